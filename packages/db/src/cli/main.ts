@@ -1,0 +1,72 @@
+import { parseArgs } from 'node:util';
+import { databaseEnvSchema, parseEnv } from '../database-env.js';
+import { provideDatabase } from '../local-database.js';
+import { databaseSettings, hasSchemaDrift, migrateToLatest, openOrm } from '../orm.js';
+import { writeMigrationsIndex } from './migrations-index.js';
+import { runWithDatabase } from './with-database.js';
+
+const USAGE = `Usage: taskapp-db <command>
+  migrate                     apply pending migrations
+  status                      list applied and pending migrations
+  migration:create [--name N] [--blank]
+                              write a migration for the difference between the entities and the schema
+  migration:check             exit 1 when the entities and the migrated schema differ
+  with-database -- <command>  run a command with DATABASE_URL pointing at a migrated database`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const env = parseEnv(databaseEnvSchema, process.env);
+  if (command === 'with-database') return runWithDatabase(env, rest[0] === '--' ? rest.slice(1) : rest);
+  if (!command || !['migrate', 'status', 'migration:create', 'migration:check'].includes(command)) {
+    console.error(USAGE);
+    return command ? 2 : 0;
+  }
+
+  const database = await provideDatabase(env);
+  const orm = await openOrm(databaseSettings(env, database.url));
+  try {
+    if (command === 'migrate') {
+      const applied = await migrateToLatest(orm);
+      console.log(applied.length ? `Applied ${applied.join(', ')}` : 'The schema is up to date.');
+    } else if (command === 'status') {
+      const executed = await orm.migrator.getExecutedMigrations();
+      const pending = await orm.migrator.getPendingMigrations();
+      for (const migration of executed)
+        console.log(`applied  ${migration.name}  ${migration.executed_at.toISOString()}`);
+      for (const migration of pending) console.log(`pending  ${migration.name}`);
+      console.log(`${executed.length} applied, ${pending.length} pending`);
+    } else if (command === 'migration:create') {
+      const { values } = parseArgs({
+        args: rest,
+        options: { name: { type: 'string' }, blank: { type: 'boolean', default: false } },
+      });
+      await migrateToLatest(orm);
+      const result = await orm.migrator.createMigration(undefined, values.blank, false, values.name);
+      if (!result.fileName) {
+        console.log('No changes: the entities match the schema.');
+      } else {
+        await writeMigrationsIndex();
+        console.log(`Created src/migrations/${result.fileName}; review it, then run pnpm db:migrate.`);
+      }
+    } else if (command === 'migration:check') {
+      await migrateToLatest(orm);
+      if (await hasSchemaDrift(orm)) {
+        console.error('The entities and the migrations differ: run pnpm db:migration:create.');
+        return 1;
+      }
+      console.log('No drift: the migrations create exactly what the entities describe.');
+    }
+    return 0;
+  } finally {
+    await orm.close();
+    await database.stop();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,33 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { UserSchema } from './user.entity.js';
+
+/** A signed-in device. Only the SHA-256 of its refresh token is stored. */
+export const SessionSchema = defineEntity({
+  name: 'Session',
+  tableName: 'sessions',
+  indexes: [
+    { name: 'sessions_token_hash_idx', properties: ['tokenHash'] },
+    { name: 'sessions_expires_at_idx', properties: ['expiresAt'] },
+    // Not in the specification: makes "sign out everywhere" and the user-delete cascade index lookups.
+    { name: 'sessions_user_id_idx', properties: ['user'] },
+  ],
+  properties: {
+    id: p.uuid().primary().defaultRaw('gen_random_uuid()'),
+    user: p
+      .manyToOne(UserSchema)
+      .ref()
+      .deleteRule('cascade')
+      .updateRule('no action')
+      .foreignKeyName('sessions_user_id_fkey')
+      .index(false),
+    tokenHash: p.string().length(255).unique('sessions_token_hash_key').hidden(),
+    expiresAt: p.datetime().columnType('timestamptz'),
+    createdAt: p
+      .datetime()
+      .columnType('timestamptz')
+      .defaultRaw('CURRENT_TIMESTAMP')
+      .onCreate(() => new Date()),
+  },
+});
+
+export type Session = InferEntity<typeof SessionSchema>;

@@ -1,0 +1,57 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { DEFAULT_TASK_PRIORITY, DEFAULT_TASK_STATUS, TASK_PRIORITIES, TASK_STATUSES } from '@taskapp/shared';
+import { UserSchema } from './user.entity.js';
+
+export const TaskSchema = defineEntity({
+  name: 'Task',
+  tableName: 'tasks',
+  indexes: [
+    { name: 'tasks_user_id_idx', properties: ['user'] },
+    { name: 'tasks_status_idx', properties: ['status'] },
+    { name: 'tasks_priority_idx', properties: ['priority'] },
+    { name: 'tasks_due_date_idx', properties: ['dueDate'] },
+    { name: 'tasks_created_at_idx', properties: ['createdAt'] },
+    { name: 'tasks_user_id_status_idx', properties: ['user', 'status'] },
+    { name: 'tasks_user_id_priority_idx', properties: ['user', 'priority'] },
+    { name: 'tasks_user_id_due_date_idx', properties: ['user', 'dueDate'] },
+  ],
+  properties: {
+    id: p.uuid().primary().defaultRaw('gen_random_uuid()'),
+    // The owner. Every query on tasks filters on this column.
+    user: p
+      .manyToOne(UserSchema)
+      .ref()
+      .deleteRule('cascade')
+      .updateRule('no action')
+      .foreignKeyName('tasks_user_id_fkey')
+      .index(false),
+    title: p.string().length(255),
+    description: p.text().nullable(),
+    // p.enum emits a CHECK constraint; the column type is pinned to the specification's varchar.
+    status: p
+      .enum([...TASK_STATUSES])
+      .columnType('varchar(50)')
+      .ignoreSchemaChanges('type')
+      .default(DEFAULT_TASK_STATUS),
+    priority: p
+      .enum([...TASK_PRIORITIES])
+      .columnType('varchar(20)')
+      .ignoreSchemaChanges('type')
+      .default(DEFAULT_TASK_PRIORITY),
+    dueDate: p.datetime().columnType('timestamptz').nullable(),
+    completedAt: p.datetime().columnType('timestamptz').nullable(),
+    createdAt: p
+      .datetime()
+      .columnType('timestamptz')
+      .defaultRaw('CURRENT_TIMESTAMP')
+      .onCreate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .columnType('timestamptz')
+      .defaultRaw('CURRENT_TIMESTAMP')
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
+  },
+});
+
+export type Task = InferEntity<typeof TaskSchema>;

@@ -1,0 +1,3 @@
+export * from './constants.js';
+export * from './schemas/health.js';
+export * from './text.js';
