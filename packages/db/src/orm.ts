@@ -1,4 +1,4 @@
-import { MikroORM } from '@mikro-orm/postgresql';
+import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { createOrmConfig, type DatabaseSettings } from './config.js';
 import type { DatabaseEnv } from './database-env.js';
@@ -41,12 +41,20 @@ export function hasSchemaDrift(orm: MikroORM): Promise<boolean> {
   return orm.migrator.checkMigrationNeeded();
 }
 
-/** Whether the database answers a trivial query within the connect timeout. */
-export async function isDatabaseReachable(orm: MikroORM): Promise<boolean> {
+/** Whether the database answers a trivial query within the time given. */
+export async function isDatabaseReachable(em: EntityManager, timeoutMs = 2_000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const query = em
+    .getConnection()
+    .execute('SELECT 1')
+    .then(() => true)
+    .catch(() => false);
   try {
-    await orm.em.getConnection().execute('SELECT 1');
-    return true;
-  } catch {
-    return false;
+    return await Promise.race([query, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

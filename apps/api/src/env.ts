@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { databaseEnvSchema, parseEnv, resolveDataDir } from '@taskapp/db';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const envSchema = databaseEnvSchema
+  .extend({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+    APP_ORIGIN: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://tasks.example.com' }).optional(),
+    AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    // "true" trusts every proxy, a number trusts that many hops, anything else is an Express trust list.
+    TRUST_PROXY: z.string().default('false'),
+    WEB_DIST_DIR: z.string().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'is required when NODE_ENV=production' });
+    }
+  });
+
+export type Env = Omit<z.infer<typeof envSchema>, 'AUTH_SECRET' | 'APP_ORIGIN'> & {
+  AUTH_SECRET: string;
+  APP_ORIGIN: string;
+};
+
+/** Outside production a random secret is generated once and kept under .data/, so sessions survive restarts. */
+function developmentSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'auth-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+/** The one reader of process.env. Throws a message naming every missing or malformed variable. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const env = parseEnv(envSchema, source);
+  return {
+    ...env,
+    AUTH_SECRET: env.AUTH_SECRET ?? developmentSecret(resolveDataDir(env)),
+    APP_ORIGIN: new URL(env.APP_ORIGIN ?? `http://localhost:${env.PORT}`).origin,
+  };
+}
+
+/** Express's `trust proxy` value for TRUST_PROXY. */
+export function trustProxySetting(value: string): boolean | number | string {
+  if (value === 'true') return true;
+  if (value === 'false' || value === '') return false;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}

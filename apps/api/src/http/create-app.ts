@@ -1,0 +1,71 @@
+import { fileURLToPath } from 'node:url';
+import { isDatabaseReachable } from '@taskapp/db';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { trustProxySetting } from '../env.js';
+import { type AppDependencies, createExpressContextFactory } from '../trpc/context.js';
+import { appRouter } from '../trpc/router.js';
+import { handleHttpError } from './http-error.js';
+import { requestId } from './request-id.js';
+import { spaRouter } from './spa.js';
+
+export const MAX_BATCH_SIZE = 20;
+export const MAX_BODY_BYTES = 100 * 1024;
+
+export function createApp(deps: AppDependencies): Express {
+  const { env, logger, orm } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', trustProxySetting(env.TRUST_PROXY));
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: requestId,
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'connect-src': ["'self'"], 'upgrade-insecure-requests': env.NODE_ENV === 'production' ? [] : null },
+      },
+      strictTransportSecurity: env.NODE_ENV === 'production',
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ready = await isDatabaseReachable(orm.em.fork());
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', database: ready ? 'up' : 'down' });
+  });
+
+  app.use(
+    '/api/trpc',
+    express.json({ limit: MAX_BODY_BYTES }),
+    createExpressMiddleware({
+      router: appRouter,
+      createContext: createExpressContextFactory(deps),
+      maxBatchSize: MAX_BATCH_SIZE,
+      onError: ({ error, path: procedure }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error.cause ?? error, procedure }, 'procedure failed');
+      },
+    }),
+  );
+  app.use('/api', (_req, res) => {
+    res.status(404).json({ error: 'Not found' });
+  });
+
+  // apps/api/{src,dist}/http/ → apps/web/dist
+  const webDist = env.WEB_DIST_DIR ?? fileURLToPath(new URL('../../../web/dist', import.meta.url));
+  const spa = spaRouter(webDist);
+  if (spa) app.use(spa);
+  else logger.info({ webDist }, 'no built web app found; serving the API only');
+
+  app.use(handleHttpError);
+  return app;
+}

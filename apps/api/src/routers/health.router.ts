@@ -1,0 +1,17 @@
+import { isDatabaseReachable } from '@taskapp/db';
+import type { HealthStatus } from '@taskapp/shared';
+import { publicProcedure, router } from '../trpc/init.js';
+import { APP_VERSION } from '../version.js';
+
+export const healthRouter = router({
+  /** What the web app shows on its status page. */
+  check: publicProcedure.query(async ({ ctx }): Promise<HealthStatus> => {
+    const databaseUp = await isDatabaseReachable(ctx.em);
+    return {
+      status: databaseUp ? 'ok' : 'degraded',
+      database: databaseUp ? 'up' : 'down',
+      version: APP_VERSION,
+      uptimeSeconds: Math.round(process.uptime()),
+    };
+  }),
+});

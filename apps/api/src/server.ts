@@ -1,0 +1,49 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { databaseSettings, migrateToLatest, openOrm, provideDatabase } from '@taskapp/db';
+import type { Env } from './env.js';
+import { createApp } from './http/create-app.js';
+import type { Logger } from './logger.js';
+
+export interface RunningServer {
+  url: string;
+  server: Server;
+  /** Stops accepting connections, lets in-flight requests finish, then closes the pool and the embedded database. */
+  close(): Promise<void>;
+}
+
+/** Database (embedded when DATABASE_URL is unset) → migrations → HTTP server. */
+export async function startServer(env: Env, logger: Logger): Promise<RunningServer> {
+  const database = await provideDatabase(env);
+  if (database.embedded) logger.info('DATABASE_URL is not set: using the embedded PostgreSQL under .data/');
+  const orm = await openOrm(databaseSettings(env, database.url));
+  try {
+    const applied = await migrateToLatest(orm);
+    if (applied.length) logger.info({ applied }, 'applied database migrations');
+  } catch (error) {
+    await orm.close();
+    await database.stop();
+    throw error;
+  }
+
+  const app = createApp({ orm, env, logger });
+  const server = app.listen(env.PORT);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await drained;
+      await orm.close();
+      await database.stop();
+    })();
+    return closing;
+  };
+  return { url: `http://127.0.0.1:${port}`, server, close };
+}
