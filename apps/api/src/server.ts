@@ -38,8 +38,11 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   const close = () => {
     closing ??= (async () => {
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A keep-alive connection turns idle when its last response ends; close it then rather than
+      // waiting for the keep-alive timeout.
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
       server.closeIdleConnections();
-      await drained;
+      await drained.finally(() => clearInterval(sweep));
       await orm.close();
       await database.stop();
     })();

@@ -14,9 +14,10 @@ export const databaseEnvSchema = z.object({
 });
 export type DatabaseEnv = z.infer<typeof databaseEnvSchema>;
 
-/** Parses the variables or throws one line per bad variable, naming it. */
+/** Parses the variables or throws one line per bad variable, naming it. An empty variable counts as unset. */
 export function parseEnv<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv): z.infer<T> {
-  const result = schema.safeParse(source);
+  const setVariables = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const result = schema.safeParse(setVariables);
   if (result.success) return result.data;
   const lines = result.error.issues.map(
     (issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`,

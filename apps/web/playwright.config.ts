@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 4173);
+const baseURL = `http://127.0.0.1:${port}`;
+
+// A fresh data directory per run, so the embedded PostgreSQL is throwaway and never touches .data/.
+// Workers load this file too; they inherit the variable instead of making directories of their own.
+const DATA_DIR_VARIABLE = 'TASKAPP_E2E_DATA_DIR';
+
+function createDataDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'taskapp-e2e-'));
+  process.env[DATA_DIR_VARIABLE] = dir;
+  // Removed on exit, after Playwright has stopped the server (and with it the database).
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+const dataDir = process.env[DATA_DIR_VARIABLE] ?? createDataDir();
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: './e2e/.artifacts',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  reporter: 'list',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    browserName: 'chromium',
+    colorScheme: 'light',
+    viewport: { width: 1280, height: 800 },
+    trace: 'retain-on-failure',
+    // Debian's Chromium: Playwright's own browser downloads are not available here.
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    // The production server: the built API serving the built SPA (turbo builds both before test:e2e).
+    command: 'node ../api/dist/main.js',
+    url: `${baseURL}/readyz`,
+    // Never reuse a developer's server: the tests need their own throwaway database.
+    reuseExistingServer: false,
+    timeout: 120_000,
+    // SIGTERM lets the server stop its embedded PostgreSQL; a SIGKILL would leave it running.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
+    stderr: 'pipe',
+    env: {
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      NODE_ENV: 'test',
+      APP_ORIGIN: baseURL,
+    },
+  },
+});

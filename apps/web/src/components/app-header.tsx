@@ -1,0 +1,43 @@
+import { Link } from '@tanstack/react-router';
+import { HealthIndicator } from '../features/health/health-indicator';
+import { buttonClasses } from './button';
+
+const NAV = [
+  { to: '/', label: 'Tasks' },
+  { to: '/status', label: 'Status' },
+  { to: '/settings', label: 'Settings' },
+] as const;
+
+const navLink =
+  'inline-flex h-7 items-center rounded-md px-2.5 text-muted transition-colors hover:bg-subtle hover:text-fg ' +
+  'aria-[current=page]:bg-subtle aria-[current=page]:font-medium aria-[current=page]:text-fg';
+
+export function AppHeader() {
+  return (
+    <header className="sticky top-0 z-10 border-line border-b bg-surface">
+      <div className="mx-auto flex h-12 max-w-5xl items-center gap-4 px-4 sm:px-6">
+        <Link to="/" className="flex items-center gap-2 rounded-md font-semibold tracking-tight">
+          <img src="/favicon.svg" alt="" width={20} height={20} />
+          Taskapp
+        </Link>
+        <nav aria-label="Main" className="flex items-center gap-0.5">
+          {NAV.map((item) => (
+            <Link key={item.to} to={item.to} className={navLink} activeOptions={{ exact: item.to === '/' }}>
+              {item.label}
+            </Link>
+          ))}
+        </nav>
+        <div className="ml-auto flex items-center gap-2">
+          <HealthIndicator />
+          <span aria-hidden="true" className="h-4 w-px bg-line" />
+          <Link to="/sign-in" className={buttonClasses('ghost', 'sm')}>
+            Sign in
+          </Link>
+          <Link to="/sign-up" className={buttonClasses('primary', 'sm')}>
+            Sign up
+          </Link>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,23 @@
+import { Outlet } from '@tanstack/react-router';
+import { AppHeader } from '../components/app-header';
+
+export function RootLayout() {
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a
+        href="#main"
+        className="sr-only rounded-md bg-accent px-3 py-1.5 text-accent-fg focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-20"
+      >
+        Skip to content
+      </a>
+      <AppHeader />
+      <main
+        id="main"
+        tabIndex={-1}
+        className="mx-auto w-full max-w-3xl flex-1 px-4 py-8 outline-none sm:px-6"
+      >
+        <Outlet />
+      </main>
+    </div>
+  );
+}
