@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { databaseEnvSchema, parseEnv } from '../database-env.js';
-import { provideDatabase } from '../local-database.js';
+import { type DatabaseEnv, databaseEnvSchema, parseEnv } from '../database-env.js';
+import { createDatabaseIfMissing, provideDatabase } from '../local-database.js';
 import { databaseSettings, hasSchemaDrift, migrateToLatest, openOrm } from '../orm.js';
 import { writeMigrationsIndex } from './migrations-index.js';
 import { runWithDatabase } from './with-database.js';
@@ -11,12 +11,14 @@ const USAGE = `Usage: taskapp-db <command>
   migration:create [--name N] [--blank]
                               write a migration for the difference between the entities and the schema
   migration:check             exit 1 when the entities and the migrated schema differ
+  create-database             create the database named in DATABASE_URL if it does not exist
   with-database -- <command>  run a command with DATABASE_URL pointing at a migrated database`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const env = parseEnv(databaseEnvSchema, process.env);
   if (command === 'with-database') return runWithDatabase(env, rest[0] === '--' ? rest.slice(1) : rest);
+  if (command === 'create-database') return createConfiguredDatabase(env);
   if (!command || !['migrate', 'status', 'migration:create', 'migration:check'].includes(command)) {
     console.error(USAGE);
     return command ? 2 : 0;
@@ -61,6 +63,20 @@ async function main(argv: string[]): Promise<number> {
     await orm.close();
     await database.stop();
   }
+}
+
+async function createConfiguredDatabase(env: DatabaseEnv): Promise<number> {
+  if (!env.DATABASE_URL) {
+    console.log('DATABASE_URL is not set: the embedded database is created on demand.');
+    return 0;
+  }
+  const target = new URL(env.DATABASE_URL);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  const maintenance = new URL(env.DATABASE_URL);
+  maintenance.pathname = '/postgres';
+  await createDatabaseIfMissing(maintenance.toString(), name);
+  console.log(`Database ${name} is ready on ${target.host}.`);
+  return 0;
 }
 
 main(process.argv.slice(2)).then(
