@@ -20,7 +20,9 @@ describe('ORM configuration', () => {
   it('connects with the pool size and timeouts from the environment', async () => {
     const orm = await openOrm({ ...database.settings, poolMax: 3, statementTimeoutMs: 1234 });
     try {
-      const rows = await orm.em.getConnection().execute<{ statement_timeout: string }[]>('SHOW statement_timeout');
+      const rows = await orm.em
+        .getConnection()
+        .execute<{ statement_timeout: string }[]>('SHOW statement_timeout');
       expect(rows[0]?.statement_timeout).toBe('1234ms');
       expect(orm.config.get('pool')).toMatchObject({ max: 3 });
     } finally {

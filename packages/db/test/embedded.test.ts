@@ -26,7 +26,10 @@ async function holdInChild(dataDir: string): Promise<{ child: ChildProcess; url:
   children.push(child);
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
-      const line = chunk.toString().split('\n').find((l) => l.startsWith('{'));
+      const line = chunk
+        .toString()
+        .split('\n')
+        .find((l) => l.startsWith('{'));
       if (line) resolve((JSON.parse(line) as { url: string }).url);
     });
     child.on('exit', (code) => reject(new Error(`child exited with ${code}`)));

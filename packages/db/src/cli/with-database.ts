@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { DatabaseEnv } from '../database-env.js';
-import { provideDatabase } from '../local-database.js';
+import { findRepoRoot, provideDatabase } from '../local-database.js';
 import { databaseSettings, migrateToLatest, openOrm } from '../orm.js';
 
 /**
@@ -18,7 +18,9 @@ export async function runWithDatabase(env: DatabaseEnv, command: string[]): Prom
     } finally {
       await orm.close();
     }
+    // From the repository root: turbo scopes itself to the package it is started in.
     const child = spawn(program, args, {
+      cwd: findRepoRoot(),
       stdio: 'inherit',
       env: { ...process.env, DATABASE_URL: database.url },
     });
