@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
@@ -12,6 +12,8 @@ const DATA_DIR_VARIABLE = 'TASKAPP_E2E_DATA_DIR';
 
 function createDataDir(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'taskapp-e2e-'));
+  // Run as root, PostgreSQL drops to the "postgres" user, which must be able to pass through (mkdtemp gives 0700).
+  chmodSync(dir, 0o711);
   process.env[DATA_DIR_VARIABLE] = dir;
   // Removed on exit, after Playwright has stopped the server (and with it the database).
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));

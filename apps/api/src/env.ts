@@ -10,7 +10,9 @@ const envSchema = databaseEnvSchema
   .extend({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-    APP_ORIGIN: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://tasks.example.com' }).optional(),
+    APP_ORIGIN: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://tasks.example.com' })
+      .optional(),
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     // "true" trusts every proxy, a number trusts that many hops, anything else is an Express trust list.
@@ -19,7 +21,11 @@ const envSchema = databaseEnvSchema
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'is required when NODE_ENV=production' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_SECRET'],
+        message: 'is required when NODE_ENV=production',
+      });
     }
   });
 

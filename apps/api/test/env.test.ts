@@ -1,15 +1,22 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadEnv, trustProxySetting } from '../src/env.js';
 
-const dataDir = () => mkdtempSync(path.join(tmpdir(), 'taskapp-env-'));
+const root = mkdtempSync(path.join(tmpdir(), 'taskapp-env-'));
+const dataDir = () => mkdtempSync(path.join(root, 'data-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('loadEnv', () => {
   it('needs no configuration at all in development', () => {
     const env = loadEnv({ DATA_DIR: dataDir() });
-    expect(env).toMatchObject({ NODE_ENV: 'development', PORT: 3000, LOG_LEVEL: 'info', DATABASE_POOL_MAX: 10 });
+    expect(env).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      LOG_LEVEL: 'info',
+      DATABASE_POOL_MAX: 10,
+    });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.APP_ORIGIN).toBe('http://localhost:3000');
   });
@@ -23,7 +30,9 @@ describe('loadEnv', () => {
   });
 
   it('requires AUTH_SECRET in production, naming the variable', () => {
-    expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET: is required when NODE_ENV=production/);
+    expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(
+      /AUTH_SECRET: is required when NODE_ENV=production/,
+    );
   });
 
   it('refuses a short AUTH_SECRET', () => {
@@ -41,7 +50,9 @@ describe('loadEnv', () => {
     ['DATABASE_POOL_MAX', '0'],
     ['DATABASE_STATEMENT_TIMEOUT_MS', '-5'],
   ])('names %s when it is malformed (%s)', (name, value) => {
-    expect(() => loadEnv({ DATA_DIR: dataDir(), [name]: value })).toThrow(new RegExp(`^Invalid environment[^]*\\b${name}: `));
+    expect(() => loadEnv({ DATA_DIR: dataDir(), [name]: value })).toThrow(
+      new RegExp(`^Invalid environment[^]*\\b${name}: `),
+    );
   });
 
   it('accepts a Neon-style URL with sslmode=require', () => {

@@ -53,7 +53,9 @@ describe('HTTP endpoints', () => {
     const refused = await calls(MAX_BATCH_SIZE + 1);
     expect(refused.status).toBe(400);
     const ok = await Promise.all(
-      Array.from({ length: MAX_BATCH_SIZE }, () => batchClient(server.url, MAX_BATCH_SIZE).health.check.query()),
+      Array.from({ length: MAX_BATCH_SIZE }, () =>
+        batchClient(server.url, MAX_BATCH_SIZE).health.check.query(),
+      ),
     );
     expect(ok).toHaveLength(MAX_BATCH_SIZE);
   });

@@ -91,7 +91,8 @@ export function demoTasks(count: number, now = new Date()): DemoTask[] {
       status: TASK_STATUSES.includes(status) ? status : 'pending',
       priority: pick(TASK_PRIORITIES),
       dueDate,
-      completedAt: status === 'completed' ? new Date(createdAt.getTime() + Math.floor(next() * 5 * DAY)) : null,
+      completedAt:
+        status === 'completed' ? new Date(createdAt.getTime() + Math.floor(next() * 5 * DAY)) : null,
       createdAt,
     };
   });

@@ -1,4 +1,11 @@
-import { databaseSettings, migrateToLatest, openOrm, provideDatabase, TaskSchema, UserSchema } from '@taskapp/db';
+import {
+  databaseSettings,
+  migrateToLatest,
+  openOrm,
+  provideDatabase,
+  TaskSchema,
+  UserSchema,
+} from '@taskapp/db';
 import { loadEnv } from '../env.js';
 import { hashPassword } from '../services/passwords.js';
 import { demoTasks } from './demo-tasks.js';

@@ -5,7 +5,8 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { trustProxySetting } from '../env.js';
-import { type AppDependencies, createExpressContextFactory } from '../trpc/context.js';
+import type { AppDependencies } from '../trpc/context.js';
+import { createExpressContextFactory } from '../trpc/express-context.js';
 import { appRouter } from '../trpc/router.js';
 import { handleHttpError } from './http-error.js';
 import { requestId } from './request-id.js';
@@ -30,7 +31,10 @@ export function createApp(deps: AppDependencies): Express {
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { 'connect-src': ["'self'"], 'upgrade-insecure-requests': env.NODE_ENV === 'production' ? [] : null },
+        directives: {
+          'connect-src': ["'self'"],
+          'upgrade-insecure-requests': env.NODE_ENV === 'production' ? [] : null,
+        },
       },
       strictTransportSecurity: env.NODE_ENV === 'production',
     }),
@@ -41,7 +45,9 @@ export function createApp(deps: AppDependencies): Express {
   });
   app.get('/readyz', async (_req, res) => {
     const ready = await isDatabaseReachable(orm.em.fork());
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', database: ready ? 'up' : 'down' });
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'unavailable', database: ready ? 'up' : 'down' });
   });
 
   app.use(
@@ -52,7 +58,8 @@ export function createApp(deps: AppDependencies): Express {
       createContext: createExpressContextFactory(deps),
       maxBatchSize: MAX_BATCH_SIZE,
       onError: ({ error, path: procedure }) => {
-        if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error.cause ?? error, procedure }, 'procedure failed');
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          logger.error({ err: error.cause ?? error, procedure }, 'procedure failed');
       },
     }),
   );

@@ -9,7 +9,10 @@ const MESSAGES: Record<number, string> = {
 
 /** Last Express handler: a short JSON answer, never Express's HTML page with a stack trace. */
 export function handleHttpError(error: unknown, req: Request, res: Response, next: NextFunction): void {
-  if (res.headersSent) return next(error);
+  if (res.headersSent) {
+    next(error);
+    return;
+  }
   const status = (error as { status?: number }).status ?? 500;
   const code = status >= 400 && status < 600 ? status : 500;
   if (code >= 500) req.log?.error({ err: error }, 'request failed');

@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EntityManager, MikroORM } from '@taskapp/db';
-import type { Request, Response } from 'express';
 import type { Env } from '../env.js';
 import type { Logger } from '../logger.js';
 
@@ -34,13 +33,4 @@ export interface Context extends InnerContext {
 export function createInnerContext(deps: AppDependencies, userId: string | null = null): Context {
   // One EntityManager per request: nothing shares an identity map across requests.
   return { em: deps.orm.em.fork(), env: deps.env, logger: deps.logger, userId, http: null };
-}
-
-/** The thin Express wrapper around the inner context. */
-export function createExpressContextFactory(deps: AppDependencies) {
-  return ({ req, res }: { req: Request; res: Response }): Context => ({
-    ...createInnerContext(deps),
-    logger: req.log ?? deps.logger,
-    http: { req, res },
-  });
 }

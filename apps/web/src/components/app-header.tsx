@@ -15,22 +15,22 @@ const navLink =
 export function AppHeader() {
   return (
     <header className="sticky top-0 z-10 border-line border-b bg-surface">
-      <div className="mx-auto flex h-12 max-w-5xl items-center gap-4 px-4 sm:px-6">
-        <Link to="/" className="flex items-center gap-2 rounded-md font-semibold tracking-tight">
+      <div className="mx-auto flex h-12 max-w-3xl items-center gap-3 px-4 sm:gap-4 sm:px-6">
+        <Link to="/" className="flex shrink-0 items-center gap-2 rounded-md font-semibold tracking-tight">
           <img src="/favicon.svg" alt="" width={20} height={20} />
-          Taskapp
+          <span className="sr-only sm:not-sr-only">Taskapp</span>
         </Link>
-        <nav aria-label="Main" className="flex items-center gap-0.5">
+        <nav aria-label="Main" className="flex min-w-0 items-center gap-0.5">
           {NAV.map((item) => (
             <Link key={item.to} to={item.to} className={navLink} activeOptions={{ exact: item.to === '/' }}>
               {item.label}
             </Link>
           ))}
         </nav>
-        <div className="ml-auto flex items-center gap-2">
+        <div className="ml-auto flex shrink-0 items-center gap-2">
           <HealthIndicator />
-          <span aria-hidden="true" className="h-4 w-px bg-line" />
-          <Link to="/sign-in" className={buttonClasses('ghost', 'sm')}>
+          <span aria-hidden="true" className="h-4 w-px bg-line max-sm:hidden" />
+          <Link to="/sign-in" className={`${buttonClasses('ghost', 'sm')} max-sm:hidden`}>
             Sign in
           </Link>
           <Link to="/sign-up" className={buttonClasses('primary', 'sm')}>

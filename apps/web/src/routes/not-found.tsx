@@ -11,15 +11,14 @@ export function NotFoundPage() {
         icon={<CompassIcon width={20} height={20} />}
         title="This page doesn’t exist"
         headingLevel={1}
+        framed={false}
         actions={
           <Link to="/" className={buttonClasses('primary')}>
             Go to your tasks
           </Link>
         }
       >
-        <p>
-          The link may be broken, or the page may have moved. Check the address, or head back to your tasks.
-        </p>
+        <p>The link may be broken, or the page may have moved. Check the address and try again.</p>
       </EmptyState>
     </>
   );
