@@ -18,6 +18,8 @@ const envSchema = databaseEnvSchema
     // "true" trusts every proxy, a number trusts that many hops, anything else is an Express trust list.
     TRUST_PROXY: z.string().default('false'),
     WEB_DIST_DIR: z.string().optional(),
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+    MAIL_FROM: z.string().min(3).default('Taskapp <no-reply@taskapp.local>'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {

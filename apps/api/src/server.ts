@@ -4,6 +4,9 @@ import { databaseSettings, migrateToLatest, openOrm, provideDatabase } from '@ta
 import type { Env } from './env.js';
 import { createApp } from './http/create-app.js';
 import type { Logger } from './logger.js';
+import { createMailer } from './services/mail.js';
+import { scheduleMaintenance } from './services/maintenance.js';
+import { createRateLimits } from './services/rate-limits.js';
 
 export interface RunningServer {
   url: string;
@@ -26,7 +29,10 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
     throw error;
   }
 
-  const app = createApp({ orm, env, logger });
+  const mailer = createMailer(env, logger);
+  const rateLimits = createRateLimits(orm);
+  const stopMaintenance = scheduleMaintenance(orm, logger);
+  const app = createApp({ orm, env, logger, mailer, rateLimits });
   const server = app.listen(env.PORT);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -37,6 +43,7 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
+      stopMaintenance();
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
       // A keep-alive connection turns idle when its last response ends; close it then rather than
       // waiting for the keep-alive timeout.

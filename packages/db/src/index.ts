@@ -1,4 +1,4 @@
-export type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+export { type EntityManager, LockMode, type MikroORM } from '@mikro-orm/postgresql';
 export * from './config.js';
 export * from './database-env.js';
 export * from './embedded.js';

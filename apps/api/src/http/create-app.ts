@@ -10,6 +10,7 @@ import { createExpressContextFactory } from '../trpc/express-context.js';
 import { appRouter } from '../trpc/router.js';
 import { handleHttpError } from './http-error.js';
 import { requestId } from './request-id.js';
+import { requireJsonForPosts } from './require-json.js';
 import { spaRouter } from './spa.js';
 
 export const MAX_BATCH_SIZE = 20;
@@ -52,6 +53,7 @@ export function createApp(deps: AppDependencies): Express {
 
   app.use(
     '/api/trpc',
+    requireJsonForPosts,
     express.json({ limit: MAX_BODY_BYTES }),
     createExpressMiddleware({
       router: appRouter,

@@ -1,4 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
+import { randomToken } from './secrets.js';
 
 // The package's Algorithm enum is a const enum that isolated modules cannot read; 2 is Argon2id.
 const ARGON2ID = 2;
@@ -16,4 +17,19 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   } catch {
     return false;
   }
+}
+
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Checks a password against the user's hash, or against a throwaway hash when there is no user, so an
+ * unknown email costs the same time as a wrong password.
+ */
+export async function verifyPasswordOrDummy(
+  passwordHash: string | undefined,
+  password: string,
+): Promise<boolean> {
+  dummyHash ??= hashPassword(randomToken());
+  const matches = await verifyPassword(passwordHash ?? (await dummyHash), password);
+  return matches && passwordHash !== undefined;
 }

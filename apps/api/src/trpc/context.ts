@@ -2,21 +2,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EntityManager, MikroORM } from '@taskapp/db';
 import type { Env } from '../env.js';
 import type { Logger } from '../logger.js';
+import type { Mailer } from '../services/mail.js';
+import type { RateLimits } from '../services/rate-limits.js';
 
 /** What the server holds for its whole life and hands to every request. */
 export interface AppDependencies {
   orm: MikroORM;
   env: Env;
   logger: Logger;
-}
-
-/** The part of the context procedures use; tests build it directly. */
-export interface InnerContext {
-  em: EntityManager;
-  env: Env;
-  logger: Logger;
-  /** Set by protectedProcedure once the access token checks out. */
-  userId: string | null;
+  mailer: Mailer;
+  rateLimits: RateLimits;
 }
 
 /** The HTTP exchange, typed with node's own types so the router type needs nothing from Express. */
@@ -25,12 +20,34 @@ export interface HttpExchange {
   res: ServerResponse;
 }
 
-export interface Context extends InnerContext {
+/** A signed-in caller: the user and the session (device) the access token belongs to. */
+export interface AuthSession {
+  userId: string;
+  sessionId: string;
+}
+
+export interface Context {
+  em: EntityManager;
+  env: Env;
+  logger: Logger;
+  mailer: Mailer;
+  rateLimits: RateLimits;
+  /** Set directly by tests; over HTTP protectedProcedure derives it from the bearer token. */
+  session: AuthSession | null;
   /** Absent when a test calls procedures directly. */
   http: HttpExchange | null;
 }
 
-export function createInnerContext(deps: AppDependencies, userId: string | null = null): Context {
+/** The inner context: everything but HTTP. Tests build it directly, optionally as a signed-in user. */
+export function createInnerContext(deps: AppDependencies, session: AuthSession | null = null): Context {
   // One EntityManager per request: nothing shares an identity map across requests.
-  return { em: deps.orm.em.fork(), env: deps.env, logger: deps.logger, userId, http: null };
+  return {
+    em: deps.orm.em.fork(),
+    env: deps.env,
+    logger: deps.logger,
+    mailer: deps.mailer,
+    rateLimits: deps.rateLimits,
+    session,
+    http: null,
+  };
 }

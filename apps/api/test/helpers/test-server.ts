@@ -4,29 +4,88 @@ import superjson from 'superjson';
 import { createLogger } from '../../src/logger.js';
 import { type RunningServer, startServer } from '../../src/server.js';
 import type { AppRouter } from '../../src/trpc/router.js';
+import { type SmtpInbox, startSmtpInbox } from './smtp-inbox.js';
 import { testEnv } from './test-env.js';
+
+export const TEST_ORIGIN = 'http://localhost:5173';
 
 export interface TestServer extends RunningServer {
   database: TestDatabase;
-  /** A typed tRPC client over real HTTP. */
+  inbox: SmtpInbox;
+  /** A typed tRPC client over real HTTP, without cookies. */
   client: ReturnType<typeof createTRPCClient<AppRouter>>;
+  /** A browser-like client: keeps cookies, sends the app's Origin, can carry an access token. */
+  browser(options?: BrowserOptions): TestBrowser;
   stop(): Promise<void>;
 }
 
-/** The real server (migrations, Express, tRPC) on a free port, against a database of its own. */
+export interface BrowserOptions {
+  origin?: string | null;
+  userAgent?: string;
+  forwardedFor?: string;
+}
+
+export interface TestBrowser {
+  api: ReturnType<typeof createTRPCClient<AppRouter>>;
+  cookies: Map<string, string>;
+  accessToken: string | null;
+}
+
+/** The real server (migrations, Express, tRPC, SMTP mail) on a free port, against a database of its own. */
 export async function startTestServer(overrides: NodeJS.ProcessEnv = {}): Promise<TestServer> {
   const database = await createTestDatabase();
-  const env = testEnv({ DATABASE_URL: database.url, ...overrides });
-  const running = await startServer(env, createLogger(env));
-  const client = createTRPCClient<AppRouter>({
-    links: [httpLink({ url: `${running.url}/api/trpc`, transformer: superjson })],
+  const inbox = await startSmtpInbox();
+  const env = testEnv({
+    DATABASE_URL: database.url,
+    SMTP_URL: inbox.url,
+    APP_ORIGIN: TEST_ORIGIN,
+    ...overrides,
   });
+  const running = await startServer(env, createLogger(env));
+  const url = `${running.url}/api/trpc`;
+
+  const browser = (options: BrowserOptions = {}): TestBrowser => {
+    const state: TestBrowser = { api: undefined as never, cookies: new Map(), accessToken: null };
+    state.api = createTRPCClient<AppRouter>({
+      links: [
+        httpLink({
+          url,
+          transformer: superjson,
+          headers: () => ({
+            ...(options.origin !== null ? { origin: options.origin ?? TEST_ORIGIN } : {}),
+            ...(options.userAgent ? { 'user-agent': options.userAgent } : {}),
+            ...(options.forwardedFor ? { 'x-forwarded-for': options.forwardedFor } : {}),
+            ...(state.accessToken ? { authorization: `Bearer ${state.accessToken}` } : {}),
+            ...(state.cookies.size
+              ? { cookie: [...state.cookies].map(([name, value]) => `${name}=${value}`).join('; ') }
+              : {}),
+          }),
+          fetch: async (input, init) => {
+            const response = await fetch(input, init);
+            for (const header of response.headers.getSetCookie()) {
+              const [pair = '', ...attributes] = header.split(';');
+              const [name = '', value = ''] = pair.split('=');
+              const expired = attributes.some((a) => /expires=Thu, 01 Jan 1970/i.test(a));
+              if (expired || !value) state.cookies.delete(name.trim());
+              else state.cookies.set(name.trim(), value);
+            }
+            return response;
+          },
+        }),
+      ],
+    });
+    return state;
+  };
+
   return {
     ...running,
     database,
-    client,
+    inbox,
+    client: createTRPCClient<AppRouter>({ links: [httpLink({ url, transformer: superjson })] }),
+    browser,
     async stop() {
       await running.close();
+      await inbox.close();
       await database.drop();
     },
   };

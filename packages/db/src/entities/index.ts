@@ -1,9 +1,22 @@
+import { RateLimitSchema } from './rate-limit.entity.js';
+import { RotatedRefreshTokenSchema } from './rotated-refresh-token.entity.js';
 import { SessionSchema } from './session.entity.js';
 import { TaskSchema } from './task.entity.js';
 import { UserSchema } from './user.entity.js';
+import { UserTokenSchema } from './user-token.entity.js';
 
+export * from './rate-limit.entity.js';
+export * from './rotated-refresh-token.entity.js';
 export * from './session.entity.js';
 export * from './task.entity.js';
 export * from './user.entity.js';
+export * from './user-token.entity.js';
 
-export const entities = [UserSchema, TaskSchema, SessionSchema];
+export const entities = [
+  UserSchema,
+  TaskSchema,
+  SessionSchema,
+  RotatedRefreshTokenSchema,
+  UserTokenSchema,
+  RateLimitSchema,
+];

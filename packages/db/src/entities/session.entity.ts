@@ -27,6 +27,13 @@ export const SessionSchema = defineEntity({
       .columnType('timestamptz')
       .defaultRaw('CURRENT_TIMESTAMP')
       .onCreate(() => new Date()),
+    // Not in the specification (added by migration for the sessions list in account settings).
+    lastUsedAt: p
+      .datetime()
+      .columnType('timestamptz')
+      .defaultRaw('CURRENT_TIMESTAMP')
+      .onCreate(() => new Date()),
+    userAgent: p.string().length(512).nullable(),
   },
 });
 

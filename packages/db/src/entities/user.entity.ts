@@ -11,7 +11,7 @@ export const UserSchema = defineEntity({
     id: p.uuid().primary().defaultRaw('gen_random_uuid()'),
     email: p.string().length(255).unique('users_email_key'),
     name: p.string().length(255),
-    passwordHash: p.string().length(255).hidden().lazy(),
+    passwordHash: p.string().length(255).hidden(),
     isActive: p.boolean().default(true),
     isVerified: p.boolean().default(false),
     createdAt: p

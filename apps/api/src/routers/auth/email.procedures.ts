@@ -1,0 +1,38 @@
+import { UserSchema } from '@taskapp/db';
+import { verifyEmailInput } from '@taskapp/shared';
+import { TRPCError } from '@trpc/server';
+import { sendInBackground } from '../../services/mail.js';
+import { verificationMail } from '../../services/mail-templates.js';
+import { consumeUserToken, discardUserTokens, issueUserToken } from '../../services/user-tokens.js';
+import { protectedProcedure, publicProcedure } from '../../trpc/init.js';
+
+/** auth.requestEmailVerification and auth.verifyEmail. */
+export const emailRouter = {
+  requestEmailVerification: protectedProcedure.mutation(async ({ ctx }) => {
+    await ctx.rateLimits.consume('verificationMailsPerUser', ctx.userId);
+    const user = await ctx.em.findOneOrFail(UserSchema, ctx.userId);
+    if (!user.isVerified) {
+      const token = await issueUserToken(ctx.em, user, 'verify_email');
+      sendInBackground(
+        ctx.mailer,
+        verificationMail(user.email, user.name, ctx.env.APP_ORIGIN, token),
+        ctx.logger,
+      );
+    }
+    return { ok: true as const };
+  }),
+
+  verifyEmail: publicProcedure.input(verifyEmailInput).mutation(async ({ ctx, input }) => {
+    const userId = await consumeUserToken(ctx.em, input.token, 'verify_email');
+    if (!userId) {
+      throw new TRPCError({
+        code: 'BAD_REQUEST',
+        message:
+          'This confirmation link is invalid, expired or already used. Request a new one from the app.',
+      });
+    }
+    await ctx.em.nativeUpdate(UserSchema, { id: userId }, { isVerified: true, updatedAt: new Date() });
+    await discardUserTokens(ctx.em, userId, 'verify_email');
+    return { ok: true as const };
+  }),
+};

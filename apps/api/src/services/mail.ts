@@ -1,0 +1,56 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { resolveDataDir } from '@taskapp/db';
+import nodemailer from 'nodemailer';
+import type { Env } from '../env.js';
+import type { Logger } from '../logger.js';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface Mailer {
+  send(message: MailMessage): Promise<void>;
+}
+
+/**
+ * SMTP when SMTP_URL is set. Otherwise (development) every message is logged and written as a .eml
+ * file under DATA_DIR/mail/, so a developer can open it and click its link.
+ */
+export function createMailer(env: Env, logger: Logger): Mailer {
+  if (env.SMTP_URL) {
+    const transport = nodemailer.createTransport(env.SMTP_URL);
+    return {
+      async send(message) {
+        await transport.sendMail({ from: env.MAIL_FROM, ...message });
+      },
+    };
+  }
+  const folder = path.join(resolveDataDir(env), 'mail');
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    async send(message) {
+      const info = await transport.sendMail({ from: env.MAIL_FROM, ...message });
+      await mkdir(folder, { recursive: true });
+      const file = path.join(
+        folder,
+        `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[<>@]/g, '')}.eml`,
+      );
+      await writeFile(file, info.message as Buffer);
+      logger.info(
+        { to: message.to, subject: message.subject, file, text: message.text },
+        'mail written (no SMTP_URL)',
+      );
+    },
+  };
+}
+
+/** Sends without making the caller wait or fail: used where timing must not reveal whether mail went out. */
+export function sendInBackground(mailer: Mailer, message: MailMessage, logger: Logger): void {
+  mailer.send(message).catch((error: unknown) => {
+    logger.error({ err: error, subject: message.subject }, 'sending mail failed');
+  });
+}

@@ -1,0 +1,72 @@
+import type { MikroORM } from '@taskapp/db';
+import { TRPCError } from '@trpc/server';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+
+/** What each limit allows: `points` events per `duration` seconds. */
+export const RATE_LIMITS = {
+  loginFailuresPerAccount: { points: 10, duration: 15 * 60 },
+  loginFailuresPerIp: { points: 100, duration: 15 * 60 },
+  registrationsPerIp: { points: 10, duration: 60 * 60 },
+  passwordResetsPerIp: { points: 10, duration: 15 * 60 },
+  passwordResetsPerAccount: { points: 3, duration: 60 * 60 },
+  verificationMailsPerUser: { points: 5, duration: 60 * 60 },
+} as const;
+
+export type RateLimitName = keyof typeof RATE_LIMITS;
+
+export interface RateLimits {
+  /** Counts one event; TOO_MANY_REQUESTS when the limit is already used up. */
+  consume(name: RateLimitName, key: string): Promise<void>;
+  /** TOO_MANY_REQUESTS when the limit is used up, without counting anything. */
+  check(name: RateLimitName, key: string): Promise<void>;
+  /** Counts one event without refusing (the caller already answers with an error of its own). */
+  penalize(name: RateLimitName, key: string): Promise<void>;
+  reset(name: RateLimitName, key: string): Promise<void>;
+}
+
+function tooMany(msBeforeNext: number): TRPCError {
+  const minutes = Math.max(1, Math.ceil(msBeforeNext / 60_000));
+  return new TRPCError({
+    code: 'TOO_MANY_REQUESTS',
+    message: `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+  });
+}
+
+/** Counters live in PostgreSQL (the rate_limits table), so every API instance shares them. */
+export function createRateLimits(orm: MikroORM): RateLimits {
+  const knex = orm.em.getConnection().getKnex();
+  const limiters = Object.fromEntries(
+    Object.entries(RATE_LIMITS).map(([name, limit]) => [
+      name,
+      new RateLimiterPostgres({
+        storeClient: knex,
+        storeType: 'knex',
+        tableName: 'rate_limits',
+        tableCreated: true, // created by a migration, like every other table
+        keyPrefix: name,
+        ...limit,
+      }),
+    ]),
+  ) as Record<RateLimitName, RateLimiterPostgres>;
+
+  return {
+    async consume(name, key) {
+      try {
+        await limiters[name].consume(key);
+      } catch (error) {
+        if (error instanceof RateLimiterRes) throw tooMany(error.msBeforeNext);
+        throw error;
+      }
+    },
+    async check(name, key) {
+      const state = await limiters[name].get(key);
+      if (state && state.consumedPoints >= RATE_LIMITS[name].points) throw tooMany(state.msBeforeNext);
+    },
+    async penalize(name, key) {
+      await limiters[name].penalty(key, 1);
+    },
+    async reset(name, key) {
+      await limiters[name].delete(key);
+    },
+  };
+}

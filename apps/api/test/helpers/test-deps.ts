@@ -1,0 +1,20 @@
+import type { MikroORM } from '@taskapp/db';
+import { createLogger } from '../../src/logger.js';
+import { createMailer } from '../../src/services/mail.js';
+import { createRateLimits } from '../../src/services/rate-limits.js';
+import { type AppDependencies, type AuthSession, createInnerContext } from '../../src/trpc/context.js';
+import { createCallerFactory } from '../../src/trpc/init.js';
+import { appRouter } from '../../src/trpc/router.js';
+import { testEnv } from './test-env.js';
+
+/** Everything createCaller needs, on a test database; mail goes to the SMTP url given. */
+export function testDependencies(orm: MikroORM, smtpUrl: string): AppDependencies {
+  const env = testEnv({ SMTP_URL: smtpUrl });
+  const logger = createLogger(env);
+  return { orm, env, logger, mailer: createMailer(env, logger), rateLimits: createRateLimits(orm) };
+}
+
+/** A server-side caller, anonymous or signed in as the given session. */
+export function callerFor(deps: AppDependencies, session: AuthSession | null = null) {
+  return createCallerFactory(appRouter)(createInnerContext(deps, session));
+}
