@@ -5,3 +5,6 @@ export * from './embedded.js';
 export * from './entities/index.js';
 export * from './local-database.js';
 export * from './orm.js';
+export * from './queries/task-list.js';
+export * from './queries/task-sort-keys.js';
+export * from './queries/task-stats.js';

@@ -1,6 +1,14 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { DEFAULT_TASK_PRIORITY, DEFAULT_TASK_STATUS, TASK_PRIORITIES, TASK_STATUSES } from '@taskapp/shared';
+import { TASK_SORT_KEYS } from '../queries/task-sort-keys.js';
 import { UserSchema } from './user.entity.js';
+
+const snakeCase = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+function sortIndex(sort: string, expression: string) {
+  const name = `tasks_user_id_${snakeCase(sort)}_sort_idx`;
+  return { name, expression: `create index "${name}" on "tasks" ("user_id", ${expression}, "id")` };
+}
 
 export const TaskSchema = defineEntity({
   name: 'Task',
@@ -14,6 +22,14 @@ export const TaskSchema = defineEntity({
     { name: 'tasks_user_id_status_idx', properties: ['user', 'status'] },
     { name: 'tasks_user_id_priority_idx', properties: ['user', 'priority'] },
     { name: 'tasks_user_id_due_date_idx', properties: ['user', 'dueDate'] },
+    // Not in the specification: one index per sort order (keyset pagination reads one page whichever
+    // page it is) and a trigram index for search; all start with the owner.
+    ...Object.entries(TASK_SORT_KEYS).map(([sort, key]) => sortIndex(sort, key.expression)),
+    {
+      name: 'tasks_user_id_search_trgm_idx',
+      expression:
+        'create index "tasks_user_id_search_trgm_idx" on "tasks" using gin ("user_id", "title" gin_trgm_ops, "description" gin_trgm_ops)',
+    },
   ],
   properties: {
     id: p.uuid().primary().defaultRaw('gen_random_uuid()'),

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { LIMITS, TASK_PRIORITIES, TASK_STATUSES } from '../constants.js';
+import { storableText } from '../text.js';
+
+export const taskStatusSchema = z.enum(TASK_STATUSES, 'Status must be pending, in_progress or completed');
+export const taskPrioritySchema = z.enum(TASK_PRIORITIES, 'Priority must be low, medium or high');
+
+export const taskTitleSchema = storableText()
+  .trim()
+  .min(1, 'Give the task a title')
+  .max(LIMITS.titleMax, `Use at most ${LIMITS.titleMax} characters`);
+
+export const taskDescriptionSchema = storableText()
+  .max(LIMITS.descriptionMax, `Use at most ${LIMITS.descriptionMax.toLocaleString('en')} characters`)
+  .nullable();
+
+const validDate = z
+  .date('Not a valid date')
+  .refine((date) => !Number.isNaN(date.getTime()), 'Not a valid date');
+export const taskDueDateSchema = validDate.nullable();
+
+export const taskIdSchema = z.uuid('Not a task id');
+
+export const createTaskInput = z.strictObject({
+  title: taskTitleSchema,
+  description: taskDescriptionSchema.optional(),
+  status: taskStatusSchema.optional(),
+  priority: taskPrioritySchema.optional(),
+  dueDate: taskDueDateSchema.optional(),
+});
+export type CreateTaskInput = z.infer<typeof createTaskInput>;
+
+export const updateTaskInput = z.strictObject({
+  id: taskIdSchema,
+  /** When given, the update is refused with CONFLICT if the task changed since the caller read it. */
+  expectedUpdatedAt: validDate.optional(),
+  title: taskTitleSchema.optional(),
+  description: taskDescriptionSchema.optional(),
+  status: taskStatusSchema.optional(),
+  priority: taskPrioritySchema.optional(),
+  dueDate: taskDueDateSchema.optional(),
+});
+export type UpdateTaskInput = z.infer<typeof updateTaskInput>;
+
+export const taskByIdInput = z.strictObject({ id: taskIdSchema });
+export type TaskByIdInput = z.infer<typeof taskByIdInput>;
+
+export const TASK_SORTS = ['createdAt', 'updatedAt', 'dueDate', 'priority', 'title'] as const;
+export type TaskSort = (typeof TASK_SORTS)[number];
+
+export const listTasksInput = z
+  .strictObject({
+    status: z.array(taskStatusSchema).max(TASK_STATUSES.length).optional(),
+    priority: z.array(taskPrioritySchema).max(TASK_PRIORITIES.length).optional(),
+    search: storableText().trim().max(200, 'Use at most 200 characters').optional(),
+    dueBefore: validDate.optional(),
+    dueAfter: validDate.optional(),
+    hasDueDate: z.boolean().optional(),
+    overdue: z.boolean().optional(),
+    sort: z.enum(TASK_SORTS).default('createdAt'),
+    order: z.enum(['asc', 'desc']).default('desc'),
+    cursor: z.string().max(1000).nullish(),
+    limit: z
+      .number()
+      .int()
+      .min(1)
+      .max(LIMITS.listMax, `At most ${LIMITS.listMax} tasks per page`)
+      .default(LIMITS.listDefault),
+  })
+  .default({ sort: 'createdAt', order: 'desc', limit: LIMITS.listDefault });
+export type ListTasksInput = z.input<typeof listTasksInput>;
+export type ListTasksQuery = z.output<typeof listTasksInput>;
+
+const bulkIds = z
+  .array(taskIdSchema)
+  .min(1, 'Select at least one task')
+  .max(LIMITS.bulkMax, `Select at most ${LIMITS.bulkMax} tasks`);
+
+export const bulkUpdateTasksInput = z.strictObject({
+  ids: bulkIds,
+  patch: z
+    .strictObject({
+      status: taskStatusSchema.optional(),
+      priority: taskPrioritySchema.optional(),
+      dueDate: taskDueDateSchema.optional(),
+    })
+    .refine((patch) => Object.keys(patch).length > 0, 'Say what to change'),
+});
+export type BulkUpdateTasksInput = z.infer<typeof bulkUpdateTasksInput>;
+
+export const bulkDeleteTasksInput = z.strictObject({ ids: bulkIds });
+export type BulkDeleteTasksInput = z.infer<typeof bulkDeleteTasksInput>;
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const taskStatsInput = z.strictObject({
+  timeZone: z.string().max(64).refine(isTimeZone, 'Not a known IANA time zone, such as Europe/Berlin'),
+});
+export type TaskStatsInput = z.infer<typeof taskStatsInput>;
+
+/** A deleted task as it was, to put back with the same id (Undo). */
+export const restoreTaskInput = z.strictObject({
+  id: taskIdSchema,
+  title: taskTitleSchema,
+  description: taskDescriptionSchema,
+  status: taskStatusSchema,
+  priority: taskPrioritySchema,
+  dueDate: taskDueDateSchema,
+  completedAt: taskDueDateSchema,
+  createdAt: validDate,
+  updatedAt: validDate,
+});
+export type RestoreTaskInput = z.infer<typeof restoreTaskInput>;
