@@ -20,12 +20,11 @@ export const newPasswordSchema = storableText()
   .max(LIMITS.passwordMax, `Use at most ${LIMITS.passwordMax} characters`);
 
 /** A password being checked, not chosen: any length the rules could ever have allowed. */
-export const currentPasswordSchema = z
-  .string()
+export const currentPasswordSchema = storableText()
   .min(1, 'Enter your password')
   .max(LIMITS.passwordMax, `Use at most ${LIMITS.passwordMax} characters`);
 
-const tokenSchema = z.string().trim().min(1, 'The link is incomplete').max(200, 'The link is not valid');
+const tokenSchema = storableText().trim().min(1, 'The link is incomplete').max(200, 'The link is not valid');
 
 export const registerInput = z.strictObject({
   email: emailSchema,
