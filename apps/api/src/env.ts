@@ -15,6 +15,7 @@ const envSchema = databaseEnvSchema
       .optional(),
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
     // "true" trusts every proxy, a number trusts that many hops, anything else is an Express trust list.
     TRUST_PROXY: z.string().default('false'),
     WEB_DIST_DIR: z.string().optional(),
