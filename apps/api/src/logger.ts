@@ -7,7 +7,10 @@ export function createLogger(env: Pick<Env, 'LOG_LEVEL' | 'LOG_FORMAT'>): Logger
   return pino({
     level: env.LOG_LEVEL,
     // JSON for machines by default; `pnpm dev` asks for readable lines (pino-pretty is a dev dependency).
-    transport: env.LOG_FORMAT === 'pretty' ? { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } : undefined,
+    transport:
+      env.LOG_FORMAT === 'pretty'
+        ? { target: 'pino-pretty', options: { ignore: 'pid,hostname' } }
+        : undefined,
     // Secrets never reach the logs, even if a future log line passes a whole request or user.
     redact: {
       paths: [

@@ -13,7 +13,8 @@ beforeAll(async () => {
 afterAll(() => database.drop());
 
 describe('graceful shutdown on SIGTERM', () => {
-  it('finishes the in-flight request, refuses new connections and exits 0', async () => {
+  // Each test starts a real server process; generous timeouts keep them steady on a loaded 2-core CI machine.
+  it('finishes the in-flight request, refuses new connections and exits 0', { timeout: 60_000 }, async () => {
     const server = await spawnServer({ DATABASE_URL: database.url });
     const { port } = new URL(server.url);
 
@@ -49,7 +50,7 @@ describe('graceful shutdown on SIGTERM', () => {
     expect(server.logs.join('')).toContain('shut down cleanly');
   });
 
-  it('stops the embedded PostgreSQL it started when DATABASE_URL is unset', async () => {
+  it('stops the embedded PostgreSQL it started when DATABASE_URL is unset', { timeout: 60_000 }, async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'taskapp-shutdown-'));
     chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as the postgres user, who must reach the folder
     const server = await spawnServer({ DATABASE_URL: '', DATA_DIR: dataDir });

@@ -18,11 +18,11 @@ import { toSessionDto, toTaskDto, toUserDto } from './dto.js';
 /** Re-checks the password of a signed-in user before a sensitive change; guessing counts as failed logins. */
 async function assertOwnPassword(ctx: Context & { userId: string }, password: string, field: string) {
   const user = await ctx.em.findOneOrFail(UserSchema, ctx.userId);
-  await ctx.rateLimits.check('loginFailuresPerAccount', user.email);
+  await ctx.rateLimits.consume('loginFailuresPerAccount', user.email);
   if (!(await verifyPassword(user.passwordHash, password))) {
-    await ctx.rateLimits.penalize('loginFailuresPerAccount', user.email);
     throw fieldError('BAD_REQUEST', field, 'That password is not correct.');
   }
+  await ctx.rateLimits.refund('loginFailuresPerAccount', user.email);
   return user;
 }
 

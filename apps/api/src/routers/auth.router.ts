@@ -55,17 +55,18 @@ export const authRouter = router({
 
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
     const ip = clientIp(ctx);
-    await ctx.rateLimits.check('loginFailuresPerAccount', input.email);
-    await ctx.rateLimits.check('loginFailuresPerIp', ip);
+    // Every attempt spends a point before the password is checked, so guesses sent in parallel
+    // cannot slip past the limit; a successful sign-in gives the points back.
+    await ctx.rateLimits.consume('loginFailuresPerAccount', input.email);
+    await ctx.rateLimits.consume('loginFailuresPerIp', ip);
     const user = await ctx.em.findOne(UserSchema, { email: input.email });
     // Unknown email, wrong password and deactivated account take the same time and give the same answer.
     const passwordMatches = await verifyPasswordOrDummy(user?.passwordHash, input.password);
     if (!user || !passwordMatches || !user.isActive) {
-      await ctx.rateLimits.penalize('loginFailuresPerAccount', input.email);
-      await ctx.rateLimits.penalize('loginFailuresPerIp', ip);
       throw new TRPCError({ code: 'UNAUTHORIZED', message: WRONG_CREDENTIALS });
     }
     await ctx.rateLimits.reset('loginFailuresPerAccount', input.email);
+    await ctx.rateLimits.refund('loginFailuresPerIp', ip);
     return startSession(ctx, ctx.em, user);
   }),
 

@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { dictionary } from '@zxcvbn-ts/language-common';
-import { ZodError } from 'zod';
+import { ZodRealError } from 'zod';
 
 // zxcvbn's list of about 49,000 passwords seen most often in breaches, kept up to date by that project.
 const COMMON_PASSWORDS = new Set(
@@ -25,7 +25,8 @@ export function passwordProblem(password: string, email: string): string | null 
 
 /** A BAD_REQUEST (or other code) whose message also appears under the field, like a zod validation error. */
 export function fieldError(code: TRPCError['code'], field: string, message: string): TRPCError {
-  const cause = new ZodError([{ code: 'custom', path: [field], message, input: undefined }]);
+  // ZodRealError, not ZodError: only the former is an Error, which tRPC keeps as the cause.
+  const cause = new ZodRealError([{ code: 'custom', path: [field], message, input: undefined }]);
   return new TRPCError({ code, message, cause });
 }
 

@@ -17,10 +17,8 @@ export type RateLimitName = keyof typeof RATE_LIMITS;
 export interface RateLimits {
   /** Counts one event; TOO_MANY_REQUESTS when the limit is already used up. */
   consume(name: RateLimitName, key: string): Promise<void>;
-  /** TOO_MANY_REQUESTS when the limit is used up, without counting anything. */
-  check(name: RateLimitName, key: string): Promise<void>;
-  /** Counts one event without refusing (the caller already answers with an error of its own). */
-  penalize(name: RateLimitName, key: string): Promise<void>;
+  /** Gives back the point of an attempt that turned out fine. */
+  refund(name: RateLimitName, key: string): Promise<void>;
   reset(name: RateLimitName, key: string): Promise<void>;
 }
 
@@ -58,12 +56,8 @@ export function createRateLimits(orm: MikroORM): RateLimits {
         throw error;
       }
     },
-    async check(name, key) {
-      const state = await limiters[name].get(key);
-      if (state && state.consumedPoints >= RATE_LIMITS[name].points) throw tooMany(state.msBeforeNext);
-    },
-    async penalize(name, key) {
-      await limiters[name].penalty(key, 1);
+    async refund(name, key) {
+      await limiters[name].reward(key, 1);
     },
     async reset(name, key) {
       await limiters[name].delete(key);

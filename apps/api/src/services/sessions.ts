@@ -81,7 +81,7 @@ export async function findLiveSession(
   userId: string,
   sessionId: string,
 ): Promise<{ userId: string; sessionId: string } | null> {
-  const rows = await em.getConnection().execute<{ last_used_at: Date }[]>(
+  const rows = await em.execute<{ last_used_at: Date }[]>(
     `SELECT s.last_used_at FROM sessions s JOIN users u ON u.id = s.user_id
      WHERE s.id = ? AND s.user_id = ? AND s.expires_at > now() AND u.is_active`,
     [sessionId, userId],
@@ -89,7 +89,7 @@ export async function findLiveSession(
   const row = rows[0];
   if (!row) return null;
   if (Date.now() - new Date(row.last_used_at).getTime() > LAST_USED_RESOLUTION_MS) {
-    await em.getConnection().execute('UPDATE sessions SET last_used_at = now() WHERE id = ?', [sessionId]);
+    await em.execute('UPDATE sessions SET last_used_at = now() WHERE id = ?', [sessionId]);
   }
   return { userId, sessionId };
 }

@@ -32,7 +32,7 @@ export async function consumeUserToken(
   token: string,
   purpose: UserTokenPurpose,
 ): Promise<string | null> {
-  const rows = await em.getConnection().execute<{ user_id: string }[]>(
+  const rows = await em.execute<{ user_id: string }[]>(
     `UPDATE user_tokens SET used_at = now()
      WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > now()
      RETURNING user_id`,

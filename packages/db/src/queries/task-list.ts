@@ -90,7 +90,7 @@ export async function listTasks(
       after.id,
     );
 
-  const rows = await em.getConnection().execute<RawRow[]>(
+  const rows = await em.execute<RawRow[]>(
     `select ${COLUMNS}, (${key.expression})::text as "sort_value" from "tasks"
      where ${where.join(' and ')}
      order by ${key.expression} ${direction}, "id" ${direction}

@@ -11,7 +11,7 @@ export interface TaskStats {
 
 /** Counts for the owner's tasks in one pass over their rows (found through an index on user_id). */
 export async function taskStats(em: EntityManager, userId: string, timeZone: string): Promise<TaskStats> {
-  const [row] = await em.getConnection().execute<Record<string, number>[]>(
+  const [row] = await em.execute<Record<string, number>[]>(
     `with today as (
        select (date_trunc('day', now() at time zone ?) at time zone ?) as starts,
               ((date_trunc('day', now() at time zone ?) + interval '1 day') at time zone ?) as ends

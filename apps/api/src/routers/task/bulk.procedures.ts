@@ -24,25 +24,21 @@ export const taskBulkProcedures = {
       sets.push('"due_date" = ?');
       params.push(input.patch.dueDate);
     }
-    const result = await ctx.em
-      .getConnection()
-      .execute<{ affectedRows: number }>(
-        `update "tasks" set ${sets.join(', ')} where "user_id" = ? and "id" in (${placeholders(ids)})`,
-        [...params, ctx.userId, ...ids],
-        'run',
-      );
+    const result = await ctx.em.execute<{ affectedRows: number }>(
+      `update "tasks" set ${sets.join(', ')} where "user_id" = ? and "id" in (${placeholders(ids)})`,
+      [...params, ctx.userId, ...ids],
+      'run',
+    );
     return { count: result.affectedRows };
   }),
 
   bulkDelete: protectedProcedure.input(bulkDeleteTasksInput).mutation(async ({ ctx, input }) => {
     const ids = [...new Set(input.ids)];
-    const result = await ctx.em
-      .getConnection()
-      .execute<{ affectedRows: number }>(
-        `delete from "tasks" where "user_id" = ? and "id" in (${placeholders(ids)})`,
-        [ctx.userId, ...ids],
-        'run',
-      );
+    const result = await ctx.em.execute<{ affectedRows: number }>(
+      `delete from "tasks" where "user_id" = ? and "id" in (${placeholders(ids)})`,
+      [ctx.userId, ...ids],
+      'run',
+    );
     return { count: result.affectedRows };
   }),
 };

@@ -61,7 +61,7 @@ export const taskWriteProcedures = {
 
   /** Puts a deleted task back exactly as it was (same id and fields): the "Undo" after a delete. */
   restore: protectedProcedure.input(restoreTaskInput).mutation(async ({ ctx, input }) => {
-    const rows = await ctx.em.getConnection().execute<{ id: string }[]>(
+    const rows = await ctx.em.execute<{ id: string }[]>(
       `insert into "tasks" ("id", "user_id", "title", "description", "status", "priority", "due_date", "completed_at", "created_at", "updated_at")
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        on conflict ("id") do nothing

@@ -1,0 +1,316 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { type ListTasksInput, listTasksInput, TASK_SORTS } from '@taskapp/shared';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openOrm } from '../src/orm.js';
+import { listTasks, type TaskCursor } from '../src/queries/task-list.js';
+import { sortKeyFor } from '../src/queries/task-sort-keys.js';
+import { taskStats } from '../src/queries/task-stats.js';
+import { createTestDatabase, type TestDatabase } from '../src/testing/index.js';
+import { generateScaleData, SCALE, taskIndexDefinitions } from './generate.js';
+
+// On 1,000,000 tasks over 10,000 users plus one user with 100,000, every query the app issues for a list
+// or the stats must find the owner's rows through an index that starts with user_id, never by reading
+// the whole table. The SQL is captured from the real listTasks/taskStats and EXPLAINed as is.
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  'Index Cond'?: string;
+  'Actual Total Time'?: number;
+  'Shared Hit Blocks'?: number;
+  'Shared Read Blocks'?: number;
+  Plans?: PlanNode[];
+}
+interface Explained {
+  Plan: PlanNode;
+  'Execution Time'?: number;
+}
+interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+let database: TestDatabase;
+let orm: MikroORM;
+let em: EntityManager;
+/** Index name → its first column (null for an expression), for the indexes on tasks. */
+let firstColumn: Map<string, string | null>;
+
+const HEAVY = SCALE.heavyUserId;
+const TYPICAL = SCALE.userId(4_242);
+const log = (line: string) => console.log(line);
+
+/** An EntityManager whose connection records every statement it runs, so the exact SQL can be EXPLAINed. */
+function recording(statements: Statement[]): EntityManager {
+  const connection = em.getConnection();
+  return {
+    getConnection: () => ({
+      execute: (sql: string, params: unknown[] = [], method?: 'all' | 'get' | 'run') => {
+        statements.push({ sql, params });
+        return connection.execute(sql, params, method);
+      },
+    }),
+  } as unknown as EntityManager;
+}
+
+async function capture(run: (em: EntityManager) => Promise<unknown>): Promise<Statement> {
+  const statements: Statement[] = [];
+  await run(recording(statements));
+  expect(statements).toHaveLength(1);
+  return statements[0] as Statement;
+}
+
+async function explain(statement: Statement, analyze = false): Promise<Explained> {
+  const options = analyze ? 'analyze, buffers, format json' : 'format json';
+  const rows = await em
+    .getConnection()
+    .execute<Record<string, unknown>[]>(`explain (${options}) ${statement.sql}`, statement.params);
+  const plan = rows[0]?.['QUERY PLAN'];
+  const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as Explained[];
+  return parsed[0] as Explained;
+}
+
+function nodes(node: PlanNode): PlanNode[] {
+  return [node, ...(node.Plans ?? []).flatMap(nodes)];
+}
+
+const render = (node: PlanNode, depth = 0): string =>
+  [
+    `${'  '.repeat(depth)}${node['Node Type']}${node['Relation Name'] ? ` on ${node['Relation Name']}` : ''}${node['Index Name'] ? ` using ${node['Index Name']}` : ''}`,
+    ...(node.Plans ?? []).map((child) => render(child, depth + 1)),
+  ].join('\n');
+
+/**
+ * What is wrong with a plan: a sequential scan of tasks, or no index scan that starts with user_id and
+ * has the owner in its index condition (a GIN index on (user_id, title, description) can also be read
+ * for the title alone, so naming the index is not enough).
+ */
+function planProblems(all: PlanNode[]): string[] {
+  const problems: string[] = [];
+  if (all.some((node) => node['Node Type'] === 'Seq Scan' && node['Relation Name'] === 'tasks'))
+    problems.push('sequential scan of tasks');
+  const byOwner = (node: PlanNode) =>
+    !!node['Index Name'] &&
+    firstColumn.get(node['Index Name']) === 'user_id' &&
+    /\buser_id\b/.test(node['Index Cond'] ?? '');
+  if (!all.some(byOwner)) problems.push('no index starting with user_id finds the owner');
+  return problems;
+}
+
+/** The checks every list/stats plan must pass; returns the plan's nodes. */
+async function checkPlan(label: string, statement: Statement): Promise<PlanNode[]> {
+  const { Plan } = await explain(statement);
+  const all = nodes(Plan);
+  const shape = render(Plan);
+  expect(planProblems(all), `${label}\n${shape}`).toEqual([]);
+  const otherIndexes = all.filter(
+    (node) => node['Index Name'] && firstColumn.get(node['Index Name']) !== 'user_id',
+  );
+  if (otherIndexes.length)
+    log(`note: ${label} also reads an index that does not start with user_id:\n${shape}`);
+  return all;
+}
+
+const query = (input: ListTasksInput) => listTasksInput.parse(input);
+
+function listStatement(userId: string, input: ListTasksInput, after: TaskCursor | null = null) {
+  return capture((recorder) => listTasks(recorder, userId, query(input), after));
+}
+
+/** The cursor after `position` rows of the user's unfiltered list in that order, as listTasks makes it. */
+async function cursorAt(userId: string, input: ListTasksInput, position: number): Promise<TaskCursor> {
+  const { sort, order } = query(input);
+  const key = sortKeyFor(sort, order);
+  const [row] = await em.getConnection().execute<{ value: string; id: string }[]>(
+    `select (${key.expression})::text as value, id from tasks where user_id = ?
+     order by ${key.expression} ${order}, id ${order} offset ? limit 1`,
+    [userId, position - 1],
+  );
+  if (!row) throw new Error('no such position');
+  return row;
+}
+
+/** A cursor reached by walking the real listTasks, `pages` pages of 100 deep. */
+async function walkedCursor(
+  userId: string,
+  input: ListTasksInput,
+  pages: number,
+): Promise<TaskCursor | null> {
+  let after: TaskCursor | null = null;
+  for (let i = 0; i < pages; i++) {
+    const page = await listTasks(em, userId, query({ ...input, limit: 100 }), after);
+    if (!page.next) return after;
+    after = page.next;
+  }
+  return after;
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  const migrated = await taskIndexDefinitions(client);
+  log(`generating ${database.name}:`);
+  await generateScaleData(database.url, log);
+  // The generator re-created the indexes: they must be exactly the migrations' ones.
+  expect(await taskIndexDefinitions(client)).toEqual(migrated);
+  await client.end();
+  orm = await openOrm({ ...database.settings, poolMax: 2 });
+  em = orm.em.fork();
+  const indexes = await em.getConnection().execute<{ name: string; first: string | null }[]>(
+    `select c.relname as name, a.attname as first
+     from pg_index i
+     join pg_class c on c.oid = i.indexrelid
+     left join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0] and i.indkey[0] <> 0
+     where i.indrelid = 'tasks'::regclass`,
+  );
+  firstColumn = new Map(indexes.map((index) => [index.name, index.first]));
+  const [counts] = await em.getConnection().execute<{ total: number; heavy: number; users: number }[]>(
+    `select count(*)::int as total, count(*) filter (where user_id = ?)::int as heavy,
+              count(distinct user_id)::int as users from tasks`,
+    [HEAVY],
+  );
+  expect(counts).toEqual({ total: 1_100_000, heavy: 100_000, users: 10_001 });
+});
+
+afterAll(async () => {
+  await orm?.close();
+  await database?.drop();
+});
+
+const FILTERS: [string, ListTasksInput][] = [
+  ['status pending', { status: ['pending'] }],
+  ['status open', { status: ['pending', 'in_progress'] }],
+  ['priority high', { priority: ['high'] }],
+  ['priority low+medium', { priority: ['low', 'medium'] }],
+  ['search common word', { search: 'invoice' }],
+  ['search two words', { search: 'pay rent' }],
+  ['search rare', { search: 'zebracorn' }],
+  ['search in description', { search: 'about the budget' }],
+  ['search short', { search: '%' }],
+  ['due before now', { dueBefore: new Date() }],
+  ['due after now', { dueAfter: new Date() }],
+  ['due this week', { dueAfter: new Date(), dueBefore: new Date(Date.now() + 7 * 86_400_000) }],
+  ['has due date', { hasDueDate: true }],
+  ['no due date', { hasDueDate: false }],
+  ['overdue', { overdue: true }],
+  ['not overdue', { overdue: false }],
+  ['pending + high + search', { status: ['pending'], priority: ['high'], search: 'report' }],
+  ['open + overdue', { status: ['pending', 'in_progress'], overdue: true }],
+];
+const SORTED = [
+  { sort: 'createdAt', order: 'desc' },
+  { sort: 'dueDate', order: 'asc' },
+  { sort: 'title', order: 'asc' },
+] as const;
+
+describe('every list and stats query uses an index that starts with user_id (1.1M tasks)', () => {
+  it('the plan check catches a sequential scan and an index read without the owner', async () => {
+    const plan = async (sql: string) => nodes((await explain({ sql, params: [] })).Plan);
+    expect(planProblems(await plan('select count(*) from tasks where length(title) > 3'))).toEqual([
+      'sequential scan of tasks',
+      'no index starting with user_id finds the owner',
+    ]);
+    expect(planProblems(await plan("select id from tasks where description ilike '%budget%'"))).toEqual([
+      'no index starting with user_id finds the owner',
+    ]);
+    expect(planProblems(await plan(`select id from tasks where user_id = '${HEAVY}' limit 5`))).toEqual([]);
+  });
+
+  it('the deep cursors used below are the ones listTasks itself hands out', async () => {
+    for (const sort of TASK_SORTS) {
+      for (const order of ['asc', 'desc'] as const) {
+        const input = { sort, order, limit: 50 };
+        const page = await listTasks(em, HEAVY, query(input), await cursorAt(HEAVY, input, 700));
+        expect(page.next).toEqual(await cursorAt(HEAVY, input, 750));
+      }
+    }
+  });
+
+  for (const [who, userId] of [
+    ['heavy user (100,000 tasks)', HEAVY],
+    ['typical user (~100 tasks)', TYPICAL],
+  ] as const) {
+    it(`${who}: each sort and order, page 1 and deep into the list`, async () => {
+      for (const sort of TASK_SORTS) {
+        for (const order of ['asc', 'desc'] as const) {
+          const input = { sort, order, limit: 50 };
+          const first = await checkPlan(`${who} ${sort} ${order} page 1`, await listStatement(userId, input));
+          const deep = userId === HEAVY ? 50_000 : 50;
+          const after = await cursorAt(userId, input, deep);
+          const later = await checkPlan(
+            `${who} ${sort} ${order} after ${deep} rows`,
+            await listStatement(userId, input, after),
+          );
+          if (userId === HEAVY) {
+            // The index gives the order, so page 1,000 reads one page of rows, like page 1.
+            for (const [page, plan] of [
+              ['page 1', first],
+              ['page 1,000', later],
+            ] as const) {
+              expect(
+                plan.filter((node) => node['Node Type'] === 'Sort'),
+                `${sort} ${order} ${page} sorts`,
+              ).toEqual([]);
+            }
+          }
+        }
+      }
+    });
+
+    it(`${who}: every filter, with several sorts, page 1 and a later page`, async () => {
+      for (const [label, filter] of FILTERS) {
+        for (const sorted of SORTED) {
+          const input = { ...filter, ...sorted, limit: 50 };
+          await checkPlan(`${who} ${label} ${sorted.sort}`, await listStatement(userId, input));
+          const after = await walkedCursor(userId, input, 5);
+          if (after)
+            await checkPlan(
+              `${who} ${label} ${sorted.sort} page 11`,
+              await listStatement(userId, input, after),
+            );
+        }
+      }
+    });
+
+    it(`${who}: task stats`, async () => {
+      for (const timeZone of ['UTC', 'Pacific/Kiritimati', 'America/New_York']) {
+        await checkPlan(
+          `${who} stats ${timeZone}`,
+          await capture((recorder) => taskStats(recorder, userId, timeZone)),
+        );
+      }
+    });
+  }
+
+  it('reports what page 1 and page ~1,000 of the heavy user cost (EXPLAIN ANALYZE; not asserted)', async () => {
+    const lines = ['sort        order   page 1 ms (blocks)   page 1,001 ms (blocks)'];
+    for (const sort of TASK_SORTS) {
+      for (const order of ['asc', 'desc'] as const) {
+        const input = { sort, order, limit: 50 };
+        const cost = async (after: TaskCursor | null) => {
+          const statement = await listStatement(HEAVY, input, after);
+          let best: { ms: number; blocks: number } | null = null;
+          for (let run = 0; run < 3; run++) {
+            const result = await explain(statement, true);
+            const blocks = (result.Plan['Shared Hit Blocks'] ?? 0) + (result.Plan['Shared Read Blocks'] ?? 0);
+            const ms = result['Execution Time'] ?? Number.NaN;
+            if (!best || ms < best.ms) best = { ms, blocks };
+          }
+          return best ?? { ms: Number.NaN, blocks: 0 };
+        };
+        const first = await cost(null);
+        const deep = await cost(await cursorAt(HEAVY, input, 50_000));
+        lines.push(
+          `${sort.padEnd(11)} ${order.padEnd(7)} ${first.ms.toFixed(3).padStart(8)} (${String(first.blocks).padStart(4)})` +
+            `      ${deep.ms.toFixed(3).padStart(8)} (${String(deep.blocks).padStart(4)})`,
+        );
+      }
+    }
+    const stats = await explain(await capture((recorder) => taskStats(recorder, HEAVY, 'UTC')), true);
+    lines.push(`stats (heavy user): ${stats['Execution Time']?.toFixed(1)} ms\n${render(stats.Plan)}`);
+    log(lines.join('\n'));
+  });
+});
