@@ -42,17 +42,29 @@ const HEAVY = SCALE.heavyUserId;
 const TYPICAL = SCALE.userId(4_242);
 const log = (line: string) => console.log(line);
 
-/** An EntityManager whose connection records every statement it runs, so the exact SQL can be EXPLAINed. */
+/**
+ * An EntityManager that records every statement run through it (em.execute or its connection's execute),
+ * so the exact SQL the app sends can be EXPLAINed.
+ */
 function recording(statements: Statement[]): EntityManager {
-  const connection = em.getConnection();
-  return {
-    getConnection: () => ({
-      execute: (sql: string, params: unknown[] = [], method?: 'all' | 'get' | 'run') => {
-        statements.push({ sql, params });
-        return connection.execute(sql, params, method);
+  const real = em.fork();
+  const recorded =
+    (target: { execute: (...args: never[]) => unknown }) =>
+    (sql: string, params: unknown[] = [], ...rest: unknown[]) => {
+      statements.push({ sql, params });
+      return (target.execute as (...args: unknown[]) => unknown).call(target, sql, params, ...rest);
+    };
+  const forward = <T extends object>(target: T, overrides: Record<string, unknown>) =>
+    new Proxy(target, {
+      get(object, property) {
+        if (typeof property === 'string' && property in overrides) return overrides[property];
+        const value = Reflect.get(object, property);
+        return typeof value === 'function' ? value.bind(object) : value;
       },
-    }),
-  } as unknown as EntityManager;
+    });
+  const connection = real.getConnection();
+  const recordingConnection = forward(connection, { execute: recorded(connection) });
+  return forward(real, { execute: recorded(real), getConnection: () => recordingConnection });
 }
 
 async function capture(run: (em: EntityManager) => Promise<unknown>): Promise<Statement> {

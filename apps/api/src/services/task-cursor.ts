@@ -26,7 +26,9 @@ export function encodeTaskCursor(cursor: TaskCursor, query: ListTasksQuery, secr
 }
 
 export function decodeTaskCursor(token: string, query: ListTasksQuery, secret: string): TaskCursor {
-  const [payload = '', signature = ''] = token.split('.');
+  const parts = token.split('.');
+  if (parts.length !== 2) throw new TRPCError({ code: 'BAD_REQUEST', message: INVALID });
+  const [payload = '', signature = ''] = parts;
   const expected = Buffer.from(sign(payload, secret));
   const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {

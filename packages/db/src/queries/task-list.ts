@@ -27,7 +27,22 @@ export interface TaskPage {
   next: TaskCursor | null;
 }
 
-const COLUMNS = `"id", "title", "description", "status", "priority", "due_date", "completed_at", "created_at", "updated_at"`;
+// Dates leave PostgreSQL as ISO 8601 in UTC, so JavaScript reads them the same whatever the session's
+// time zone or the year's width. Aliased apart from the columns: ORDER BY "created_at" must mean the
+// column, not this text.
+const iso = (column: string) =>
+  `to_char("${column}" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "${column}_iso"`;
+const COLUMNS = [
+  '"id"',
+  '"title"',
+  '"description"',
+  '"status"',
+  '"priority"',
+  iso('due_date'),
+  iso('completed_at'),
+  iso('created_at'),
+  iso('updated_at'),
+].join(', ');
 
 interface RawRow {
   id: string;
@@ -35,10 +50,10 @@ interface RawRow {
   description: string | null;
   status: TaskStatus;
   priority: TaskPriority;
-  due_date: string | null;
-  completed_at: string | null;
-  created_at: string;
-  updated_at: string;
+  due_date_iso: string | null;
+  completed_at_iso: string | null;
+  created_at_iso: string;
+  updated_at_iso: string;
   sort_value: string;
 }
 
@@ -107,10 +122,10 @@ export async function listTasks(
       description: row.description,
       status: row.status,
       priority: row.priority,
-      dueDate: toDate(row.due_date),
-      completedAt: toDate(row.completed_at),
-      createdAt: new Date(row.created_at),
-      updatedAt: new Date(row.updated_at),
+      dueDate: toDate(row.due_date_iso),
+      completedAt: toDate(row.completed_at_iso),
+      createdAt: new Date(row.created_at_iso),
+      updatedAt: new Date(row.updated_at_iso),
     })),
     next: rows.length > query.limit && last ? { value: last.sort_value, id: last.id } : null,
   };

@@ -14,9 +14,14 @@ export const taskDescriptionSchema = storableText()
   .max(LIMITS.descriptionMax, `Use at most ${LIMITS.descriptionMax.toLocaleString('en')} characters`)
   .nullable();
 
+// Years 1000–9999: always four digits, which every layer (ISO strings, PostgreSQL) reads the same way.
 const validDate = z
   .date('Not a valid date')
-  .refine((date) => !Number.isNaN(date.getTime()), 'Not a valid date');
+  .refine((date) => !Number.isNaN(date.getTime()), 'Not a valid date')
+  .refine(
+    (date) => date.getUTCFullYear() >= 1000 && date.getUTCFullYear() <= 9999,
+    'Use a year between 1000 and 9999',
+  );
 export const taskDueDateSchema = validDate.nullable();
 
 export const taskIdSchema = z.uuid('Not a task id');
@@ -84,7 +89,8 @@ export const bulkUpdateTasksInput = z.strictObject({
       priority: taskPrioritySchema.optional(),
       dueDate: taskDueDateSchema.optional(),
     })
-    .refine((patch) => Object.keys(patch).length > 0, 'Say what to change'),
+    // Values, not keys: superjson carries `{ status: undefined }`, which changes nothing.
+    .refine((patch) => Object.values(patch).some((value) => value !== undefined), 'Say what to change'),
 });
 export type BulkUpdateTasksInput = z.infer<typeof bulkUpdateTasksInput>;
 
