@@ -1,12 +1,18 @@
 import { TRPCError } from '@trpc/server';
+import type { DefaultErrorShape } from '@trpc/server/unstable-core-do-not-import';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { formatError, INTERNAL_ERROR_MESSAGE } from '../src/trpc/error-formatter.js';
 
-const shapeOf = (error: TRPCError) => ({
+const shapeOf = (error: TRPCError): DefaultErrorShape => ({
   message: error.message,
   code: -32_603,
-  data: { code: error.code, httpStatus: 500, path: 'x.y', stack: error.stack },
+  data: {
+    code: error.code,
+    httpStatus: 500,
+    path: 'x.y',
+    stack: error.stack ?? 'at somewhere (/app/x.ts:1:1)',
+  },
 });
 
 describe('formatError', () => {
