@@ -30,7 +30,9 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
   reporter: 'list',
-  timeout: 30_000,
+  // Most journeys sign people up and in several times (Argon2id at 19 MiB each) and run axe; on a
+  // machine busy with other suites, 30 s was not always enough.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL,
@@ -68,6 +70,9 @@ export default defineConfig({
       DATA_DIR: dataDir,
       NODE_ENV: 'test',
       APP_ORIGIN: baseURL,
+      // Tests pose as different clients (X-Forwarded-For from the fixtures) so per-IP rate limits,
+      // which a whole suite of sign-ups would exhaust, apply per test as they would per person.
+      TRUST_PROXY: 'loopback',
     },
   },
 });

@@ -1,5 +1,10 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
+import { useEffect } from 'react';
+import { Toaster } from './components/toaster';
+import { followAuthChanges } from './features/auth/follow-auth-changes';
+import { SessionSplash } from './features/auth/session-splash';
+import { useAuth } from './features/auth/use-auth';
 import { createQueryClient } from './lib/query-client';
 import { createTrpcClient, TRPCProvider } from './lib/trpc';
 import { router } from './router';
@@ -8,10 +13,15 @@ const queryClient = createQueryClient();
 const trpcClient = createTrpcClient();
 
 export function App() {
+  const auth = useAuth();
+  useEffect(() => followAuthChanges(router, queryClient), []);
+
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <RouterProvider router={router} />
+        {/* Routes wait for the session, so a signed-in person never sees the sign-in page flash by. */}
+        {auth.status === 'restoring' ? <SessionSplash /> : <RouterProvider router={router} />}
+        <Toaster />
       </TRPCProvider>
     </QueryClientProvider>
   );

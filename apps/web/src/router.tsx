@@ -1,30 +1,75 @@
-import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import { requireSignedIn, requireSignedOut } from './features/auth/route-guards';
+import { parseRedirectSearch, parseSignInSearch, parseTokenSearch } from './features/auth/search-params';
 import { HomePage } from './routes/home';
 import { NotFoundPage } from './routes/not-found';
 import { RootLayout } from './routes/root-layout';
 import { RouteError } from './routes/route-error';
-import { SettingsPage } from './routes/settings';
-import { SignInPage } from './routes/sign-in';
-import { SignUpPage } from './routes/sign-up';
+import { RoutePending } from './routes/route-pending';
 import { StatusPage } from './routes/status';
 
 // Code-based routes: the tree is written out here, so there is no generated file to keep in sync.
+// Forms (zod, react-hook-form, Radix dialog) load with the pages that need them, not with the app shell.
 const rootRoute = createRootRoute({ component: RootLayout, notFoundComponent: NotFoundPage });
 
 const getParentRoute = () => rootRoute;
 
 const routeTree = rootRoute.addChildren([
-  createRoute({ getParentRoute, path: '/', component: HomePage }),
+  // Signed-in only.
+  createRoute({
+    getParentRoute,
+    path: '/',
+    beforeLoad: ({ location }) => requireSignedIn(location),
+    component: HomePage,
+  }),
+  createRoute({
+    getParentRoute,
+    path: '/settings',
+    beforeLoad: ({ location }) => requireSignedIn(location),
+    component: lazyRouteComponent(() => import('./routes/settings'), 'SettingsPage'),
+  }),
+  // Signed-out only.
+  createRoute({
+    getParentRoute,
+    path: '/sign-in',
+    validateSearch: parseSignInSearch,
+    beforeLoad: ({ search }) => requireSignedOut(search.redirect),
+    component: lazyRouteComponent(() => import('./routes/sign-in'), 'SignInPage'),
+  }),
+  createRoute({
+    getParentRoute,
+    path: '/sign-up',
+    validateSearch: parseRedirectSearch,
+    beforeLoad: ({ search }) => requireSignedOut(search.redirect),
+    component: lazyRouteComponent(() => import('./routes/sign-up'), 'SignUpPage'),
+  }),
+  createRoute({
+    getParentRoute,
+    path: '/forgot-password',
+    beforeLoad: () => requireSignedOut(undefined),
+    component: lazyRouteComponent(() => import('./routes/forgot-password'), 'ForgotPasswordPage'),
+  }),
+  // Either way: email links open in whatever state the browser is in.
+  createRoute({
+    getParentRoute,
+    path: '/reset-password',
+    validateSearch: parseTokenSearch,
+    component: lazyRouteComponent(() => import('./routes/reset-password'), 'ResetPasswordPage'),
+  }),
+  createRoute({
+    getParentRoute,
+    path: '/verify-email',
+    validateSearch: parseTokenSearch,
+    component: lazyRouteComponent(() => import('./routes/verify-email'), 'VerifyEmailPage'),
+  }),
   createRoute({ getParentRoute, path: '/status', component: StatusPage }),
-  createRoute({ getParentRoute, path: '/sign-in', component: SignInPage }),
-  createRoute({ getParentRoute, path: '/sign-up', component: SignUpPage }),
-  createRoute({ getParentRoute, path: '/settings', component: SettingsPage }),
 ]);
 
 export const router = createRouter({
   routeTree,
   defaultPreload: 'intent',
   defaultErrorComponent: RouteError,
+  defaultPendingComponent: RoutePending,
   scrollRestoration: true,
 });
 

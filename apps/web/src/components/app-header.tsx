@@ -1,11 +1,13 @@
 import { Link } from '@tanstack/react-router';
+import { useAuth } from '../features/auth/use-auth';
+import { UserMenu } from '../features/auth/user-menu';
 import { HealthIndicator } from '../features/health/health-indicator';
 import { buttonClasses } from './button';
 
 const NAV = [
-  { to: '/', label: 'Tasks' },
-  { to: '/status', label: 'Status' },
-  { to: '/settings', label: 'Settings' },
+  { to: '/', label: 'Tasks', narrow: true },
+  { to: '/status', label: 'Status', narrow: false },
+  { to: '/settings', label: 'Settings', narrow: true },
 ] as const;
 
 const navLink =
@@ -13,6 +15,8 @@ const navLink =
   'aria-[current=page]:bg-subtle aria-[current=page]:font-medium aria-[current=page]:text-fg';
 
 export function AppHeader() {
+  const auth = useAuth();
+  const signedIn = auth.status === 'signed-in';
   return (
     <header className="sticky top-0 z-10 border-line border-b bg-surface">
       <div className="mx-auto flex h-12 max-w-3xl items-center gap-3 px-4 sm:gap-4 sm:px-6">
@@ -20,22 +24,35 @@ export function AppHeader() {
           <img src="/favicon.svg" alt="" width={20} height={20} />
           <span className="sr-only sm:not-sr-only">Taskapp</span>
         </Link>
-        <nav aria-label="Main" className="flex min-w-0 items-center gap-0.5">
-          {NAV.map((item) => (
-            <Link key={item.to} to={item.to} className={navLink} activeOptions={{ exact: item.to === '/' }}>
-              {item.label}
-            </Link>
-          ))}
-        </nav>
+        {signedIn ? (
+          <nav aria-label="Main" className="flex min-w-0 items-center gap-0.5">
+            {NAV.map((item) => (
+              <Link
+                key={item.to}
+                to={item.to}
+                className={item.narrow ? navLink : `${navLink} max-sm:hidden`}
+                activeOptions={{ exact: item.to === '/' }}
+              >
+                {item.label}
+              </Link>
+            ))}
+          </nav>
+        ) : null}
         <div className="ml-auto flex shrink-0 items-center gap-2">
           <HealthIndicator />
-          <span aria-hidden="true" className="h-4 w-px bg-line max-sm:hidden" />
-          <Link to="/sign-in" className={`${buttonClasses('ghost', 'sm')} max-sm:hidden`}>
-            Sign in
-          </Link>
-          <Link to="/sign-up" className={buttonClasses('primary', 'sm')}>
-            Sign up
-          </Link>
+          <span aria-hidden="true" className="h-4 w-px bg-line" />
+          {signedIn ? (
+            <UserMenu user={auth.user} />
+          ) : (
+            <>
+              <Link to="/sign-in" className={buttonClasses('ghost', 'sm')}>
+                Sign in
+              </Link>
+              <Link to="/sign-up" className={buttonClasses('primary', 'sm')}>
+                Sign up
+              </Link>
+            </>
+          )}
         </div>
       </div>
     </header>

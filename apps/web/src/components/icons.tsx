@@ -1,6 +1,6 @@
 import type { SVGProps } from 'react';
 
-// A handful of 16 px line icons, drawn inline until the app needs enough of them to justify lucide-react.
+// The first few icons, drawn by hand before lucide-react arrived; new code uses lucide-react.
 type IconProps = SVGProps<SVGSVGElement>;
 
 function Icon({ children, ...props }: IconProps) {

@@ -1,5 +1,6 @@
 import { Outlet } from '@tanstack/react-router';
 import { AppHeader } from '../components/app-header';
+import { UnverifiedBanner } from '../features/auth/unverified-banner';
 
 export function RootLayout() {
   return (
@@ -11,6 +12,7 @@ export function RootLayout() {
         Skip to content
       </a>
       <AppHeader />
+      <UnverifiedBanner />
       <main
         id="main"
         tabIndex={-1}

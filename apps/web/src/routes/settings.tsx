@@ -1,36 +1,25 @@
-import { Card } from '../components/card';
 import { PageHeader } from '../components/page-header';
-
-const SECTIONS = [
-  { title: 'Profile', description: 'Your name and email address.' },
-  { title: 'Password', description: 'Change your password and sign out everywhere else.' },
-  { title: 'Sessions', description: 'See where you are signed in and end sessions you don’t recognise.' },
-  { title: 'Your data', description: 'Export everything Taskapp stores about you, or delete your account.' },
-];
+import { DeleteAccountSection } from '../features/account/delete-account-section';
+import { ExportSection } from '../features/account/export-section';
+import { PasswordSection } from '../features/account/password-section';
+import { ProfileSection } from '../features/account/profile-section';
+import { SessionsSection } from '../features/account/sessions-section';
+import { useUser } from '../features/auth/use-auth';
 
 export function SettingsPage() {
+  const user = useUser();
+  if (!user) return null;
   return (
     <>
       <title>Settings · Taskapp</title>
-      <PageHeader title="Settings" description="Manage your account. These controls arrive with accounts." />
-      <Card>
-        <ul>
-          {SECTIONS.map((section) => (
-            <li
-              key={section.title}
-              className="flex items-center justify-between gap-4 border-line border-b px-4 py-3 last:border-b-0"
-            >
-              <div>
-                <h2 className="font-medium">{section.title}</h2>
-                <p className="text-muted text-sm">{section.description}</p>
-              </div>
-              <span className="shrink-0 rounded-sm bg-subtle px-1.5 py-0.5 font-medium text-faint text-xs">
-                Soon
-              </span>
-            </li>
-          ))}
-        </ul>
-      </Card>
+      <PageHeader title="Settings" description="Your profile, password, sessions and data." />
+      <div className="flex flex-col gap-6">
+        <ProfileSection user={user} />
+        <PasswordSection user={user} />
+        <SessionsSection />
+        <ExportSection />
+        <DeleteAccountSection email={user.email} />
+      </div>
     </>
   );
 }

@@ -1,15 +1,27 @@
-import { AuthPlaceholder } from '../features/auth/auth-placeholder';
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { UserPlus } from 'lucide-react';
+import { AuthLayout, TEXT_LINK } from '../features/auth/auth-layout';
+import { SignUpForm } from '../features/auth/sign-up-form';
+
+const route = getRouteApi('/sign-up');
 
 export function SignUpPage() {
+  const { redirect } = route.useSearch();
   return (
-    <AuthPlaceholder
+    <AuthLayout
       title="Create an account"
       description="Your tasks, private to you, on every device."
-      switchPrompt="Already have an account?"
-      switchTo="/sign-in"
-      switchLabel="Sign in"
+      icon={<UserPlus aria-hidden="true" className="size-5" />}
+      footer={
+        <>
+          Already have an account?{' '}
+          <Link to="/sign-in" search={redirect ? { redirect } : {}} className={TEXT_LINK}>
+            Sign in
+          </Link>
+        </>
+      }
     >
-      Accounts are on their way. Soon you’ll sign up here with your name, email and a password.
-    </AuthPlaceholder>
+      <SignUpForm />
+    </AuthLayout>
   );
 }

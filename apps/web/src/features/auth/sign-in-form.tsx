@@ -1,0 +1,66 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { loginInput } from '@taskapp/shared';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Button } from '../../components/button';
+import { FormAlert } from '../../components/form-alert';
+import { PasswordField } from '../../components/password-field';
+import { TextField } from '../../components/text-field';
+import { applyServerErrors } from '../../lib/form-errors';
+import { startSession } from '../../lib/session';
+import { useTRPC } from '../../lib/trpc';
+import { TEXT_LINK } from './auth-layout';
+
+export function SignInForm() {
+  const trpc = useTRPC();
+  const login = useMutation(trpc.auth.login.mutationOptions());
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm({
+    resolver: zodResolver(loginInput),
+    defaultValues: { email: '', password: '' },
+    mode: 'onTouched',
+  });
+  const { errors } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    if (login.isPending) return;
+    setFormError(null);
+    try {
+      // The route guard notices the session and moves on to where the person was heading.
+      startSession(await login.mutateAsync(values));
+    } catch (error) {
+      setFormError(applyServerErrors(error, form.setError, ['email', 'password']));
+    }
+  });
+
+  return (
+    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="Sign in">
+      <FormAlert>{formError}</FormAlert>
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="username"
+        inputMode="email"
+        autoCapitalize="none"
+        spellCheck={false}
+        error={errors.email?.message}
+        {...form.register('email')}
+      />
+      <PasswordField
+        label="Password"
+        autoComplete="current-password"
+        error={errors.password?.message}
+        {...form.register('password')}
+      />
+      <Button type="submit" variant="primary" className="mt-1 w-full" pending={login.isPending}>
+        {login.isPending ? 'Signing in…' : 'Sign in'}
+      </Button>
+      {/* After the button, so the keyboard path from the fields to "Sign in" has no detour. */}
+      <Link to="/forgot-password" className={`${TEXT_LINK} self-center text-sm`}>
+        Forgot password?
+      </Link>
+    </form>
+  );
+}

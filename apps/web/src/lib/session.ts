@@ -1,0 +1,136 @@
+import type { AppRouter } from '@taskapp/api';
+import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
+import superjson from 'superjson';
+import type { AuthPayload } from './api-types';
+import { API_URL } from './api-url';
+import { onAuthMessage, postAuthMessage } from './auth-channel';
+import {
+  accessTokenTimeLeft,
+  clearSession,
+  getAuthState,
+  type SignedOutReason,
+  setSession,
+} from './auth-store';
+import { withRefreshLock } from './refresh-lock';
+
+// Cookie-authenticated calls get a client of their own: never batched with other calls, and never
+// routed through the retry-on-401 logic that itself depends on them.
+const sessionClient = createTRPCClient<AppRouter>({
+  links: [httpLink({ url: API_URL, transformer: superjson })],
+});
+
+/** Refresh this long before the access token expires, so calls never wait for one. */
+const REFRESH_AHEAD_MS = 60_000;
+const RETRY_UNREACHABLE_MS = 30_000;
+/** A hung request must not hold the cross-tab lock (and every other tab) hostage. */
+const REFRESH_TIMEOUT_MS = 15_000;
+
+export type RefreshOutcome = 'refreshed' | 'signed-out' | 'unreachable';
+
+let inFlight: Promise<RefreshOutcome> | null = null;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+function isRefusal(error: unknown): boolean {
+  if (!(error instanceof TRPCClientError)) return false;
+  const code = (error.data as { code?: string } | undefined)?.code;
+  return code === 'UNAUTHORIZED' || code === 'FORBIDDEN';
+}
+
+function schedule(delay: number): void {
+  clearTimeout(timer);
+  timer = setTimeout(() => {
+    void refreshSession().then((outcome) => {
+      if (outcome === 'unreachable' && getAuthState().status === 'signed-in') schedule(RETRY_UNREACHABLE_MS);
+    });
+  }, delay);
+}
+
+function adopt(payload: AuthPayload): void {
+  setSession(payload);
+  schedule(Math.max(accessTokenTimeLeft() - REFRESH_AHEAD_MS, RETRY_UNREACHABLE_MS / 2));
+}
+
+function endLocally(reason: SignedOutReason | null): void {
+  clearTimeout(timer);
+  clearSession(reason);
+}
+
+async function runRefresh(): Promise<RefreshOutcome> {
+  try {
+    adopt(
+      await sessionClient.auth.refresh.mutate(undefined, { signal: AbortSignal.timeout(REFRESH_TIMEOUT_MS) }),
+    );
+    return 'refreshed';
+  } catch (error) {
+    const { status } = getAuthState();
+    if (isRefusal(error)) {
+      if (status !== 'signed-out') endLocally(status === 'signed-in' ? 'session-ended' : null);
+      return 'signed-out';
+    }
+    // Unreachable while starting up: show the signed-out app rather than a splash that never ends.
+    if (status === 'restoring') endLocally(null);
+    return 'unreachable';
+  }
+}
+
+/** Exchanges the refresh cookie for a new access token; concurrent callers share one request. */
+export function refreshSession(): Promise<RefreshOutcome> {
+  inFlight ??= withRefreshLock(runRefresh).finally(() => {
+    inFlight = null;
+  });
+  return inFlight;
+}
+
+/** Resolves once the access token is usable: waits for a running refresh, or starts one if it expired. */
+export async function ensureFreshToken(): Promise<void> {
+  if (inFlight) await inFlight;
+  else if (getAuthState().status === 'signed-in' && accessTokenTimeLeft() === 0) await refreshSession();
+}
+
+/** After register or login in this tab; other tabs pick the session up from the shared cookie. */
+export function startSession(payload: AuthPayload): void {
+  adopt(payload);
+  postAuthMessage({ type: 'signed-in', userId: payload.user.id });
+}
+
+/** Ends the session in this tab and every other one (the server side is already done). */
+export function endSession(reason: SignedOutReason): void {
+  endLocally(reason);
+  postAuthMessage({ type: 'signed-out' });
+}
+
+/** Signs out on the server, then everywhere. Throws when the server could not be reached. */
+export async function signOut(): Promise<void> {
+  // Inside the lock, so another tab cannot rotate the cookie (and keep the session alive) meanwhile.
+  await withRefreshLock(() => sessionClient.auth.logout.mutate());
+  endSession('signed-out');
+}
+
+/** Tells other tabs that the user's details changed (name, verified email), so they fetch them again. */
+export function announceUserChange(userId: string): void {
+  postAuthMessage({ type: 'user-changed', userId });
+}
+
+function currentUserId(): string | null {
+  const state = getAuthState();
+  return state.status === 'signed-in' ? state.user.id : null;
+}
+
+/** Restores the session from the refresh cookie and keeps this tab in step with the others. */
+export function startSessionSync(): void {
+  onAuthMessage((message) => {
+    if (message.type === 'signed-out') {
+      if (getAuthState().status === 'signed-in') endLocally('signed-out');
+    } else if (message.type === 'signed-in') {
+      if (currentUserId() !== message.userId) void refreshSession();
+    } else if (currentUserId() === message.userId) {
+      void refreshSession();
+    }
+  });
+  // Timers are throttled in background tabs; catch up as soon as the tab is looked at again.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState !== 'visible' || getAuthState().status !== 'signed-in') return;
+    if (accessTokenTimeLeft() < REFRESH_AHEAD_MS) void refreshSession();
+  });
+  void refreshSession();
+}
