@@ -1,3 +1,4 @@
+import { passwordMatchesEmail } from '@taskapp/shared';
 import { TRPCError } from '@trpc/server';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { ZodRealError } from 'zod';
@@ -13,13 +14,7 @@ export function passwordProblem(password: string, email: string): string | null 
   if (COMMON_PASSWORDS.has(normalized)) {
     return 'This password is one of the most common ones and easy to guess. Choose another.';
   }
-  const localPart = email.split('@')[0] ?? '';
-  if (
-    normalized === email.toLowerCase() ||
-    (localPart.length >= 4 && normalized === localPart.toLowerCase())
-  ) {
-    return 'Your password cannot be your email address.';
-  }
+  if (passwordMatchesEmail(password, email)) return 'Your password cannot be your email address.';
   return null;
 }
 

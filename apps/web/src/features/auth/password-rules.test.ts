@@ -1,5 +1,6 @@
+import { passwordMatchesEmail as matchesEmail } from '@taskapp/shared';
 import { describe, expect, it } from 'vitest';
-import { matchesEmail, passwordRules } from './password-rules';
+import { passwordRules } from './password-rules';
 
 const stateOf = (rules: ReturnType<typeof passwordRules>, id: string) =>
   rules.find((r) => r.id === id)?.state;

@@ -1,4 +1,4 @@
-import { LIMITS } from '@taskapp/shared';
+import { LIMITS, passwordMatchesEmail } from '@taskapp/shared';
 
 export type RuleState = 'met' | 'unmet' | 'pending';
 
@@ -12,15 +12,6 @@ interface RuleContext {
   email?: string | undefined;
   /** Undefined until the common-password list has loaded. */
   isCommon?: ((password: string) => boolean) | undefined;
-}
-
-/** Mirrors the server's check: the whole email, or its local part when that is 4+ characters long. */
-export function matchesEmail(password: string, email: string): boolean {
-  const normalized = password.trim().toLowerCase();
-  const address = email.trim().toLowerCase();
-  if (!normalized || !address) return false;
-  const localPart = address.split('@')[0] ?? '';
-  return normalized === address || (localPart.length >= 4 && normalized === localPart);
 }
 
 /** The rules a new password must meet, as a live checklist. The server enforces the same ones. */
@@ -45,7 +36,7 @@ export function passwordRules(password: string, { email, isCommon }: RuleContext
     rules.push({
       id: 'not-email',
       label: 'Not your email address',
-      state: filled && !matchesEmail(password, email) ? 'met' : 'unmet',
+      state: filled && !passwordMatchesEmail(password, email) ? 'met' : 'unmet',
     });
   }
   return rules;
