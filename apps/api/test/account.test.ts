@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   GOOD_PASSWORD,
   newBrowser,
@@ -10,20 +10,15 @@ import {
   trpcError,
 } from './helpers/accounts.js';
 import { mailedToken, RESET_SUBJECT } from './helpers/mail.js';
-import { openSql, type Sql } from './helpers/sql.js';
-import { startTestServer, type TestServer } from './helpers/test-server.js';
+import type { Sql } from './helpers/sql.js';
+import { type TestServer, useTestServerWithSql } from './helpers/test-server.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 let server: TestServer;
 let sql: Sql;
-beforeAll(async () => {
-  server = await startTestServer({ TRUST_PROXY: 'true' });
-  sql = await openSql(server.database);
-});
-afterAll(async () => {
-  await sql.close();
-  await server.stop();
+useTestServerWithSql({ TRUST_PROXY: 'true' }, (started) => {
+  ({ server, sql } = started);
 });
 
 const canLogin = (email: string, password: string) =>

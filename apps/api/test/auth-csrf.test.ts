@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   GOOD_PASSWORD,
   jsonBody,
@@ -8,18 +8,13 @@ import {
   signUp,
   uniqueEmail,
 } from './helpers/accounts.js';
-import { openSql, type Sql } from './helpers/sql.js';
-import { startTestServer, TEST_ORIGIN, type TestServer } from './helpers/test-server.js';
+import type { Sql } from './helpers/sql.js';
+import { TEST_ORIGIN, type TestServer, useTestServerWithSql } from './helpers/test-server.js';
 
 let server: TestServer;
 let sql: Sql;
-beforeAll(async () => {
-  server = await startTestServer({ TRUST_PROXY: 'true' });
-  sql = await openSql(server.database);
-});
-afterAll(async () => {
-  await sql.close();
-  await server.stop();
+useTestServerWithSql({ TRUST_PROXY: 'true' }, (started) => {
+  ({ server, sql } = started);
 });
 
 /** The bodies a cross-site HTML form (or a "simple" fetch without preflight) can send. */

@@ -1,21 +1,16 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newBrowser, outcome, signUp, trpcError } from './helpers/accounts.js';
 import { mailedToken, mailsTo, RESET_SUBJECT, VERIFY_SUBJECT, waitForMails } from './helpers/mail.js';
-import { dumpAllRows, openSql, type Sql } from './helpers/sql.js';
-import { startTestServer, TEST_ORIGIN, type TestServer } from './helpers/test-server.js';
+import { dumpAllRows, type Sql } from './helpers/sql.js';
+import { TEST_ORIGIN, type TestServer, useTestServerWithSql } from './helpers/test-server.js';
 
 const sha256Hex = (value: string) => createHash('sha256').update(value).digest('hex');
 
 let server: TestServer;
 let sql: Sql;
-beforeAll(async () => {
-  server = await startTestServer({ TRUST_PROXY: 'true' });
-  sql = await openSql(server.database);
-});
-afterAll(async () => {
-  await sql.close();
-  await server.stop();
+useTestServerWithSql({ TRUST_PROXY: 'true' }, (started) => {
+  ({ server, sql } = started);
 });
 
 const verify = (token: string) => outcome(newBrowser(server).api.auth.verifyEmail.mutate({ token }));

@@ -5,21 +5,21 @@ import { createLogger } from '../src/logger.js';
 import { type RunningServer, startServer } from '../src/server.js';
 import type { AppRouter } from '../src/trpc/router.js';
 import { GOOD_PASSWORD, outcome, signUp, uniqueEmail, uniqueIp } from './helpers/accounts.js';
-import { openSql, type Sql } from './helpers/sql.js';
+import type { Sql } from './helpers/sql.js';
 import { testEnv } from './helpers/test-env.js';
-import { startTestServer, TEST_ORIGIN, type TestServer } from './helpers/test-server.js';
+import {
+  startTestServer,
+  TEST_ORIGIN,
+  type TestServer,
+  useTestServerWithSql,
+} from './helpers/test-server.js';
 
 const WRONG = 'not the password at all';
 
 let server: TestServer;
 let sql: Sql;
-beforeAll(async () => {
-  server = await startTestServer({ TRUST_PROXY: 'true' });
-  sql = await openSql(server.database);
-});
-afterAll(async () => {
-  await sql.close();
-  await server.stop();
+useTestServerWithSql({ TRUST_PROXY: 'true' }, (started) => {
+  ({ server, sql } = started);
 });
 
 /** A cookieless client of any running instance, calling from the given (forwarded) IP. */

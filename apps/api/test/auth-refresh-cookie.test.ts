@@ -1,21 +1,21 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOOD_PASSWORD, jsonBody, newBrowser, REFRESH_COOKIE, rawPost, signUp } from './helpers/accounts.js';
-import { openSql, type Sql } from './helpers/sql.js';
-import { startTestServer, TEST_ORIGIN, type TestServer } from './helpers/test-server.js';
+import type { Sql } from './helpers/sql.js';
+import {
+  startTestServer,
+  TEST_ORIGIN,
+  type TestServer,
+  useTestServerWithSql,
+} from './helpers/test-server.js';
 
 const sha256Hex = (value: string) => createHash('sha256').update(value).digest('hex');
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 let server: TestServer;
 let sql: Sql;
-beforeAll(async () => {
-  server = await startTestServer({ TRUST_PROXY: 'true' });
-  sql = await openSql(server.database);
-});
-afterAll(async () => {
-  await sql.close();
-  await server.stop();
+useTestServerWithSql({ TRUST_PROXY: 'true' }, (started) => {
+  ({ server, sql } = started);
 });
 
 /** Logs in over plain fetch and returns the raw Set-Cookie header of the refresh cookie. */

@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GOOD_PASSWORD, newBrowser, outcome, signUp, trpcError, uniqueEmail } from './helpers/accounts.js';
-import { openSql, type Sql } from './helpers/sql.js';
-import { startTestServer, type TestServer } from './helpers/test-server.js';
+import type { Sql } from './helpers/sql.js';
+import { type TestServer, useTestServerWithSql } from './helpers/test-server.js';
 
 let server: TestServer;
 let sql: Sql;
-beforeAll(async () => {
-  server = await startTestServer({ TRUST_PROXY: 'true' });
-  sql = await openSql(server.database);
-});
-afterAll(async () => {
-  await sql.close();
-  await server.stop();
+useTestServerWithSql({ TRUST_PROXY: 'true' }, (started) => {
+  ({ server, sql } = started);
 });
 
 const countUsers = async (email: string) =>

@@ -13,19 +13,19 @@ import {
 } from './helpers/accounts.js';
 import { mailedToken, mailsTo, RESET_SUBJECT } from './helpers/mail.js';
 import { openSql, type Sql } from './helpers/sql.js';
-import { startTestServer, TEST_ORIGIN, type TestServer } from './helpers/test-server.js';
+import {
+  startTestServer,
+  TEST_ORIGIN,
+  type TestServer,
+  useTestServerWithSql,
+} from './helpers/test-server.js';
 
 const sha256Hex = (value: string) => createHash('sha256').update(value).digest('hex');
 
 let server: TestServer;
 let sql: Sql;
-beforeAll(async () => {
-  server = await startTestServer({ TRUST_PROXY: 'true' });
-  sql = await openSql(server.database);
-});
-afterAll(async () => {
-  await sql.close();
-  await server.stop();
+useTestServerWithSql({ TRUST_PROXY: 'true' }, (started) => {
+  ({ server, sql } = started);
 });
 
 const requestReset = (email: string) => newBrowser(server).api.auth.requestPasswordReset.mutate({ email });

@@ -1,9 +1,9 @@
 import { decodeJwt, decodeProtectedHeader, SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GOOD_PASSWORD, newBrowser, signUp, trpcError } from './helpers/accounts.js';
-import { openSql, type Sql } from './helpers/sql.js';
+import type { Sql } from './helpers/sql.js';
 import { testEnv } from './helpers/test-env.js';
-import { startTestServer, type TestServer } from './helpers/test-server.js';
+import { type TestServer, useTestServerWithSql } from './helpers/test-server.js';
 
 const SECRET = testEnv().AUTH_SECRET;
 const key = (secret: string) => new TextEncoder().encode(secret);
@@ -11,13 +11,8 @@ const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toStrin
 
 let server: TestServer;
 let sql: Sql;
-beforeAll(async () => {
-  server = await startTestServer({ TRUST_PROXY: 'true' });
-  sql = await openSql(server.database);
-});
-afterAll(async () => {
-  await sql.close();
-  await server.stop();
+useTestServerWithSql({ TRUST_PROXY: 'true' }, (started) => {
+  ({ server, sql } = started);
 });
 
 /** A signed-in user and the claims a forged token would need to impersonate them. */

@@ -1,10 +1,12 @@
 import { createTestDatabase, type TestDatabase } from '@taskapp/db/testing';
 import { createTRPCClient, httpBatchLink, httpLink } from '@trpc/client';
 import superjson from 'superjson';
+import { afterAll, beforeAll } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { type RunningServer, startServer } from '../../src/server.js';
 import type { AppRouter } from '../../src/trpc/router.js';
 import { type SmtpInbox, startSmtpInbox } from './smtp-inbox.js';
+import { openSql, type Sql } from './sql.js';
 import { testEnv } from './test-env.js';
 
 export const TEST_ORIGIN = 'http://localhost:5173';
@@ -94,5 +96,25 @@ export async function startTestServer(overrides: NodeJS.ProcessEnv = {}): Promis
 export function batchClient(url: string, maxItems: number) {
   return createTRPCClient<AppRouter>({
     links: [httpBatchLink({ url: `${url}/api/trpc`, transformer: superjson, maxItems })],
+  });
+}
+
+/**
+ * Starts a test server (and a direct SQL connection to its database) before the file's tests and stops
+ * both after them; `onStart` receives them.
+ */
+export function useTestServerWithSql(
+  overrides: NodeJS.ProcessEnv,
+  onStart: (started: { server: TestServer; sql: Sql }) => void,
+): void {
+  let started: { server: TestServer; sql: Sql } | undefined;
+  beforeAll(async () => {
+    const server = await startTestServer(overrides);
+    started = { server, sql: await openSql(server.database) };
+    onStart(started);
+  });
+  afterAll(async () => {
+    await started?.sql.close();
+    await started?.server.stop();
   });
 }
