@@ -3,7 +3,7 @@ import { newAccount, signUp } from './support/accounts';
 
 test('the header navigation moves between pages without reloading', async ({ page }) => {
   await signUp(page, newAccount());
-  await expect(page.getByRole('heading', { name: 'Your tasks arrive soon' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'No tasks yet' })).toBeVisible();
   // A full reload would wipe this marker; client-side navigation keeps it.
   await page.evaluate(() => Object.assign(window, { __spa: true }));
 

@@ -1,7 +1,6 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
 import { requireSignedIn, requireSignedOut } from './features/auth/route-guards';
 import { parseRedirectSearch, parseSignInSearch, parseTokenSearch } from './features/auth/search-params';
-import { HomePage } from './routes/home';
 import { NotFoundPage } from './routes/not-found';
 import { RootLayout } from './routes/root-layout';
 import { RouteError } from './routes/route-error';
@@ -20,7 +19,8 @@ const routeTree = rootRoute.addChildren([
     getParentRoute,
     path: '/',
     beforeLoad: ({ location }) => requireSignedIn(location),
-    component: HomePage,
+    // The task screen brings the date parser (chrono-node) and the virtualizer; the app shell stays small.
+    component: lazyRouteComponent(() => import('./routes/home'), 'HomePage'),
   }),
   createRoute({
     getParentRoute,

@@ -7,7 +7,7 @@ const INVALID = 'This list position is no longer valid. Reload the list to start
 
 /** The filters and order a cursor belongs to; a cursor is refused with any other. */
 function fingerprint(query: ListTasksQuery): string {
-  const { cursor: _cursor, limit: _limit, ...filters } = query;
+  const { cursor: _cursor, limit: _limit, direction: _direction, ...filters } = query;
   const canonical = JSON.stringify(filters, (_key, value: unknown) =>
     Array.isArray(value) ? [...value].sort() : value,
   );

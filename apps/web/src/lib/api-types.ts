@@ -8,3 +8,6 @@ type Api = TRPCOptionsProxy<AppRouter>;
 export type AuthPayload = inferOutput<Api['auth']['refresh']>;
 export type SessionUser = AuthPayload['user'];
 export type AccountSession = inferOutput<Api['account']['sessions']>[number];
+export type Task = inferOutput<Api['task']['byId']>;
+export type TaskPage = inferOutput<Api['task']['list']>;
+export type TaskStats = inferOutput<Api['task']['stats']>;

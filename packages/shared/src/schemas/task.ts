@@ -65,6 +65,8 @@ export const listTasksInput = z
     sort: z.enum(TASK_SORTS).default('createdAt'),
     order: z.enum(['asc', 'desc']).default('desc'),
     cursor: z.string().max(1000).nullish(),
+    // Sent by tRPC's infinite-query helpers; lists only page forward, so it is accepted and ignored.
+    direction: z.enum(['forward', 'backward']).optional(),
     limit: z
       .number()
       .int()

@@ -1,0 +1,205 @@
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { newAccount, signUp } from './support/accounts';
+import { taskApi } from './support/tasks';
+
+const SCREENSHOT_DIR = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const COLOR_SCHEMES = ['light', 'dark'] as const;
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      rule: violation.id,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+}
+
+function row(page: Page, title: string) {
+  return page
+    .getByTestId('task-row')
+    .filter({ has: page.getByTestId('task-title').getByText(title, { exact: true }) });
+}
+
+async function quickAdd(page: Page, text: string): Promise<void> {
+  const input = page.getByRole('textbox', { name: 'New task' });
+  await input.fill(text);
+  await input.press('Enter');
+  await expect(input).toHaveValue('');
+}
+
+function daysFromNow(days: number, hours = 0, minutes = 0): Date {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  date.setHours(hours, minutes, 0, 0);
+  return date;
+}
+
+test('a new person sees an empty list that teaches quick add, and n focuses it', async ({ page }) => {
+  await signUp(page, newAccount());
+  await expect(page.getByRole('heading', { name: 'No tasks yet' })).toBeVisible();
+  await expect(page.getByText('Pay rent tomorrow 9am !high')).toBeVisible();
+  await expect(page.getByTestId('count-all')).toHaveText('0');
+
+  await page.keyboard.press('n');
+  await expect(page.getByRole('textbox', { name: 'New task' })).toBeFocused();
+});
+
+test('quick add reads the due date and priority out of the title', async ({ page }) => {
+  const account = newAccount();
+  await signUp(page, account);
+  const input = page.getByRole('textbox', { name: 'New task' });
+  await input.fill('Pay rent tomorrow 9am !high');
+  const preview = page.locator('#quick-add-preview');
+  await expect(preview).toContainText('Tomorrow 9:00 AM');
+  await expect(preview).toContainText('High priority');
+  await input.press('Enter');
+
+  const created = row(page, 'Pay rent');
+  await expect(created.getByTestId('task-due')).toHaveText(/Tomorrow 9:00 AM$/);
+  await expect(created.getByText('High priority')).toBeAttached();
+  await expect(page.getByTestId('count-all')).toHaveText('1');
+
+  // Quoted words stay in the title, unparsed.
+  await quickAdd(page, 'Read "next week" notes !low');
+  const literal = row(page, 'Read next week notes');
+  await expect(literal).toBeVisible();
+  await expect(literal.getByTestId('task-due')).toHaveCount(0);
+  await expect(literal.getByText('Low priority')).toBeAttached();
+
+  const saved = await (await taskApi(page, account)).list();
+  expect(saved.map(({ title, priority, dueDate }) => ({ title, priority, dueDate }))).toEqual([
+    { title: 'Read next week notes', priority: 'low', dueDate: null },
+    { title: 'Pay rent', priority: 'high', dueDate: daysFromNow(1, 9) },
+  ]);
+});
+
+test('completing from the list moves the counts and sticks', async ({ page }) => {
+  await signUp(page, newAccount());
+  await quickAdd(page, 'Water the plants');
+  await quickAdd(page, 'Book flights');
+  await expect(page.getByTestId('count-pending')).toHaveText('2');
+  await expect(page.getByTestId('count-completed')).toHaveText('0');
+
+  await page.getByRole('button', { name: 'Mark as completed: Water the plants' }).click();
+  const done = row(page, 'Water the plants');
+  await expect(done.getByRole('button', { name: 'Mark as not completed: Water the plants' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(done.getByTestId('task-title')).toHaveClass(/line-through/);
+  await expect(page.getByTestId('count-completed')).toHaveText('1');
+  await expect(page.getByTestId('count-pending')).toHaveText('1');
+
+  await page.getByRole('tab', { name: /Completed/ }).click();
+  await expect(page.getByTestId('task-row')).toHaveCount(1);
+  await expect(row(page, 'Water the plants')).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByTestId('count-completed')).toHaveText('1');
+});
+
+test('delete shows an undo that brings the task back exactly', async ({ page }) => {
+  const account = newAccount();
+  await signUp(page, account);
+  await quickAdd(page, 'Renew passport next friday 10am !high');
+  await quickAdd(page, 'Buy milk');
+  await expect(page.getByTestId('count-all')).toHaveText('2');
+  const api = await taskApi(page, account);
+  const before = (await api.list()).find((task) => task.title === 'Renew passport');
+  expect(before).toBeDefined();
+
+  await page.getByRole('button', { name: 'Delete: Renew passport' }).click();
+  await expect(row(page, 'Renew passport')).toHaveCount(0);
+  await expect(page.getByTestId('count-all')).toHaveText('1');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(row(page, 'Renew passport')).toBeVisible();
+  await expect(page.getByTestId('count-all')).toHaveText('2');
+  expect((await api.list()).find((task) => task.id === before?.id)).toEqual(before);
+
+  // The Delete key on a focused row does the same.
+  await row(page, 'Buy milk').focus();
+  await page.keyboard.press('Delete');
+  await expect(row(page, 'Buy milk')).toHaveCount(0);
+  // Focus stays in the list, on the row that took the deleted one's place.
+  await expect(row(page, 'Renew passport')).toBeFocused();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(row(page, 'Buy milk')).toBeVisible();
+  await expect(page.getByTestId('count-all')).toHaveText('2');
+});
+
+test('a change the server refuses is rolled back with a message', async ({ page }) => {
+  await signUp(page, newAccount());
+  await quickAdd(page, 'File the tax return');
+  await expect(page.getByTestId('count-pending')).toHaveText('1');
+  const refusal = {
+    error: {
+      json: {
+        message: 'This task changed elsewhere',
+        code: -32009,
+        data: { code: 'CONFLICT', httpStatus: 409 },
+      },
+    },
+  };
+  await page.route('**/api/trpc/task.update*', (route) =>
+    route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify([refusal]) }),
+  );
+
+  await page.getByRole('button', { name: 'Mark as completed: File the tax return' }).click();
+  await expect(page.getByText('Couldn’t change the task')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Mark as completed: File the tax return' })).toHaveAttribute(
+    'aria-pressed',
+    'false',
+  );
+  await expect(page.getByTestId('count-pending')).toHaveText('1');
+  await expect(page.getByTestId('count-completed')).toHaveText('0');
+});
+
+async function seedVariedTasks(page: Page, account: ReturnType<typeof newAccount>): Promise<void> {
+  const api = await taskApi(page, account);
+  const tasks = [
+    { title: 'Send the quarterly report', priority: 'high', dueDate: daysFromNow(-2, 17) },
+    { title: 'Renew car insurance', dueDate: daysFromNow(-1) },
+    { title: 'Pick up dry cleaning', priority: 'low', status: 'completed', dueDate: daysFromNow(-1) },
+    { title: 'Draft the team offsite agenda', status: 'in_progress', dueDate: daysFromNow(0) },
+    { title: 'Call the dentist to move the appointment', priority: 'low', dueDate: daysFromNow(1, 9) },
+    { title: 'Book flights for the conference in Lisbon', priority: 'high', dueDate: daysFromNow(4) },
+    { title: 'Read “Thinking in Systems”', status: 'completed' },
+    { title: 'Plan weekend hike', dueDate: daysFromNow(20) },
+  ] as const;
+  for (const task of tasks) await api.create(task);
+  await page.reload();
+  await expect(page.getByTestId('task-row')).toHaveCount(tasks.length);
+}
+
+for (const colorScheme of COLOR_SCHEMES) {
+  test.describe(`in the ${colorScheme} theme`, () => {
+    test.use({ colorScheme, contextOptions: { reducedMotion: 'reduce' } });
+
+    test('the task screen has no serious accessibility problems and looks right', async ({ page }) => {
+      const account = newAccount();
+      await signUp(page, account);
+      await expect(page.getByRole('heading', { name: 'No tasks yet' })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await seedVariedTasks(page, account);
+      await expect(page.getByTestId('count-all')).toHaveText('8');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByRole('textbox', { name: 'New task' }).fill('Pay rent tomorrow 9am !high');
+      await expect(page.locator('#quick-add-preview')).toContainText('High priority');
+      await row(page, 'Renew car insurance').focus();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: `${SCREENSHOT_DIR}${colorScheme}-tasks.png`, fullPage: true });
+
+      await page.setViewportSize({ width: 360, height: 760 });
+      await page.getByRole('textbox', { name: 'New task' }).fill('');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await page.screenshot({ path: `${SCREENSHOT_DIR}${colorScheme}-tasks-narrow.png`, fullPage: true });
+    });
+  });
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { Task, TaskStats } from '../../lib/api-types';
+import {
+  adjustStats,
+  insertNewestFirst,
+  listShows,
+  mapTasks,
+  type TaskListData,
+  withStatus,
+} from './task-cache';
+
+function task(id: string, createdAt: number, overrides: Partial<Task> = {}): Task {
+  const date = new Date(createdAt);
+  return {
+    id,
+    title: id,
+    description: null,
+    status: 'pending',
+    priority: 'medium',
+    dueDate: null,
+    completedAt: null,
+    createdAt: date,
+    updatedAt: date,
+    ...overrides,
+  };
+}
+
+function data(pages: Task[][], lastCursor: string | null = null): TaskListData {
+  return {
+    pages: pages.map((items, index) => ({
+      items,
+      nextCursor: index === pages.length - 1 ? lastCursor : `c${index}`,
+    })),
+    pageParams: pages.map((_, index) => (index === 0 ? null : `c${index - 1}`)),
+  };
+}
+
+const ids = (list: TaskListData) => list.pages.map((page) => page.items.map((item) => item.id));
+
+describe('task cache edits', () => {
+  it('puts a task back in newest-first order, across pages', () => {
+    const list = data([
+      [task('e', 5), task('d', 4)],
+      [task('b', 2), task('a', 1)],
+    ]);
+    expect(ids(insertNewestFirst(list, task('f', 6)))).toEqual([
+      ['f', 'e', 'd'],
+      ['b', 'a'],
+    ]);
+    expect(ids(insertNewestFirst(list, task('c', 3)))).toEqual([
+      ['e', 'd'],
+      ['c', 'b', 'a'],
+    ]);
+    expect(ids(insertNewestFirst(list, task('0', 0)))).toEqual([
+      ['e', 'd'],
+      ['b', 'a', '0'],
+    ]);
+  });
+
+  it('leaves a task older than every loaded one to the next page fetch', () => {
+    const list = data([[task('b', 2), task('a', 1)]], 'more');
+    expect(ids(insertNewestFirst(list, task('0', 0)))).toEqual([['b', 'a']]);
+  });
+
+  it('changes and removes tasks in place', () => {
+    const list = data([[task('b', 2), task('a', 1)]]);
+    const changed = mapTasks(list, (item) => (item.id === 'a' ? null : withStatus(item, 'completed')));
+    expect(ids(changed)).toEqual([['b']]);
+    expect(changed.pages[0]?.items[0]?.completedAt).toBeInstanceOf(Date);
+    expect(
+      withStatus(task('c', 1, { status: 'completed', completedAt: new Date(1) }), 'pending').completedAt,
+    ).toBeNull();
+  });
+
+  it('judges lists by their status and priority filters', () => {
+    const completed = { status: 'completed', priority: 'high' } as const;
+    expect(listShows({}, completed)).toBe(true);
+    expect(listShows({ status: ['pending'] }, completed)).toBe(false);
+    expect(listShows({ status: ['completed'], priority: ['low'] }, completed)).toBe(false);
+  });
+
+  it('moves the counts by one task', () => {
+    const stats: TaskStats = {
+      byStatus: { pending: 2, in_progress: 0, completed: 1 },
+      byPriority: { low: 0, medium: 3, high: 0 },
+      overdue: 0,
+      dueToday: 0,
+    };
+    const from = { status: 'pending', priority: 'medium' } as const;
+    expect(adjustStats(stats, { from, to: { status: 'completed', priority: 'medium' } }).byStatus).toEqual({
+      pending: 1,
+      in_progress: 0,
+      completed: 2,
+    });
+    expect(adjustStats(stats, { from }).byPriority).toEqual({ low: 0, medium: 2, high: 0 });
+  });
+});

@@ -1,0 +1,84 @@
+import type { InfiniteData, QueryKey } from '@tanstack/react-query';
+import type { ListTasksInput as ListInput, TaskPriority, TaskStatus } from '@taskapp/shared';
+import type { Task, TaskPage, TaskStats } from '../../lib/api-types';
+
+/** What useInfiniteQuery keeps for task.list: pages of tasks, one per cursor. */
+type ListTasksInput = NonNullable<ListInput>;
+
+export type TaskListData = InfiniteData<TaskPage, string | null | undefined>;
+
+type Counted = { status: TaskStatus; priority: TaskPriority };
+
+/** tRPC keys a query as [path, { input, type }]; the input says which tasks the list may hold. */
+export function listInputOf(queryKey: QueryKey): ListTasksInput {
+  const meta = queryKey[1] as { input?: ListTasksInput } | undefined;
+  return meta?.input ?? {};
+}
+
+/** Whether a list with this input shows the task. Only the status and priority filters are judged here. */
+export function listShows(input: ListTasksInput, task: Counted): boolean {
+  if (input.status && !input.status.includes(task.status)) return false;
+  if (input.priority && !input.priority.includes(task.priority)) return false;
+  return true;
+}
+
+/** Lists in the default order (newest first), where a task's place is known without asking the server. */
+export function isNewestFirst(input: ListTasksInput): boolean {
+  return (input.sort ?? 'createdAt') === 'createdAt' && (input.order ?? 'desc') === 'desc';
+}
+
+export function mapTasks(data: TaskListData, change: (task: Task) => Task | null): TaskListData {
+  return {
+    ...data,
+    pages: data.pages.map((page) => ({
+      ...page,
+      items: page.items.flatMap((task) => {
+        const changed = change(task);
+        return changed ? [changed] : [];
+      }),
+    })),
+  };
+}
+
+function isNewer(a: Task, b: Task): boolean {
+  const diff = a.createdAt.getTime() - b.createdAt.getTime();
+  return diff > 0 || (diff === 0 && a.id > b.id);
+}
+
+/** Puts a task where newest-first order wants it; past the loaded pages it is left to the next fetch. */
+export function insertNewestFirst(data: TaskListData, task: Task): TaskListData {
+  let placed = false;
+  const pages = data.pages.map((page, index) => {
+    if (placed) return page;
+    const at = page.items.findIndex((other) => isNewer(task, other));
+    const isLast = index === data.pages.length - 1;
+    if (at === -1 && !(isLast && page.nextCursor === null)) return page;
+    placed = true;
+    const items = [...page.items];
+    items.splice(at === -1 ? items.length : at, 0, task);
+    return { ...page, items };
+  });
+  return { ...data, pages };
+}
+
+type Change = { from?: Counted; to?: Counted };
+
+/** Moves the counts by one task leaving `from` and arriving at `to` (either may be missing). */
+export function adjustStats(stats: TaskStats, { from, to }: Change): TaskStats {
+  const byStatus = { ...stats.byStatus };
+  const byPriority = { ...stats.byPriority };
+  if (from) {
+    byStatus[from.status] -= 1;
+    byPriority[from.priority] -= 1;
+  }
+  if (to) {
+    byStatus[to.status] += 1;
+    byPriority[to.priority] += 1;
+  }
+  return { ...stats, byStatus, byPriority };
+}
+
+export function withStatus(task: Task, status: TaskStatus, now = new Date()): Task {
+  const completedAt = status === 'completed' ? (task.completedAt ?? now) : null;
+  return { ...task, status, completedAt, updatedAt: now };
+}
