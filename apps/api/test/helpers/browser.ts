@@ -1,13 +1,24 @@
 import { createTRPCClient, httpLink } from '@trpc/client';
 import superjson from 'superjson';
 import type { AppRouter } from '../../src/trpc/router.js';
-import { TEST_ORIGIN, type TestBrowser } from './test-server.js';
 
-/** Like TestServer.browser(), for a server started some other way (another process, a second instance). */
-export function browserAt(
-  baseUrl: string,
-  options: { userAgent?: string; forwardedFor?: string } = {},
-): TestBrowser {
+export const TEST_ORIGIN = 'http://localhost:5173';
+
+export interface BrowserOptions {
+  /** The Origin header to send; null sends none. Default: the app's origin. */
+  origin?: string | null;
+  userAgent?: string;
+  forwardedFor?: string;
+}
+
+export interface TestBrowser {
+  api: ReturnType<typeof createTRPCClient<AppRouter>>;
+  cookies: Map<string, string>;
+  accessToken: string | null;
+}
+
+/** A browser-like tRPC client for the server at baseUrl: keeps cookies, sends Origin, can carry an access token. */
+export function browserAt(baseUrl: string, options: BrowserOptions = {}): TestBrowser {
   const state: TestBrowser = { api: undefined as never, cookies: new Map(), accessToken: null };
   state.api = createTRPCClient<AppRouter>({
     links: [
@@ -15,7 +26,7 @@ export function browserAt(
         url: `${baseUrl}/api/trpc`,
         transformer: superjson,
         headers: () => ({
-          origin: TEST_ORIGIN,
+          ...(options.origin !== null ? { origin: options.origin ?? TEST_ORIGIN } : {}),
           ...(options.userAgent ? { 'user-agent': options.userAgent } : {}),
           ...(options.forwardedFor ? { 'x-forwarded-for': options.forwardedFor } : {}),
           ...(state.accessToken ? { authorization: `Bearer ${state.accessToken}` } : {}),
@@ -26,10 +37,11 @@ export function browserAt(
         fetch: async (input, init) => {
           const response = await fetch(input, init);
           for (const header of response.headers.getSetCookie()) {
-            const [pair = ''] = header.split(';');
+            const [pair = '', ...attributes] = header.split(';');
             const [name = '', value = ''] = pair.split('=');
-            if (value) state.cookies.set(name.trim(), value);
-            else state.cookies.delete(name.trim());
+            const expired = attributes.some((a) => /expires=Thu, 01 Jan 1970/i.test(a));
+            if (expired || !value) state.cookies.delete(name.trim());
+            else state.cookies.set(name.trim(), value);
           }
           return response;
         },

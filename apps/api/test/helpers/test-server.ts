@@ -5,11 +5,10 @@ import { afterAll, beforeAll } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { type RunningServer, startServer } from '../../src/server.js';
 import type { AppRouter } from '../../src/trpc/router.js';
+import { type BrowserOptions, browserAt, TEST_ORIGIN, type TestBrowser } from './browser.js';
 import { type SmtpInbox, startSmtpInbox } from './smtp-inbox.js';
 import { openSql, type Sql } from './sql.js';
 import { testEnv } from './test-env.js';
-
-export const TEST_ORIGIN = 'http://localhost:5173';
 
 export interface TestServer extends RunningServer {
   database: TestDatabase;
@@ -19,18 +18,6 @@ export interface TestServer extends RunningServer {
   /** A browser-like client: keeps cookies, sends the app's Origin, can carry an access token. */
   browser(options?: BrowserOptions): TestBrowser;
   stop(): Promise<void>;
-}
-
-export interface BrowserOptions {
-  origin?: string | null;
-  userAgent?: string;
-  forwardedFor?: string;
-}
-
-export interface TestBrowser {
-  api: ReturnType<typeof createTRPCClient<AppRouter>>;
-  cookies: Map<string, string>;
-  accessToken: string | null;
 }
 
 /** The real server (migrations, Express, tRPC, SMTP mail) on a free port, against a database of its own. */
@@ -46,45 +33,12 @@ export async function startTestServer(overrides: NodeJS.ProcessEnv = {}): Promis
   const running = await startServer(env, createLogger(env));
   const url = `${running.url}/api/trpc`;
 
-  const browser = (options: BrowserOptions = {}): TestBrowser => {
-    const state: TestBrowser = { api: undefined as never, cookies: new Map(), accessToken: null };
-    state.api = createTRPCClient<AppRouter>({
-      links: [
-        httpLink({
-          url,
-          transformer: superjson,
-          headers: () => ({
-            ...(options.origin !== null ? { origin: options.origin ?? TEST_ORIGIN } : {}),
-            ...(options.userAgent ? { 'user-agent': options.userAgent } : {}),
-            ...(options.forwardedFor ? { 'x-forwarded-for': options.forwardedFor } : {}),
-            ...(state.accessToken ? { authorization: `Bearer ${state.accessToken}` } : {}),
-            ...(state.cookies.size
-              ? { cookie: [...state.cookies].map(([name, value]) => `${name}=${value}`).join('; ') }
-              : {}),
-          }),
-          fetch: async (input, init) => {
-            const response = await fetch(input, init);
-            for (const header of response.headers.getSetCookie()) {
-              const [pair = '', ...attributes] = header.split(';');
-              const [name = '', value = ''] = pair.split('=');
-              const expired = attributes.some((a) => /expires=Thu, 01 Jan 1970/i.test(a));
-              if (expired || !value) state.cookies.delete(name.trim());
-              else state.cookies.set(name.trim(), value);
-            }
-            return response;
-          },
-        }),
-      ],
-    });
-    return state;
-  };
-
   return {
     ...running,
     database,
     inbox,
     client: createTRPCClient<AppRouter>({ links: [httpLink({ url, transformer: superjson })] }),
-    browser,
+    browser: (options) => browserAt(running.url, options),
     async stop() {
       await running.close();
       await inbox.close();
@@ -118,3 +72,5 @@ export function useTestServerWithSql(
     await started?.server.stop();
   });
 }
+
+export { type BrowserOptions, TEST_ORIGIN, type TestBrowser } from './browser.js';

@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { timestampDefaultNow } from './columns.js';
 import { SessionSchema } from './session.entity.js';
 
 /**
@@ -18,11 +19,7 @@ export const RotatedRefreshTokenSchema = defineEntity({
       .updateRule('no action')
       .foreignKeyName('rotated_refresh_tokens_session_id_fkey')
       .index(false),
-    rotatedAt: p
-      .datetime()
-      .columnType('timestamptz')
-      .defaultRaw('CURRENT_TIMESTAMP')
-      .onCreate(() => new Date()),
+    rotatedAt: timestampDefaultNow(),
   },
 });
 

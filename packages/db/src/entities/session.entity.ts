@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { timestampDefaultNow } from './columns.js';
 import { UserSchema } from './user.entity.js';
 
 /** A signed-in device. Only the SHA-256 of its refresh token is stored. */
@@ -22,17 +23,9 @@ export const SessionSchema = defineEntity({
       .index(false),
     tokenHash: p.string().length(255).unique('sessions_token_hash_key').hidden(),
     expiresAt: p.datetime().columnType('timestamptz'),
-    createdAt: p
-      .datetime()
-      .columnType('timestamptz')
-      .defaultRaw('CURRENT_TIMESTAMP')
-      .onCreate(() => new Date()),
+    createdAt: timestampDefaultNow(),
     // Not in the specification (added by migration for the sessions list in account settings).
-    lastUsedAt: p
-      .datetime()
-      .columnType('timestamptz')
-      .defaultRaw('CURRENT_TIMESTAMP')
-      .onCreate(() => new Date()),
+    lastUsedAt: timestampDefaultNow(),
     userAgent: p.string().length(512).nullable(),
   },
 });

@@ -1,6 +1,7 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { DEFAULT_TASK_PRIORITY, DEFAULT_TASK_STATUS, TASK_PRIORITIES, TASK_STATUSES } from '@taskapp/shared';
 import { TASK_SORT_KEYS } from '../queries/task-sort-keys.js';
+import { timestampDefaultNow, timestampTouchedOnUpdate } from './columns.js';
 import { UserSchema } from './user.entity.js';
 
 const snakeCase = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -56,17 +57,8 @@ export const TaskSchema = defineEntity({
       .default(DEFAULT_TASK_PRIORITY),
     dueDate: p.datetime().columnType('timestamptz').nullable(),
     completedAt: p.datetime().columnType('timestamptz').nullable(),
-    createdAt: p
-      .datetime()
-      .columnType('timestamptz')
-      .defaultRaw('CURRENT_TIMESTAMP')
-      .onCreate(() => new Date()),
-    updatedAt: p
-      .datetime()
-      .columnType('timestamptz')
-      .defaultRaw('CURRENT_TIMESTAMP')
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    createdAt: timestampDefaultNow(),
+    updatedAt: timestampTouchedOnUpdate(),
   },
 });
 

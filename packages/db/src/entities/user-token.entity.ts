@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { timestampDefaultNow } from './columns.js';
 import { UserSchema } from './user.entity.js';
 
 export const USER_TOKEN_PURPOSES = ['verify_email', 'reset_password'] as const;
@@ -28,11 +29,7 @@ export const UserTokenSchema = defineEntity({
     tokenHash: p.string().length(64).unique('user_tokens_token_hash_key').hidden(),
     expiresAt: p.datetime().columnType('timestamptz'),
     usedAt: p.datetime().columnType('timestamptz').nullable(),
-    createdAt: p
-      .datetime()
-      .columnType('timestamptz')
-      .defaultRaw('CURRENT_TIMESTAMP')
-      .onCreate(() => new Date()),
+    createdAt: timestampDefaultNow(),
   },
 });
 

@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { timestampDefaultNow, timestampTouchedOnUpdate } from './columns.js';
 
 export const UserSchema = defineEntity({
   name: 'User',
@@ -14,17 +15,8 @@ export const UserSchema = defineEntity({
     passwordHash: p.string().length(255).hidden(),
     isActive: p.boolean().default(true),
     isVerified: p.boolean().default(false),
-    createdAt: p
-      .datetime()
-      .columnType('timestamptz')
-      .defaultRaw('CURRENT_TIMESTAMP')
-      .onCreate(() => new Date()),
-    updatedAt: p
-      .datetime()
-      .columnType('timestamptz')
-      .defaultRaw('CURRENT_TIMESTAMP')
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    createdAt: timestampDefaultNow(),
+    updatedAt: timestampTouchedOnUpdate(),
   },
 });
 
