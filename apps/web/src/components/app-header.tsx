@@ -3,6 +3,7 @@ import { useAuth } from '../features/auth/use-auth';
 import { UserMenu } from '../features/auth/user-menu';
 import { HealthIndicator } from '../features/health/health-indicator';
 import { buttonClasses } from './button';
+import { ThemeMenu } from './theme-menu';
 
 const NAV = [
   { to: '/', label: 'Tasks', narrow: true },
@@ -40,6 +41,7 @@ export function AppHeader() {
         ) : null}
         <div className="ml-auto flex shrink-0 items-center gap-2">
           <HealthIndicator />
+          <ThemeMenu />
           <span aria-hidden="true" className="h-4 w-px bg-line" />
           {signedIn ? (
             <UserMenu user={auth.user} />

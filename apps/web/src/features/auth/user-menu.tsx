@@ -1,13 +1,10 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
 import { useNavigate } from '@tanstack/react-router';
 import { ChevronDown, LogOut, Settings } from 'lucide-react';
+import { MENU_ITEM as ITEM, MENU_CONTENT, MENU_SEPARATOR } from '../../components/menu-styles';
 import type { SessionUser } from '../../lib/api-types';
 import { useShortcut } from '../../lib/use-shortcut';
 import { useSignOut } from './use-sign-out';
-
-const ITEM =
-  'flex h-8 cursor-default select-none items-center gap-2 rounded-md px-2 text-fg outline-none ' +
-  'data-[highlighted]:bg-subtle data-[disabled]:opacity-50';
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -42,17 +39,12 @@ export function UserMenu({ user }: { user: SessionUser }) {
         <ChevronDown aria-hidden="true" className="size-3.5 shrink-0" />
       </Menu.Trigger>
       <Menu.Portal>
-        <Menu.Content
-          align="end"
-          sideOffset={6}
-          collisionPadding={8}
-          className="z-30 w-60 rounded-lg border border-line bg-surface p-1 text-base shadow-overlay motion-safe:animate-fade-in"
-        >
+        <Menu.Content align="end" sideOffset={6} collisionPadding={8} className={`${MENU_CONTENT} w-60`}>
           <div className="px-2 py-1.5">
             <p className="truncate font-medium">{user.name}</p>
             <p className="truncate text-muted text-sm">{user.email}</p>
           </div>
-          <Menu.Separator className="my-1 h-px bg-line" />
+          <Menu.Separator className={MENU_SEPARATOR} />
           <Menu.Item className={ITEM} onSelect={openSettings} aria-keyshortcuts=",">
             <Settings aria-hidden="true" className="size-4 text-muted" />
             Settings
