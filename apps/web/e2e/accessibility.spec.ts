@@ -1,22 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { newAccount, signUp } from './support/accounts';
-
-const COLOR_SCHEMES = ['light', 'dark'] as const;
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      rule: violation.id,
-      help: violation.help,
-      targets: violation.nodes.map((node) => node.target.join(' ')),
-    }));
-}
+import { COLOR_SCHEMES, seriousViolations } from './support/axe';
 
 for (const colorScheme of COLOR_SCHEMES) {
   test.describe(`in the ${colorScheme} theme`, () => {

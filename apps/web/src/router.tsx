@@ -1,6 +1,7 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
 import { requireSignedIn, requireSignedOut } from './features/auth/route-guards';
 import { parseRedirectSearch, parseSignInSearch, parseTokenSearch } from './features/auth/search-params';
+import { parseTaskView } from './features/tasks/task-view';
 import { NotFoundPage } from './routes/not-found';
 import { RootLayout } from './routes/root-layout';
 import { RouteError } from './routes/route-error';
@@ -18,6 +19,8 @@ const routeTree = rootRoute.addChildren([
   createRoute({
     getParentRoute,
     path: '/',
+    // Tab, filters, search, sort and the open task live in the URL, so a view survives reloads and Back.
+    validateSearch: parseTaskView,
     beforeLoad: ({ location }) => requireSignedIn(location),
     // The task screen brings the date parser (chrono-node) and the virtualizer; the app shell stays small.
     component: lazyRouteComponent(() => import('./routes/home'), 'HomePage'),

@@ -3,9 +3,8 @@ import { type FormEvent, type RefObject, useMemo, useState } from 'react';
 import { Kbd } from '../../components/kbd';
 import { dueLabel } from './due-label';
 import { parseQuickAdd } from './parse-quick-add';
+import { PRIORITY_LABELS } from './priority';
 import { useCreateTask } from './use-task-mutations';
-
-const PRIORITY_NAMES = { low: 'Low priority', medium: 'Medium priority', high: 'High priority' } as const;
 
 function Chip({ children }: { children: React.ReactNode }) {
   return (
@@ -73,7 +72,7 @@ export function QuickAdd({ inputRef }: { inputRef: RefObject<HTMLInputElement | 
         {draft.priority ? (
           <Chip>
             <Flag aria-hidden="true" className="size-3.5" />
-            {PRIORITY_NAMES[draft.priority]}
+            {PRIORITY_LABELS[draft.priority]} priority
           </Chip>
         ) : null}
         {showHint ? <span className="text-muted text-xs">Add a few words for the title.</span> : null}

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Task, TaskStats } from '../../lib/api-types';
 import {
   adjustStats,
+  applyPatch,
   insertNewestFirst,
   listShows,
   mapTasks,
   type TaskListData,
-  withStatus,
 } from './task-cache';
 
 function task(id: string, createdAt: number, overrides: Partial<Task> = {}): Task {
@@ -64,12 +64,26 @@ describe('task cache edits', () => {
 
   it('changes and removes tasks in place', () => {
     const list = data([[task('b', 2), task('a', 1)]]);
-    const changed = mapTasks(list, (item) => (item.id === 'a' ? null : withStatus(item, 'completed')));
+    const changed = mapTasks(list, (item) =>
+      item.id === 'a' ? null : applyPatch(item, { status: 'completed' }),
+    );
     expect(ids(changed)).toEqual([['b']]);
     expect(changed.pages[0]?.items[0]?.completedAt).toBeInstanceOf(Date);
     expect(
-      withStatus(task('c', 1, { status: 'completed', completedAt: new Date(1) }), 'pending').completedAt,
+      applyPatch(task('c', 1, { status: 'completed', completedAt: new Date(1) }), { status: 'pending' })
+        .completedAt,
     ).toBeNull();
+  });
+
+  it('leaves completedAt alone when the status does not change, and always moves updatedAt', () => {
+    const done = task('c', 1, { status: 'completed', completedAt: new Date(1) });
+    const now = new Date(5);
+    expect(applyPatch(done, { priority: 'high' }, now)).toMatchObject({
+      priority: 'high',
+      completedAt: new Date(1),
+      updatedAt: now,
+    });
+    expect(applyPatch(done, { status: 'completed' }, now).completedAt).toEqual(new Date(1));
   });
 
   it('judges lists by their status and priority filters', () => {

@@ -78,7 +78,14 @@ export function adjustStats(stats: TaskStats, { from, to }: Change): TaskStats {
   return { ...stats, byStatus, byPriority };
 }
 
-export function withStatus(task: Task, status: TaskStatus, now = new Date()): Task {
-  const completedAt = status === 'completed' ? (task.completedAt ?? now) : null;
-  return { ...task, status, completedAt, updatedAt: now };
+/** The fields a person can change on a task (what task.update and task.bulkUpdate take). */
+export type TaskPatch = Partial<Pick<Task, 'title' | 'description' | 'status' | 'priority' | 'dueDate'>>;
+
+/** The task as the server will return it: the server owns completedAt and updatedAt, mirrored here. */
+export function applyPatch(task: Task, patch: TaskPatch, now = new Date()): Task {
+  const changed = { ...task, ...patch, updatedAt: now };
+  if (patch.status !== undefined) {
+    changed.completedAt = patch.status === 'completed' ? (task.completedAt ?? now) : null;
+  }
+  return changed;
 }

@@ -1,4 +1,4 @@
-import { CircleAlert, ListTodo } from 'lucide-react';
+import { CircleAlert, ListTodo, SearchX } from 'lucide-react';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
 import { Kbd } from '../../components/kbd';
@@ -37,7 +37,25 @@ const FILTERED_EMPTY: Record<Exclude<StatusTab, 'all'>, { title: string; text: s
   completed: { title: 'Nothing completed yet', text: 'Check off a task and it lands here.' },
 };
 
-export function TaskListEmpty({ tab }: { tab: StatusTab }) {
+interface TaskListEmptyProps {
+  tab: StatusTab;
+  /** Search or filters narrow the list: the way out is to loosen them, not to add tasks. */
+  filtered: boolean;
+  onClearFilters: () => void;
+}
+
+export function TaskListEmpty({ tab, filtered, onClearFilters }: TaskListEmptyProps) {
+  if (filtered) {
+    return (
+      <EmptyState
+        icon={<SearchX aria-hidden="true" className="size-5" />}
+        title="No tasks match"
+        actions={<Button onClick={onClearFilters}>Clear search and filters</Button>}
+      >
+        <p>Try other words, or show every priority and due date.</p>
+      </EmptyState>
+    );
+  }
   if (tab !== 'all') {
     const { title, text } = FILTERED_EMPTY[tab];
     return (

@@ -1,12 +1,9 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Task } from '../../lib/api-types';
-import { errorMessage } from '../../lib/trpc-errors';
-import type { StatusTab } from './status-tabs';
-import { TaskListEmpty, TaskListError, TaskListSkeleton } from './task-list-states';
-import { TaskRow } from './task-row';
-import { isOptimistic, useDeleteTask, useSetTaskStatus } from './use-task-mutations';
-import { useTaskList } from './use-task-queries';
+import { TaskListSkeleton } from './task-list-states';
+import { TaskRow, type TaskRowActions } from './task-row';
+import { isOptimistic } from './use-task-mutations';
 
 const ROW_HEIGHT = 44;
 // Start the next page this many rows before the end, so scrolling rarely meets the skeleton.
@@ -27,14 +24,34 @@ function useScrollMargin() {
   return { ref, margin };
 }
 
-export function TaskList({ tab }: { tab: StatusTab }) {
-  const query = useTaskList(tab === 'all' ? {} : { status: [tab] });
-  const tasks = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
-  const setStatus = useSetTaskStatus();
-  const remove = useDeleteTask();
-  const { ref, margin } = useScrollMargin();
-  const pendingFocus = useRef<number | null>(null);
+/** A request to scroll a task into view and focus its row; `seq` makes a repeat request a new one. */
+export interface FocusRequest {
+  id: string;
+  seq: number;
+}
 
+interface TaskListProps extends TaskRowActions {
+  tasks: Task[];
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => unknown;
+  activeId: string | null;
+  selected: ReadonlySet<string>;
+  focusRequest: FocusRequest | null;
+}
+
+/** The loaded tasks as a window-scrolled virtual list: only the rows on screen exist in the DOM. */
+export function TaskList({
+  tasks,
+  hasNextPage,
+  isFetchingNextPage,
+  fetchNextPage,
+  activeId,
+  selected,
+  focusRequest,
+  ...actions
+}: TaskListProps) {
+  const { ref, margin } = useScrollMargin();
   const virtualizer = useWindowVirtualizer({
     count: tasks.length,
     estimateSize: () => ROW_HEIGHT,
@@ -44,7 +61,6 @@ export function TaskList({ tab }: { tab: StatusTab }) {
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index ?? -1;
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
 
   useEffect(() => {
     if (hasNextPage && !isFetchingNextPage && lastIndex >= tasks.length - PREFETCH_ROWS) {
@@ -52,29 +68,26 @@ export function TaskList({ tab }: { tab: StatusTab }) {
     }
   }, [hasNextPage, isFetchingNextPage, fetchNextPage, lastIndex, tasks.length]);
 
-  // After a keyboard delete, focus moves to the row that took the deleted one's place.
+  // Keyboard moves: bring the row into view, then focus it once the virtualizer has rendered it. Each
+  // request is served once; later list changes (a search, a refetch) must not pull focus back.
+  const served = useRef(0);
+  const pendingFocus = useRef<string | null>(null);
   useEffect(() => {
-    const index = pendingFocus.current;
-    if (index === null || !ref.current) return;
-    const rows = ref.current.querySelectorAll<HTMLElement>('[data-testid="task-row"]');
-    const target = ref.current.querySelector<HTMLElement>(
-      `[data-index="${Math.min(index, tasks.length - 1)}"] [data-testid="task-row"]`,
-    );
-    if (target || rows.length === 0) pendingFocus.current = null;
-    target?.focus();
-  }, [tasks, ref]);
+    if (!focusRequest || focusRequest.seq === served.current) return;
+    served.current = focusRequest.seq;
+    pendingFocus.current = focusRequest.id;
+    const index = tasks.findIndex((task) => task.id === focusRequest.id);
+    if (index !== -1) virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [focusRequest, tasks, virtualizer]);
+  useEffect(() => {
+    const id = pendingFocus.current;
+    if (!id) return;
+    const row = ref.current?.querySelector<HTMLElement>(`[data-task-id="${id}"]`);
+    if (row || !tasks.some((task) => task.id === id)) pendingFocus.current = null;
+    row?.focus({ preventScroll: true });
+  });
 
-  const toggle = (task: Task) =>
-    setStatus.mutate({ task, status: task.status === 'completed' ? 'pending' : 'completed' });
-  const onDelete = (task: Task, index: number) => {
-    if (document.activeElement?.closest('[data-testid="task-row"]')) pendingFocus.current = index;
-    remove.mutate(task);
-  };
-
-  if (query.isPending) return <TaskListSkeleton />;
-  if (query.isError)
-    return <TaskListError message={errorMessage(query.error)} onRetry={() => void query.refetch()} />;
-  if (tasks.length === 0) return <TaskListEmpty tab={tab} />;
+  const tabStopId = activeId && tasks.some((task) => task.id === activeId) ? activeId : tasks[0]?.id;
 
   return (
     <div ref={ref}>
@@ -98,8 +111,10 @@ export function TaskList({ tab }: { tab: StatusTab }) {
               <TaskRow
                 task={task}
                 pending={isOptimistic(task)}
-                onToggle={toggle}
-                onDelete={(deleted) => onDelete(deleted, item.index)}
+                tabStop={task.id === tabStopId}
+                selected={selected.has(task.id)}
+                selecting={selected.size > 0}
+                {...actions}
               />
             </li>
           );

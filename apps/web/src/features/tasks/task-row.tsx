@@ -1,7 +1,9 @@
-import { Flag, Trash2 } from 'lucide-react';
-import type { KeyboardEvent } from 'react';
+import type { TaskPriority } from '@taskapp/shared';
+import { Check, Trash2 } from 'lucide-react';
+import type { MouseEvent } from 'react';
 import type { Task } from '../../lib/api-types';
 import { dueLabel } from './due-label';
+import { PriorityMenu } from './priority-menu';
 import { StatusControl } from './status-control';
 
 const DUE_TONES = {
@@ -10,59 +12,117 @@ const DUE_TONES = {
   normal: 'text-muted',
 } as const;
 
-function PriorityFlag({ priority }: { priority: Task['priority'] }) {
-  if (priority === 'medium') return null;
-  const label = priority === 'high' ? 'High priority' : 'Low priority';
+export interface TaskRowActions {
+  onToggle: (task: Task) => void;
+  onDelete: (task: Task) => void;
+  onEdit: (task: Task) => void;
+  onPriority: (task: Task, priority: TaskPriority) => void;
+  /** `range`: shift-click, selecting everything from the last selected task. */
+  onSelect: (task: Task, options: { range: boolean }) => void;
+  onFocus: (task: Task) => void;
+}
+
+interface TaskRowProps extends TaskRowActions {
+  task: Task;
+  /** Tasks not yet saved show at once but take no actions until they have a real id. */
+  pending: boolean;
+  /** The row keyboard focus returns to (roving tab stop): one per list. */
+  tabStop: boolean;
+  selected: boolean;
+  /** While anything is selected every row shows its checkbox. */
+  selecting: boolean;
+}
+
+function SelectBox({
+  selected,
+  visible,
+  title,
+  onClick,
+}: {
+  selected: boolean;
+  visible: boolean;
+  title: string;
+  onClick: (event: MouseEvent) => void;
+}) {
   return (
-    <span title={label} className={priority === 'high' ? 'text-warning' : 'text-faint'}>
-      <Flag aria-hidden="true" className="size-3.5" fill={priority === 'high' ? 'currentColor' : 'none'} />
-      <span className="sr-only">{label}</span>
+    <span
+      className={`-ml-1 relative flex size-6 shrink-0 items-center justify-center transition-opacity ${
+        visible
+          ? ''
+          : 'group-focus-within:opacity-100 group-hover:opacity-100 [@media(hover:hover)]:opacity-0'
+      }`}
+    >
+      {/* Controlled: the click handler decides (a shift-click selects a range), React keeps `checked`. */}
+      <input
+        type="checkbox"
+        checked={selected}
+        readOnly
+        tabIndex={-1}
+        aria-label={`Select: ${title}`}
+        title="Select (X), Shift-click for a range"
+        onClick={onClick}
+        className="peer absolute inset-0 size-full cursor-pointer appearance-none rounded-md"
+      />
+      <span
+        aria-hidden="true"
+        className={`pointer-events-none flex size-4 items-center justify-center rounded-sm border ${
+          selected ? 'border-accent bg-accent text-accent-fg' : 'border-line-strong bg-surface'
+        }`}
+      >
+        {selected ? <Check className="size-3" strokeWidth={3} /> : null}
+      </span>
     </span>
   );
 }
 
-interface TaskRowProps {
-  task: Task;
-  /** Tasks not yet saved show at once but take no actions until they have a real id. */
-  pending: boolean;
-  onToggle: (task: Task) => void;
-  onDelete: (task: Task) => void;
-}
-
-export function TaskRow({ task, pending, onToggle, onDelete }: TaskRowProps) {
+export function TaskRow({ task, pending, tabStop, selected, selecting, ...actions }: TaskRowProps) {
   const completed = task.status === 'completed';
   const due = task.dueDate ? dueLabel(task.dueDate, new Date(), completed) : null;
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    // Only the row itself: Delete inside a control (or a future inline editor) keeps its meaning there.
-    if (pending || event.target !== event.currentTarget) return;
-    if (event.key === 'Delete' || event.key === 'Backspace') {
-      event.preventDefault();
-      onDelete(task);
-    }
-  };
-
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: keys act on the focused row; it is no click target
+    // biome-ignore lint/a11y/noStaticElementInteractions: focus marks the row the shortcuts act on; it is no click target
     <div
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: a focusable row is where row shortcuts (Delete) act
-      tabIndex={0}
-      onKeyDown={onKeyDown}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: the focused row is where the list's shortcuts act (j/k/x/e/c/Del)
+      tabIndex={pending ? -1 : tabStop ? 0 : -1}
       data-testid="task-row"
-      className="group flex h-11 items-center gap-3 border-line border-b px-3 outline-offset-[-2px] hover:bg-subtle/60 focus-visible:bg-subtle/60"
+      data-task-id={task.id}
+      data-selected={selected || undefined}
+      onFocus={(event) => {
+        if (!pending && event.target === event.currentTarget) actions.onFocus(task);
+      }}
+      className={`group flex h-11 items-center gap-2 border-line border-b px-3 outline-offset-[-2px] sm:gap-3 ${
+        selected ? 'bg-accent-soft' : 'hover:bg-subtle/60 focus-visible:bg-subtle/60'
+      }`}
     >
+      <SelectBox
+        selected={selected}
+        visible={selecting}
+        title={task.title}
+        onClick={(event) => {
+          if (!pending) actions.onSelect(task, { range: event.shiftKey });
+        }}
+      />
       <StatusControl
         status={task.status}
         title={task.title}
         disabled={pending}
-        onToggle={() => onToggle(task)}
+        onToggle={() => actions.onToggle(task)}
       />
-      <span
-        className={`min-w-0 flex-1 truncate ${completed ? 'text-faint line-through decoration-faint' : ''}`}
+      <button
+        type="button"
+        tabIndex={-1}
+        disabled={pending}
+        onClick={(event) => {
+          if (event.shiftKey || event.metaKey || event.ctrlKey)
+            actions.onSelect(task, { range: event.shiftKey });
+          else actions.onEdit(task);
+        }}
+        title="Edit (E)"
+        className={`min-w-0 flex-1 truncate text-left ${completed ? 'text-faint line-through decoration-faint' : ''}`}
         data-testid="task-title"
       >
         {task.title}
-      </span>
+      </button>
       {due ? (
         <span className={`shrink-0 text-sm tabular-nums ${DUE_TONES[due.tone]}`} data-testid="task-due">
           <span className="sr-only">{due.tone === 'overdue' ? 'Overdue, due ' : 'Due '}</span>
@@ -70,14 +130,19 @@ export function TaskRow({ task, pending, onToggle, onDelete }: TaskRowProps) {
           {due.time ? <span className="hidden sm:inline"> {due.time}</span> : null}
         </span>
       ) : null}
-      <PriorityFlag priority={task.priority} />
+      <PriorityMenu
+        priority={task.priority}
+        title={task.title}
+        disabled={pending}
+        onChange={(priority) => actions.onPriority(task, priority)}
+      />
       <button
         type="button"
         aria-label={`Delete: ${task.title}`}
         title="Delete (Del)"
         disabled={pending}
-        onClick={() => onDelete(task)}
-        className="-mr-1.5 flex size-7 shrink-0 items-center justify-center rounded-md text-faint transition-colors hover:bg-subtle hover:text-danger focus-visible:opacity-100 group-focus-within:opacity-100 group-hover:opacity-100 disabled:invisible [@media(hover:hover)]:opacity-0"
+        onClick={() => actions.onDelete(task)}
+        className="-mr-1.5 flex size-7 shrink-0 items-center justify-center rounded-md text-faint transition-colors hover:bg-subtle hover:text-danger focus-visible:opacity-100 group-focus-within:opacity-100 group-hover:opacity-100 disabled:invisible max-sm:hidden [@media(hover:hover)]:opacity-0"
       >
         <Trash2 aria-hidden="true" className="size-4" />
       </button>

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { ListTasksInput } from '@taskapp/shared';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 
@@ -11,10 +11,16 @@ export function browserTimeZone(): string {
 
 export function useTaskStats() {
   const trpc = useTRPC();
-  return useQuery(trpc.task.stats.queryOptions({ timeZone: browserTimeZone() }));
+  // Other devices' changes show up when the person comes back to this tab.
+  return useQuery({
+    ...trpc.task.stats.queryOptions({ timeZone: browserTimeZone() }),
+    refetchOnWindowFocus: 'always',
+    // While a new search or filter loads, the old rows stay (dimmed) instead of flashing a skeleton.
+    placeholderData: keepPreviousData,
+  });
 }
 
-export function useTaskList(filters: Omit<NonNullable<ListTasksInput>, 'cursor' | 'limit'>) {
+export function useTaskList(filters: Omit<NonNullable<ListTasksInput>, 'cursor' | 'limit' | 'direction'>) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const input = { ...filters, limit: PAGE_SIZE };
@@ -24,5 +30,8 @@ export function useTaskList(filters: Omit<NonNullable<ListTasksInput>, 'cursor' 
     // key stays tRPC's, so cache updates keyed by the task.list path still find these lists.
     queryFn: ({ pageParam, signal }) =>
       client.task.list.query({ ...input, cursor: pageParam as string | null }, { signal }),
+    refetchOnWindowFocus: 'always',
+    // While a new search or filter loads, the old rows stay (dimmed) instead of flashing a skeleton.
+    placeholderData: keepPreviousData,
   });
 }

@@ -1,0 +1,94 @@
+import * as Menu from '@radix-ui/react-dropdown-menu';
+import type { TaskPriority } from '@taskapp/shared';
+import { CheckCircle2, ChevronDown, Flag, Trash2, X } from 'lucide-react';
+import { Button } from '../../components/button';
+import { Kbd } from '../../components/kbd';
+import { MENU_CONTENT, MENU_ITEM } from '../../components/menu-styles';
+import { PRIORITIES_HIGH_FIRST, PRIORITY_LABELS } from './priority';
+import { PRIORITY_KEYS } from './shortcuts';
+
+interface BulkBarProps {
+  count: number;
+  /** Whether every selected task is completed already: then the action reopens them. */
+  allCompleted: boolean;
+  canSelectMore: boolean;
+  onSelectAll: () => void;
+  onComplete: () => void;
+  onPriority: (priority: TaskPriority) => void;
+  onDelete: () => void;
+  onClear: () => void;
+}
+
+/** Actions on the selected tasks; it takes the place of the filters while a selection exists. */
+export function BulkBar(props: BulkBarProps) {
+  const { count, allCompleted, canSelectMore, onSelectAll, onComplete, onPriority, onDelete, onClear } =
+    props;
+  return (
+    <section
+      aria-label="Selected tasks"
+      className="flex min-h-10 flex-wrap items-center gap-1.5 rounded-lg border border-accent/40 bg-accent-soft px-2 py-1"
+    >
+      <p role="status" className="mr-auto px-1 font-medium text-accent-text text-sm">
+        {count} selected
+      </p>
+      {canSelectMore ? (
+        <Button size="sm" variant="ghost" onClick={onSelectAll} aria-keyshortcuts="Control+A">
+          Select all
+        </Button>
+      ) : null}
+      <Button size="sm" variant="ghost" onClick={onComplete} aria-keyshortcuts="c">
+        <CheckCircle2 aria-hidden="true" className="size-4" />
+        {allCompleted ? 'Reopen' : 'Complete'}
+        <Kbd>C</Kbd>
+      </Button>
+      <Menu.Root modal={false}>
+        <Menu.Trigger className="inline-flex h-7 items-center gap-1.5 rounded-md px-2.5 font-medium text-muted text-sm hover:bg-subtle hover:text-fg data-[state=open]:bg-subtle">
+          <Flag aria-hidden="true" className="size-4" />
+          Priority
+          <ChevronDown aria-hidden="true" className="size-3.5" />
+        </Menu.Trigger>
+        <Menu.Portal>
+          <Menu.Content align="end" sideOffset={4} collisionPadding={8} className={`${MENU_CONTENT} w-44`}>
+            {PRIORITIES_HIGH_FIRST.map((priority) => (
+              <Menu.Item
+                key={priority}
+                className={MENU_ITEM}
+                onSelect={() => onPriority(priority)}
+                aria-keyshortcuts={PRIORITY_KEYS[priority]}
+              >
+                {PRIORITY_LABELS[priority]}
+                <span className="ml-auto text-muted">
+                  <Kbd>{PRIORITY_KEYS[priority]}</Kbd>
+                </span>
+              </Menu.Item>
+            ))}
+          </Menu.Content>
+        </Menu.Portal>
+      </Menu.Root>
+      <Button
+        size="sm"
+        variant="ghost"
+        onClick={onDelete}
+        aria-keyshortcuts="Delete"
+        className="hover:text-danger"
+      >
+        <Trash2 aria-hidden="true" className="size-4" />
+        Delete
+        <Kbd>Del</Kbd>
+      </Button>
+      <Button
+        size="sm"
+        variant="ghost"
+        onClick={onClear}
+        aria-label="Clear selection"
+        aria-keyshortcuts="Escape"
+      >
+        <X aria-hidden="true" className="size-4" />
+        <span className="max-sm:hidden">Clear</span>
+        <span className="max-sm:hidden">
+          <Kbd>Esc</Kbd>
+        </span>
+      </Button>
+    </section>
+  );
+}

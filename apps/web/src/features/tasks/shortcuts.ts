@@ -1,0 +1,23 @@
+/**
+ * Every task-screen shortcut, in one table: the help dialog lists it and menus show the same keys.
+ * `keys` are alternatives (either works); a combination is written as one key, "Shift+X".
+ */
+export const TASK_SHORTCUTS = [
+  { keys: ['N'], label: 'New task' },
+  { keys: ['/'], label: 'Search' },
+  { keys: ['J', '↓'], label: 'Next task' },
+  { keys: ['K', '↑'], label: 'Previous task' },
+  { keys: ['X'], label: 'Select or unselect task' },
+  { keys: ['Shift+X'], label: 'Select a range up to this task' },
+  { keys: ['Ctrl+A'], label: 'Select all tasks in view' },
+  { keys: ['E', 'Enter'], label: 'Edit task' },
+  { keys: ['C'], label: 'Complete or reopen (selected tasks first)' },
+  { keys: ['1'], label: 'High priority' },
+  { keys: ['2'], label: 'Medium priority' },
+  { keys: ['3'], label: 'Low priority' },
+  { keys: ['Del'], label: 'Delete (selected tasks first)' },
+  { keys: ['Esc'], label: 'Clear selection, close panel' },
+  { keys: ['?'], label: 'Show shortcuts' },
+] as const;
+
+export const PRIORITY_KEYS = { high: '1', medium: '2', low: '3' } as const;

@@ -1,0 +1,160 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { LIMITS, TASK_STATUSES, type TaskStatus } from '@taskapp/shared';
+import { Trash2 } from 'lucide-react';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Button } from '../../components/button';
+import { Field, INPUT_CLASSES } from '../../components/field';
+import { Kbd } from '../../components/kbd';
+import { TextField } from '../../components/text-field';
+import type { Task } from '../../lib/api-types';
+import { PRIORITIES_HIGH_FIRST, PRIORITY_LABELS } from './priority';
+import { formValuesOf, patchFrom, taskFormSchema } from './task-form';
+import { useDeleteTask, useUpdateTask } from './use-task-mutations';
+import { browserTimeZone } from './use-task-queries';
+
+const STATUS_LABELS: Record<TaskStatus, string> = {
+  pending: 'Pending',
+  in_progress: 'In progress',
+  completed: 'Completed',
+};
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+interface TaskEditFormProps {
+  task: Task;
+  onDone: () => void;
+}
+
+/**
+ * Saves only the changed fields, guarded by the version that was opened: if the task changed elsewhere
+ * meanwhile the server refuses (CONFLICT) instead of silently overwriting someone's change.
+ */
+export function TaskEditForm({ task, onDone }: TaskEditFormProps) {
+  // The version the person started from; updates arriving while they type do not move it.
+  const [opened] = useState(task);
+  const update = useUpdateTask();
+  const remove = useDeleteTask();
+  const form = useForm({
+    resolver: zodResolver(taskFormSchema),
+    defaultValues: formValuesOf(opened),
+    mode: 'onTouched',
+  });
+  const errors = form.formState.errors;
+
+  const onSubmit = form.handleSubmit((values) => {
+    const patch = patchFrom(opened, values);
+    if (Object.keys(patch).length > 0) update.mutate({ task: opened, patch, guardAgainstStale: true });
+    // The list already shows the change; a refusal comes back as a toast and the list rolls back.
+    onDone();
+  });
+
+  return (
+    <form
+      noValidate
+      onSubmit={onSubmit}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) void onSubmit();
+      }}
+      aria-label="Edit task"
+      className="flex min-h-0 flex-1 flex-col"
+    >
+      <div className="flex flex-1 flex-col gap-4 overflow-y-auto p-5">
+        <TextField
+          label="Title"
+          autoComplete="off"
+          error={errors.title?.message}
+          {...form.register('title')}
+        />
+        <Field label="Description" error={errors.description?.message}>
+          {(control) => (
+            <textarea
+              {...control}
+              rows={5}
+              maxLength={LIMITS.descriptionMax}
+              placeholder="Notes, links, details"
+              className={`${INPUT_CLASSES} h-auto resize-y py-2`}
+              {...form.register('description')}
+            />
+          )}
+        </Field>
+        <div className="grid grid-cols-2 gap-3">
+          <Field label="Status">
+            {(control) => (
+              <select {...control} className={INPUT_CLASSES} {...form.register('status')}>
+                {TASK_STATUSES.map((status) => (
+                  <option key={status} value={status}>
+                    {STATUS_LABELS[status]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Priority">
+            {(control) => (
+              <select {...control} className={INPUT_CLASSES} {...form.register('priority')}>
+                {PRIORITIES_HIGH_FIRST.map((priority) => (
+                  <option key={priority} value={priority}>
+                    {PRIORITY_LABELS[priority]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <fieldset className="flex flex-col gap-1.5">
+          <legend className="mb-1.5 font-medium text-sm">Due</legend>
+          <div className="grid grid-cols-[1fr_auto_auto] items-start gap-2">
+            <TextField
+              label="Due date"
+              type="date"
+              error={errors.dueDay?.message}
+              {...form.register('dueDay')}
+            />
+            <TextField
+              label="Time"
+              type="time"
+              error={errors.dueTime?.message}
+              {...form.register('dueTime')}
+            />
+            <Button
+              variant="ghost"
+              className="mt-7"
+              onClick={() => {
+                form.setValue('dueDay', '', { shouldDirty: true });
+                form.setValue('dueTime', '', { shouldDirty: true });
+              }}
+            >
+              Clear
+            </Button>
+          </div>
+          <p className="text-muted text-sm">Times are in your time zone, {browserTimeZone()}.</p>
+        </fieldset>
+      </div>
+      <div className="flex shrink-0 items-center gap-2 border-line border-t px-5 py-3">
+        <Button
+          variant="ghost"
+          className="text-danger hover:text-danger"
+          onClick={() => {
+            remove.mutate(opened);
+            onDone();
+          }}
+        >
+          <Trash2 aria-hidden="true" className="size-4" />
+          Delete
+        </Button>
+        <div className="ml-auto flex items-center gap-2">
+          <Button variant="secondary" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary" title={`Save (${isMac ? '⌘' : 'Ctrl'}+Enter)`}>
+            Save
+            <span className="max-sm:hidden">
+              <Kbd>{isMac ? '⌘↵' : 'Ctrl+↵'}</Kbd>
+            </span>
+          </Button>
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,103 @@
+import {
+  type ListTasksInput,
+  TASK_PRIORITIES,
+  TASK_SORTS,
+  TASK_STATUSES,
+  type TaskPriority,
+  type TaskSort,
+  type TaskStatus,
+} from '@taskapp/shared';
+import { addDays, startOfDay, startOfWeek } from 'date-fns';
+
+export const DUE_FILTERS = ['overdue', 'today', 'week', 'none'] as const;
+export type DueFilter = (typeof DUE_FILTERS)[number];
+export type SortOrder = 'asc' | 'desc';
+
+/**
+ * What the task screen shows, kept in the URL (`/?status=pending&due=today&q=rent`), so a view can be
+ * bookmarked, shared, and restored with Back. Absent keys mean "everything" and the default order.
+ */
+export interface TaskView {
+  status?: TaskStatus;
+  priority?: TaskPriority[];
+  due?: DueFilter;
+  q?: string;
+  sort?: TaskSort;
+  order?: SortOrder;
+  /** The task open in the edit panel. */
+  task?: string;
+}
+
+/** Each sort's natural direction: newest, soonest, most important, A to Z. */
+export const DEFAULT_ORDER: Record<TaskSort, SortOrder> = {
+  createdAt: 'desc',
+  updatedAt: 'desc',
+  dueDate: 'asc',
+  priority: 'desc',
+  title: 'asc',
+};
+
+function oneOf<T extends string>(values: readonly T[], value: unknown): T | undefined {
+  return values.includes(value as T) ? (value as T) : undefined;
+}
+
+/** Reads the URL leniently: anything unknown or malformed is dropped, never an error page. */
+export function parseTaskView(search: Record<string, unknown>): TaskView {
+  const priorities = Array.isArray(search.priority)
+    ? TASK_PRIORITIES.filter((priority) => (search.priority as unknown[]).includes(priority))
+    : [];
+  const sort = oneOf(TASK_SORTS, search.sort);
+  const order = oneOf(['asc', 'desc'] as const, search.order);
+  const q = typeof search.q === 'string' ? search.q.slice(0, 200) : '';
+  const task = typeof search.task === 'string' && /^[0-9a-f-]{36}$/i.test(search.task) ? search.task : '';
+  const view: TaskView = {
+    status: oneOf(TASK_STATUSES, search.status),
+    priority: priorities.length > 0 && priorities.length < TASK_PRIORITIES.length ? priorities : undefined,
+    due: oneOf(DUE_FILTERS, search.due),
+    q: q.trim() ? q : undefined,
+    sort: sort && sort !== 'createdAt' ? sort : undefined,
+    order: sort && order && order !== DEFAULT_ORDER[sort] ? order : undefined,
+    task: task || undefined,
+  };
+  // Absent keys stay out of the URL entirely.
+  return Object.fromEntries(Object.entries(view).filter(([, value]) => value !== undefined)) as TaskView;
+}
+
+type ListFilters = Omit<NonNullable<ListTasksInput>, 'cursor' | 'limit' | 'direction'>;
+
+/** Due ranges in the person's own day (the browser's time zone), from midnight to midnight. */
+function dueFilterInput(due: DueFilter, now: Date): ListFilters {
+  const today = startOfDay(now);
+  switch (due) {
+    case 'overdue':
+      // Due before today and not done. A task due today is "today" until the day is over, even when
+      // its time has passed (the row shows that in red); a day without a time is stored as midnight.
+      return { overdue: true, dueBefore: today };
+    case 'today':
+      return { dueAfter: today, dueBefore: addDays(today, 1) };
+    case 'week': {
+      const monday = startOfWeek(today, { weekStartsOn: 1 });
+      return { dueAfter: monday, dueBefore: addDays(monday, 7) };
+    }
+    case 'none':
+      return { hasDueDate: false };
+  }
+}
+
+/** The task.list input for a view. Day boundaries only change at midnight, so the query key is stable. */
+export function listInputFor(view: TaskView, now = new Date()): ListFilters {
+  const sort = view.sort ?? 'createdAt';
+  return {
+    ...(view.status ? { status: [view.status] } : {}),
+    ...(view.priority ? { priority: view.priority } : {}),
+    ...(view.due ? dueFilterInput(view.due, now) : {}),
+    ...(view.q?.trim() ? { search: view.q.trim() } : {}),
+    sort,
+    order: view.order ?? DEFAULT_ORDER[sort],
+  };
+}
+
+/** Whether anything beyond the status tab narrows the list (the empty state then offers to clear it). */
+export function isFiltered(view: TaskView): boolean {
+  return Boolean(view.priority || view.due || view.q?.trim());
+}
