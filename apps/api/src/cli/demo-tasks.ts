@@ -75,16 +75,85 @@ function random(seed: number): () => number {
 
 const DAY = 86_400_000;
 
+/** Local time `days` from today at `hour`:`minute`; hour 0 is a day without a time. */
+function dayAt(now: Date, days: number, hour = 0, minute = 0): Date {
+  const date = new Date(now);
+  date.setDate(date.getDate() + days);
+  date.setHours(hour, minute, 0, 0);
+  return date;
+}
+
+/**
+ * The newest tasks, at the top of the default list: one of each thing the list can show (overdue,
+ * due today with a time, tomorrow, this week, in progress, completed, high and low priority, a long
+ * description, no due date), so the first screen of the demo account shows every feature.
+ */
+function showcase(now: Date): DemoTask[] {
+  const minutesAgo = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+  const task = (
+    minutes: number,
+    title: string,
+    fields: Partial<Omit<DemoTask, 'title' | 'createdAt'>> = {},
+  ): DemoTask => ({
+    title,
+    description: null,
+    status: 'pending',
+    priority: 'medium',
+    dueDate: null,
+    completedAt: null,
+    createdAt: minutesAgo(minutes),
+    ...fields,
+  });
+  return [
+    task(1, 'Pay rent', { priority: 'high', dueDate: dayAt(now, 0, 18) }),
+    task(2, 'Send invoice to Acme Corp', {
+      priority: 'high',
+      dueDate: dayAt(now, -2),
+      status: 'in_progress',
+    }),
+    task(3, 'Prepare slides for Monday stand-up', {
+      status: 'in_progress',
+      dueDate: dayAt(now, 1, 9, 30),
+      description: 'Three slides: what shipped, what is next, what is blocked.\nKeep it under five minutes.',
+    }),
+    task(4, 'Book flights to Lisbon', { dueDate: dayAt(now, 3), priority: 'low' }),
+    task(5, 'Ship dark mode 🌙', { status: 'completed', completedAt: minutesAgo(2), priority: 'high' }),
+    task(6, 'Call mum about the weekend', { dueDate: dayAt(now, 0) }),
+    task(7, 'Read "Designing Data-Intensive Applications" ch. 5', { priority: 'low' }),
+    task(8, 'Renew car insurance', { dueDate: dayAt(now, -1, 12), priority: 'high' }),
+    task(9, 'Water the plants', {
+      status: 'completed',
+      completedAt: minutesAgo(30),
+      dueDate: dayAt(now, 0, 8),
+    }),
+    task(10, 'Plan team offsite agenda', {
+      dueDate: dayAt(now, 12),
+      description: 'Venue shortlist in the shared doc.',
+    }),
+  ];
+}
+
 export function demoTasks(count: number, now = new Date()): DemoTask[] {
+  const featured = showcase(now);
+  return [...featured, ...generatedTasks(count - featured.length, now)];
+}
+
+/** The rest: older tasks in realistic proportions, enough to scroll through and search. */
+function generatedTasks(count: number, now: Date): DemoTask[] {
   const next = random(42);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   return Array.from({ length: count }, (_, index) => {
     const title = TITLES[index % TITLES.length] ?? 'Task';
     const round = Math.floor(index / TITLES.length);
     const status = pick(['pending', 'pending', 'in_progress', 'completed'] as const satisfies TaskStatus[]);
-    const createdAt = new Date(now.getTime() - Math.floor(next() * 90 * DAY));
-    // About a third have no due date; the rest spread from two weeks ago to six weeks ahead.
-    const dueDate = next() < 0.33 ? null : new Date(now.getTime() + Math.floor((next() * 56 - 14) * DAY));
+    // Older than the showcase, which stays on top of the newest-first list.
+    const createdAt = new Date(now.getTime() - DAY - Math.floor(next() * 90 * DAY));
+    // About a third have no due date; the rest spread from two weeks ago to six weeks ahead, some with
+    // a time of day (on the hour), most as a day.
+    const dueDate =
+      next() < 0.33
+        ? null
+        : dayAt(now, Math.floor(next() * 56 - 14), next() < 0.3 ? 8 + Math.floor(next() * 10) : 0);
     return {
       title: round === 0 ? title : `${title} (${round + 1})`,
       description: pick(DESCRIPTIONS),
