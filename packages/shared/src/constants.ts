@@ -1,10 +1,16 @@
-/** Allowed values and limits shared by the database, the API and the web app. */
+/**
+ * Allowed values and limits shared by the database, the API and the web app. Free of zod, so the web
+ * app's first screen can import it (as `@taskapp/shared/constants`) without loading the schemas.
+ */
 
 export const TASK_STATUSES = ['pending', 'in_progress', 'completed'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 export const TASK_PRIORITIES = ['low', 'medium', 'high'] as const;
 export type TaskPriority = (typeof TASK_PRIORITIES)[number];
+
+export const TASK_SORTS = ['createdAt', 'updatedAt', 'dueDate', 'priority', 'title'] as const;
+export type TaskSort = (typeof TASK_SORTS)[number];
 
 export const DEFAULT_TASK_STATUS: TaskStatus = 'pending';
 export const DEFAULT_TASK_PRIORITY: TaskPriority = 'medium';

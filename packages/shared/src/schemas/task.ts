@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, TASK_PRIORITIES, TASK_STATUSES } from '../constants.js';
+import { LIMITS, TASK_PRIORITIES, TASK_SORTS, TASK_STATUSES } from '../constants.js';
 import { storableText } from '../text.js';
 
 export const taskStatusSchema = z.enum(TASK_STATUSES, 'Status must be pending, in_progress or completed');
@@ -49,9 +49,6 @@ export type UpdateTaskInput = z.infer<typeof updateTaskInput>;
 
 export const taskByIdInput = z.strictObject({ id: taskIdSchema });
 export type TaskByIdInput = z.infer<typeof taskByIdInput>;
-
-export const TASK_SORTS = ['createdAt', 'updatedAt', 'dueDate', 'priority', 'title'] as const;
-export type TaskSort = (typeof TASK_SORTS)[number];
 
 export const listTasksInput = z
   .strictObject({

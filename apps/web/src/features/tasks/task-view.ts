@@ -1,12 +1,13 @@
+import type { ListTasksInput } from '@taskapp/shared';
+// Constants only: this file is part of the first screen's bundle (the router reads views with it).
 import {
-  type ListTasksInput,
   TASK_PRIORITIES,
   TASK_SORTS,
   TASK_STATUSES,
   type TaskPriority,
   type TaskSort,
   type TaskStatus,
-} from '@taskapp/shared';
+} from '@taskapp/shared/constants';
 import { addDays, startOfDay, startOfWeek } from 'date-fns';
 
 export const DUE_FILTERS = ['overdue', 'today', 'week', 'none'] as const;
