@@ -278,3 +278,34 @@ test('the theme follows the system until chosen, and the choice is remembered', 
   await page.emulateMedia({ colorScheme: 'light' });
   await expect(html).toHaveAttribute('data-theme', 'light');
 });
+
+test('a long list scrolls through every page while only the rows on screen exist', async ({ page }) => {
+  const account = newAccount();
+  await signUp(page, account);
+  const api = await taskApi(page, account);
+  const total = 260;
+  for (let start = 0; start < total; start += 20) {
+    await Promise.all(
+      Array.from({ length: Math.min(20, total - start) }, (_, offset) =>
+        api.create({ title: `Task number ${String(start + offset + 1).padStart(3, '0')}` }),
+      ),
+    );
+  }
+  await page.reload();
+  await expect(page.getByTestId('count-all')).toHaveText(String(total));
+
+  // Scroll to the end repeatedly: each time the next page (50 tasks) loads ahead of the viewport.
+  const list = page.getByRole('list', { name: 'Tasks' });
+  await expect
+    .poll(
+      async () => {
+        await page.mouse.wheel(0, 20_000);
+        return list.getByRole('listitem').last().getAttribute('aria-posinset');
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(String(total));
+  await expect(list.getByRole('listitem').last()).toHaveAttribute('aria-setsize', String(total));
+  expect(await page.getByTestId('task-row').count()).toBeLessThan(60);
+  await expect(page.getByTestId('task-title').last()).toHaveText('Task number 001');
+});

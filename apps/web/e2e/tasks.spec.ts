@@ -7,6 +7,8 @@ import { daysFromNow, quickAdd, row, seedVariedTasks } from './support/task-scre
 import { taskApi } from './support/tasks';
 
 const SCREENSHOT_DIR = fileURLToPath(new URL('./screenshots/', import.meta.url));
+// Committed: README.md shows them.
+const README_SCREENSHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
 
 test('a new person sees an empty list that teaches quick add, and n focuses it', async ({ page }) => {
   await signUp(page, newAccount());
@@ -145,7 +147,67 @@ for (const colorScheme of COLOR_SCHEMES) {
       await expect(page.locator('#quick-add-preview')).toContainText('High priority');
       await row(page, 'Renew car insurance').focus();
       expect(await seriousViolations(page)).toEqual([]);
+      // The README shows this picture of the task screen.
+      await page.screenshot({ path: `${README_SCREENSHOTS}tasks-${colorScheme}.png` });
       await page.screenshot({ path: `${SCREENSHOT_DIR}${colorScheme}-tasks.png`, fullPage: true });
+      await page.getByRole('textbox', { name: 'New task' }).fill('');
+
+      // Every other state of the screen: an open filter menu, a row's priority menu, a selection with
+      // its bulk bar, the edit panel, the shortcuts dialog and a search without results.
+      const screens: Array<[string, () => Promise<unknown>, () => Promise<unknown>]> = [
+        [
+          'due-menu',
+          () => page.getByRole('button', { name: 'Due', exact: true }).click(),
+          () => page.keyboard.press('Escape'),
+        ],
+        [
+          'priority-menu',
+          () =>
+            row(page, 'Plan weekend hike')
+              .getByRole('button', { name: /^Medium priority/ })
+              .click(),
+          () => page.keyboard.press('Escape'),
+        ],
+        [
+          'selection',
+          async () => {
+            await row(page, 'Plan weekend hike').getByRole('checkbox').click();
+            await row(page, 'Renew car insurance')
+              .getByRole('checkbox')
+              .click({ modifiers: ['Shift'] });
+            await expect(page.getByText('7 selected')).toBeVisible();
+          },
+          () => page.getByRole('button', { name: 'Clear selection' }).click(),
+        ],
+        [
+          'edit-panel',
+          () => page.getByTestId('task-title').getByText('Send the quarterly report').click(),
+          () => page.getByRole('button', { name: 'Cancel' }).click(),
+        ],
+        [
+          'shortcuts',
+          async () => {
+            await page.locator('body').press('?');
+            await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+          },
+          () => page.keyboard.press('Escape'),
+        ],
+        [
+          'no-match',
+          async () => {
+            await page.getByRole('searchbox', { name: 'Search tasks' }).fill('nothing like this');
+            await expect(page.getByRole('heading', { name: 'No tasks match' })).toBeVisible();
+          },
+          () => page.getByRole('button', { name: 'Clear search and filters' }).click(),
+        ],
+      ];
+      for (const [name, open, close] of screens) {
+        await open();
+        expect(await seriousViolations(page), name).toEqual([]);
+        await page.screenshot({ path: `${SCREENSHOT_DIR}${colorScheme}-tasks-${name}.png` });
+        await close();
+        await expect(page.getByTestId('task-row')).toHaveCount(8);
+      }
 
       await page.setViewportSize({ width: 360, height: 760 });
       await page.getByRole('textbox', { name: 'New task' }).fill('');

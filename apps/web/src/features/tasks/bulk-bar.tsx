@@ -26,7 +26,8 @@ export function BulkBar(props: BulkBarProps) {
   return (
     <section
       aria-label="Selected tasks"
-      className="flex min-h-10 flex-wrap items-center gap-1.5 rounded-lg border border-accent/40 bg-accent-soft px-2 py-1"
+      // Buttons in full text colour: the muted grey would be too faint on the tint.
+      className="flex min-h-10 flex-wrap items-center gap-1.5 rounded-lg border border-accent/40 bg-accent-soft px-2 py-1 [&_button]:text-fg"
     >
       <p role="status" className="mr-auto px-1 font-medium text-accent-text text-sm">
         {count} selected

@@ -144,14 +144,14 @@ export function TaskEditForm({ task, onDone }: TaskEditFormProps) {
           Delete
         </Button>
         <div className="ml-auto flex items-center gap-2">
+          <span className="text-fg text-sm max-sm:hidden">
+            <Kbd>{isMac ? '⌘↵' : 'Ctrl+↵'}</Kbd>
+          </span>
           <Button variant="secondary" onClick={onDone}>
             Cancel
           </Button>
           <Button type="submit" variant="primary" title={`Save (${isMac ? '⌘' : 'Ctrl'}+Enter)`}>
             Save
-            <span className="max-sm:hidden">
-              <Kbd>{isMac ? '⌘↵' : 'Ctrl+↵'}</Kbd>
-            </span>
           </Button>
         </div>
       </div>

@@ -91,7 +91,10 @@ export function TaskRow({ task, pending, tabStop, selected, selecting, ...action
         if (!pending && event.target === event.currentTarget) actions.onFocus(task);
       }}
       className={`group flex h-11 items-center gap-2 border-line border-b px-3 outline-offset-[-2px] sm:gap-3 ${
-        selected ? 'bg-accent-soft' : 'hover:bg-subtle/60 focus-visible:bg-subtle/60'
+        // A light tint and a bar: stronger tints would take muted and red text below contrast minimums.
+        selected
+          ? 'bg-accent-soft/40 shadow-[inset_3px_0_0_var(--color-accent)]'
+          : 'hover:bg-subtle/60 focus-visible:bg-subtle/60'
       }`}
     >
       <SelectBox
