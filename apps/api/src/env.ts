@@ -21,6 +21,8 @@ const envSchema = databaseEnvSchema
     WEB_DIST_DIR: z.string().optional(),
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
     MAIL_FROM: z.string().min(3).default('Taskapp <no-reply@taskapp.local>'),
+    // Unset: no /metrics at all. Set: /metrics answers only with `Authorization: Bearer <token>`.
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {

@@ -5,6 +5,7 @@ import type { Env } from './env.js';
 import { createApp } from './http/create-app.js';
 import type { Logger } from './logger.js';
 import { createMailer } from './services/mail.js';
+import { createMetrics } from './services/metrics.js';
 import { scheduleMaintenance } from './services/maintenance.js';
 import { createRateLimits } from './services/rate-limits.js';
 
@@ -30,9 +31,10 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   }
 
   const mailer = createMailer(env, logger);
-  const rateLimits = createRateLimits(orm);
+  const metrics = createMetrics(orm);
+  const rateLimits = createRateLimits(orm, { onRejected: (name) => metrics.rateLimitRejected(name) });
   const stopMaintenance = scheduleMaintenance(orm, logger);
-  const app = createApp({ orm, env, logger, mailer, rateLimits });
+  const app = createApp({ orm, env, logger, mailer, rateLimits, metrics });
   const server = app.listen(env.PORT);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

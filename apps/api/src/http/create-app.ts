@@ -9,6 +9,7 @@ import type { AppDependencies } from '../trpc/context.js';
 import { createExpressContextFactory } from '../trpc/express-context.js';
 import { appRouter } from '../trpc/router.js';
 import { handleHttpError } from './http-error.js';
+import { metricsRoute } from './metrics-route.js';
 import { requestId } from './request-id.js';
 import { requireJsonForPosts } from './require-json.js';
 import { spaRouter } from './spa.js';
@@ -26,7 +27,7 @@ export function createApp(deps: AppDependencies): Express {
     pinoHttp({
       logger,
       genReqId: requestId,
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      autoLogging: { ignore: (req) => ['/healthz', '/readyz', '/metrics'].includes(req.url ?? '') },
     }),
   );
   app.use(
@@ -50,6 +51,8 @@ export function createApp(deps: AppDependencies): Express {
       .status(ready ? 200 : 503)
       .json({ status: ready ? 'ready' : 'unavailable', database: ready ? 'up' : 'down' });
   });
+
+  app.get('/metrics', metricsRoute(deps.metrics, env.METRICS_TOKEN));
 
   app.use(
     '/api/trpc',

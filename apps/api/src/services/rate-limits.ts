@@ -31,7 +31,10 @@ function tooMany(msBeforeNext: number): TRPCError {
 }
 
 /** Counters live in PostgreSQL (the rate_limits table), so every API instance shares them. */
-export function createRateLimits(orm: MikroORM): RateLimits {
+export function createRateLimits(
+  orm: MikroORM,
+  { onRejected }: { onRejected?: (name: RateLimitName) => void } = {},
+): RateLimits {
   const knex = orm.em.getConnection().getKnex();
   const limiters = Object.fromEntries(
     Object.entries(RATE_LIMITS).map(([name, limit]) => [
@@ -52,7 +55,10 @@ export function createRateLimits(orm: MikroORM): RateLimits {
       try {
         await limiters[name].consume(key);
       } catch (error) {
-        if (error instanceof RateLimiterRes) throw tooMany(error.msBeforeNext);
+        if (error instanceof RateLimiterRes) {
+          onRejected?.(name);
+          throw tooMany(error.msBeforeNext);
+        }
         throw error;
       }
     },

@@ -3,6 +3,7 @@ import type { EntityManager, MikroORM } from '@taskapp/db';
 import type { Env } from '../env.js';
 import type { Logger } from '../logger.js';
 import type { Mailer } from '../services/mail.js';
+import type { Metrics } from '../services/metrics.js';
 import type { RateLimits } from '../services/rate-limits.js';
 
 /** What the server holds for its whole life and hands to every request. */
@@ -12,6 +13,7 @@ export interface AppDependencies {
   logger: Logger;
   mailer: Mailer;
   rateLimits: RateLimits;
+  metrics: Metrics;
 }
 
 /** The HTTP exchange, typed with node's own types so the router type needs nothing from Express. */
@@ -32,6 +34,7 @@ export interface Context {
   logger: Logger;
   mailer: Mailer;
   rateLimits: RateLimits;
+  metrics: Metrics;
   /** Set directly by tests; over HTTP protectedProcedure derives it from the bearer token. */
   session: AuthSession | null;
   /** Absent when a test calls procedures directly. */
@@ -47,6 +50,7 @@ export function createInnerContext(deps: AppDependencies, session: AuthSession |
     logger: deps.logger,
     mailer: deps.mailer,
     rateLimits: deps.rateLimits,
+    metrics: deps.metrics,
     session,
     http: null,
   };

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@taskapp/db';
 import { createLogger } from '../../src/logger.js';
 import { createMailer } from '../../src/services/mail.js';
+import { createMetrics } from '../../src/services/metrics.js';
 import { createRateLimits } from '../../src/services/rate-limits.js';
 import { type AppDependencies, type AuthSession, createInnerContext } from '../../src/trpc/context.js';
 import { createCallerFactory } from '../../src/trpc/init.js';
@@ -11,7 +12,9 @@ import { testEnv } from './test-env.js';
 export function testDependencies(orm: MikroORM, smtpUrl: string): AppDependencies {
   const env = testEnv({ SMTP_URL: smtpUrl });
   const logger = createLogger(env);
-  return { orm, env, logger, mailer: createMailer(env, logger), rateLimits: createRateLimits(orm) };
+  const metrics = createMetrics(orm);
+  const rateLimits = createRateLimits(orm, { onRejected: (name) => metrics.rateLimitRejected(name) });
+  return { orm, env, logger, mailer: createMailer(env, logger), rateLimits, metrics };
 }
 
 /** A server-side caller, anonymous or signed in as the given session. */
