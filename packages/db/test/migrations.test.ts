@@ -1,6 +1,14 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasSchemaDrift, type MikroORM } from '../src/index.js';
+import {
+  databaseEnvSchema,
+  databaseSettings,
+  hasSchemaDrift,
+  type MikroORM,
+  migrateToLatest,
+  openOrm,
+  parseEnv,
+} from '../src/index.js';
 import { createTestOrm, type TestOrm } from '../src/testing/index.js';
 
 let testOrm: TestOrm;
@@ -45,5 +53,20 @@ describe('migrations', () => {
     expect(rows[0]?.n).toBe(0);
     await orm.migrator.up();
     expect(await hasSchemaDrift(orm)).toBe(false);
+  });
+
+  it('are applied once when several instances start at the same moment', async () => {
+    await orm.migrator.down({ to: 0 });
+    const settings = databaseSettings(parseEnv(databaseEnvSchema, {}), testOrm.database.url);
+    const instances = await Promise.all([openOrm(settings), openOrm(settings), openOrm(settings)]);
+    try {
+      // Each instance either applies everything or waits on the advisory lock and finds nothing to do.
+      const applied = await Promise.all(instances.map((instance) => migrateToLatest(instance)));
+      const total = (await orm.migrator.getExecutedMigrations()).length;
+      expect(applied.map((names) => names.length).sort()).toEqual([0, 0, total]);
+      expect(await hasSchemaDrift(orm)).toBe(false);
+    } finally {
+      await Promise.all(instances.map((instance) => instance.close()));
+    }
   });
 });

@@ -1,0 +1,139 @@
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../src/logger.js';
+import { type RunningServer, startServer } from '../src/server.js';
+import { GOOD_PASSWORD, REFRESH_COOKIE, signUp, uniqueEmail, uniqueIp } from './helpers/accounts.js';
+import { type BrowserOptions, browserAt, TEST_ORIGIN } from './helpers/browser.js';
+import { testEnv } from './helpers/test-env.js';
+import { startTestServer, type TestServer } from './helpers/test-server.js';
+
+/** A round-robin reverse proxy: request n goes to instance n mod N, as a load balancer would send it. */
+function roundRobinProxy(targets: string[]) {
+  const served: string[] = [];
+  let next = 0;
+  const server: Server = createServer((incoming, outgoing) => {
+    const target = new URL(targets[next++ % targets.length] ?? '');
+    served.push(target.origin);
+    const forwarded = request(
+      {
+        host: target.hostname,
+        port: target.port,
+        method: incoming.method,
+        path: incoming.url,
+        headers: incoming.headers,
+      },
+      (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      },
+    );
+    forwarded.on('error', () => outgoing.writeHead(502).end());
+    incoming.pipe(forwarded);
+  });
+  return {
+    served,
+    async listen(): Promise<string> {
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('two API instances behind a round-robin proxy, one database', () => {
+  let first: TestServer;
+  let second: RunningServer;
+  let proxy: ReturnType<typeof roundRobinProxy>;
+  let proxyUrl: string;
+
+  beforeAll(async () => {
+    first = await startTestServer({ TRUST_PROXY: 'true' });
+    const env = testEnv({
+      DATABASE_URL: first.database.url,
+      SMTP_URL: first.inbox.url,
+      APP_ORIGIN: TEST_ORIGIN,
+      TRUST_PROXY: 'true',
+    });
+    second = await startServer(env, createLogger(env));
+    proxy = roundRobinProxy([first.url, second.url]);
+    proxyUrl = await proxy.listen();
+  });
+  afterAll(async () => {
+    await proxy?.close();
+    await second?.close();
+    await first?.stop();
+  });
+
+  const browser = (options: BrowserOptions = {}) =>
+    browserAt(proxyUrl, { forwardedFor: uniqueIp(), ...options });
+
+  it('spreads the calls over both instances', async () => {
+    const visitor = browser();
+    const before = proxy.served.length;
+    for (let call = 0; call < 4; call++) await visitor.api.health.check.query();
+    expect(new Set(proxy.served.slice(before))).toEqual(new Set([first.url, second.url]));
+  });
+
+  it('a session made on one instance works on the other, and sign-out ends it on both', async () => {
+    const alice = browser();
+    const { accessToken } = await alice.api.auth.register.mutate({
+      email: uniqueEmail(),
+      name: 'Alice',
+      password: GOOD_PASSWORD,
+    });
+    alice.accessToken = accessToken;
+    const created = await alice.api.task.create.mutate({ title: 'Made through the proxy' });
+    for (let call = 0; call < 4; call++) {
+      expect((await alice.api.task.byId.query({ id: created.id })).title).toBe('Made through the proxy');
+    }
+
+    await alice.api.auth.logout.mutate();
+    for (let call = 0; call < 2; call++) {
+      await expect(alice.api.task.list.query()).rejects.toMatchObject({ data: { code: 'UNAUTHORIZED' } });
+    }
+  });
+
+  it('refresh tokens rotate across instances, and replaying a rotated one revokes the session everywhere', async () => {
+    const bob = await signUp(first, {});
+    const device = browserAt(proxyUrl, { forwardedFor: uniqueIp() });
+    device.cookies = new Map(bob.browser.cookies);
+
+    const stolen = device.cookies.get(REFRESH_COOKIE);
+    await device.api.auth.refresh.mutate();
+    const afterFirst = device.cookies.get(REFRESH_COOKIE);
+    await device.api.auth.refresh.mutate();
+    // Each instance rotated the cookie in turn; each accepted the other's.
+    expect(new Set([stolen, afterFirst, device.cookies.get(REFRESH_COOKIE)]).size).toBe(3);
+
+    const thief = browserAt(proxyUrl, { forwardedFor: uniqueIp() });
+    thief.cookies.set(REFRESH_COOKIE, stolen ?? '');
+    await expect(thief.api.auth.refresh.mutate()).rejects.toMatchObject({ data: { code: 'UNAUTHORIZED' } });
+    // The replay revoked the session: the rightful device is signed out on both instances too.
+    for (let call = 0; call < 2; call++) {
+      await expect(device.api.auth.refresh.mutate()).rejects.toMatchObject({
+        data: { code: 'UNAUTHORIZED' },
+      });
+    }
+  });
+
+  it('rate limits count attempts on every instance together', async () => {
+    const carol = await signUp(first, {});
+    const attacker = browser();
+    const attempt = () =>
+      attacker.api.auth.login.mutate({ email: carol.email, password: 'not the password' }).then(
+        () => 'OK',
+        (error: { data?: { code?: string } }) => error.data?.code,
+      );
+    const outcomes: Array<string | undefined> = [];
+    for (let count = 0; count < 11; count++) outcomes.push(await attempt());
+    // Ten failures (five on each instance) use up the per-account limit; the eleventh is refused.
+    expect(outcomes.slice(0, 10)).toEqual(Array(10).fill('UNAUTHORIZED'));
+    expect(outcomes[10]).toBe('TOO_MANY_REQUESTS');
+    // …and the real password is refused too until the window passes, on either instance.
+    const rightful = browser();
+    await expect(
+      rightful.api.auth.login.mutate({ email: carol.email, password: carol.password }),
+    ).rejects.toMatchObject({ data: { code: 'TOO_MANY_REQUESTS' } });
+  });
+});
