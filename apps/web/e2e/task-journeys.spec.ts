@@ -172,6 +172,8 @@ test('everything works from the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Enter');
   await page.keyboard.press('Escape');
   await expect(visibleTitles(page)).toHaveText(['Call the bank', 'Pay rent', 'Water the plants']);
+  // Saved (rows shown before the server answers take no keys yet), the newest row is the tab stop.
+  await expect(row(page, 'Call the bank')).toHaveAttribute('tabindex', '0');
 
   await page.keyboard.press('j');
   await expect(row(page, 'Call the bank')).toBeFocused();
