@@ -1,12 +1,37 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { databaseEnvSchema, parseEnv, resolveDataDir } from '@taskapp/db';
+import { backupEnvSchema, databaseEnvSchema, parseEnv, parseRecipients, resolveDataDir } from '@taskapp/db';
+import { Cron } from 'croner';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/** Five or six fields (seconds first) or a nickname such as @daily; croner would also take a date. */
+function isCronPattern(pattern: string): boolean {
+  const fields = pattern.trim().split(/\s+/).length;
+  if (!pattern.trim().startsWith('@') && (fields < 5 || fields > 6)) return false;
+  try {
+    new Cron(pattern, { paused: true }).stop();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const backupScheduleEnvSchema = backupEnvSchema.extend({
+  BACKUP_SCHEDULE: z
+    .string()
+    .refine(isCronPattern, 'must be a cron expression such as "0 3 * * *" (UTC)')
+    .optional(),
+  // Where scheduled verification creates its scratch database; default: the app's database server.
+  BACKUP_VERIFY_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
+    .optional(),
+});
+
 const envSchema = databaseEnvSchema
+  .extend(backupScheduleEnvSchema.shape)
   .extend({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -31,6 +56,18 @@ const envSchema = databaseEnvSchema
         path: ['AUTH_SECRET'],
         message: 'is required when NODE_ENV=production',
       });
+    }
+    if (env.BACKUP_SCHEDULE) {
+      try {
+        parseRecipients(env.BACKUP_AGE_RECIPIENTS);
+      } catch (error) {
+        const message = (error as Error).message.replace(/^BACKUP_AGE_RECIPIENTS:? ?/, '');
+        ctx.addIssue({
+          code: 'custom',
+          path: ['BACKUP_AGE_RECIPIENTS'],
+          message: `${message} (BACKUP_SCHEDULE is set)`,
+        });
+      }
     }
   });
 

@@ -4,9 +4,10 @@ import { databaseSettings, migrateToLatest, openOrm, provideDatabase } from '@ta
 import type { Env } from './env.js';
 import { createApp } from './http/create-app.js';
 import type { Logger } from './logger.js';
+import { scheduleBackups } from './services/backup-schedule.js';
 import { createMailer } from './services/mail.js';
-import { createMetrics } from './services/metrics.js';
 import { scheduleMaintenance } from './services/maintenance.js';
+import { createMetrics } from './services/metrics.js';
 import { createRateLimits } from './services/rate-limits.js';
 
 export interface RunningServer {
@@ -34,6 +35,7 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   const metrics = createMetrics(orm);
   const rateLimits = createRateLimits(orm, { onRejected: (name) => metrics.rateLimitRejected(name) });
   const stopMaintenance = scheduleMaintenance(orm, logger);
+  const stopBackups = scheduleBackups({ env, databaseUrl: database.url, logger });
   const app = createApp({ orm, env, logger, mailer, rateLimits, metrics });
   const server = app.listen(env.PORT);
   await new Promise<void>((resolve, reject) => {
@@ -46,12 +48,15 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   const close = () => {
     closing ??= (async () => {
       stopMaintenance();
+      // No new scheduled backup starts; one in progress finishes before the database goes away.
+      const backupsStopped = stopBackups();
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
       // A keep-alive connection turns idle when its last response ends; close it then rather than
       // waiting for the keep-alive timeout.
       const sweep = setInterval(() => server.closeIdleConnections(), 50);
       server.closeIdleConnections();
       await drained.finally(() => clearInterval(sweep));
+      await backupsStopped;
       await orm.close();
       await database.stop();
     })();

@@ -1,4 +1,5 @@
 export { type EntityManager, LockMode, type MikroORM } from '@mikro-orm/postgresql';
+export * from './backup/index.js';
 export * from './config.js';
 export * from './database-env.js';
 export * from './embedded.js';

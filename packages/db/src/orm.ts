@@ -2,6 +2,7 @@ import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { createOrmConfig, type DatabaseSettings } from './config.js';
 import type { DatabaseEnv } from './database-env.js';
+import { MIGRATION_LOCK_KEY } from './lock-keys.js';
 
 export function databaseSettings(env: DatabaseEnv, url: string): DatabaseSettings {
   return {
@@ -15,9 +16,6 @@ export function databaseSettings(env: DatabaseEnv, url: string): DatabaseSetting
 export function openOrm(settings: DatabaseSettings): Promise<MikroORM> {
   return MikroORM.init(createOrmConfig(settings));
 }
-
-// Any fixed number works; it only has to be the same in every instance of the app.
-const MIGRATION_LOCK_KEY = 7_428_310_001;
 
 /**
  * Applies pending migrations. Several instances starting at once take turns on an advisory lock,

@@ -1,9 +1,7 @@
 import { parseArgs } from 'node:util';
 import { type DatabaseEnv, databaseEnvSchema, parseEnv } from '../database-env.js';
 import { createDatabaseIfMissing, provideDatabase } from '../local-database.js';
-import { databaseSettings, hasSchemaDrift, migrateToLatest, openOrm } from '../orm.js';
-import { writeMigrationsIndex } from './migrations-index.js';
-import { runWithDatabase } from './with-database.js';
+import { BACKUP_COMMANDS, BACKUP_USAGE } from './backup-usage.js';
 
 const USAGE = `Usage: taskapp-db <command>
   migrate                     apply pending migrations
@@ -12,11 +10,18 @@ const USAGE = `Usage: taskapp-db <command>
                               write a migration for the difference between the entities and the schema
   migration:check             exit 1 when the entities and the migrated schema differ
   create-database             create the database named in DATABASE_URL if it does not exist
-  with-database -- <command>  run a command with DATABASE_URL pointing at a migrated database`;
+  with-database -- <command>  run a command with DATABASE_URL pointing at a migrated database
+${BACKUP_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const env = parseEnv(databaseEnvSchema, process.env);
+  // Loaded on demand: a backup streams without MikroORM, so its process stays small.
+  if (command && BACKUP_COMMANDS.includes(command)) {
+    const { runBackupCommand } = await import('./backup-commands.js');
+    return runBackupCommand(command, rest);
+  }
+  const { runWithDatabase } = await import('./with-database.js');
   if (command === 'with-database') return runWithDatabase(env, rest[0] === '--' ? rest.slice(1) : rest);
   if (command === 'create-database') return createConfiguredDatabase(env);
   if (!command || !['migrate', 'status', 'migration:create', 'migration:check'].includes(command)) {
@@ -24,6 +29,8 @@ async function main(argv: string[]): Promise<number> {
     return command ? 2 : 0;
   }
 
+  const { databaseSettings, hasSchemaDrift, migrateToLatest, openOrm } = await import('../orm.js');
+  const { writeMigrationsIndex } = await import('./migrations-index.js');
   const database = await provideDatabase(env);
   const orm = await openOrm(databaseSettings(env, database.url));
   try {

@@ -1,0 +1,82 @@
+import path from 'node:path';
+
+/**
+ * A backup is an age-encrypted text stream of lines:
+ *   @header {json}        format, app version, migration, creation time, tables and their columns
+ *   @table <name>         then one `row_to_json` line per row, in primary-key order
+ *   @manifest {json}      row counts and SHA-256 of each table's row lines, as written
+ * Row lines always start with `{`; control lines with `@`. See docs/decisions/007-backup-format.md.
+ */
+export const BACKUP_FORMAT = 'taskapp-backup';
+export const BACKUP_FORMAT_VERSION = 1;
+export const BACKUP_EXTENSION = '.backup.age';
+
+export interface BackupTable {
+  name: string;
+  /** In the table's column order, which is the order of the keys in each row line. */
+  columns: string[];
+  primaryKey: string[];
+}
+
+export interface BackupHeader {
+  format: typeof BACKUP_FORMAT;
+  formatVersion: number;
+  appVersion: string;
+  /** The latest migration applied to the database the backup was taken from. */
+  migration: string;
+  createdAt: string;
+  /** In foreign-key dependency order: a table comes after every table it references. */
+  tables: BackupTable[];
+}
+
+export interface TableChecksum {
+  name: string;
+  rows: number;
+  /** SHA-256 (hex) of the table's row lines, each followed by `\n`, in primary-key order. */
+  sha256: string;
+}
+
+export interface BackupManifest extends Omit<BackupHeader, 'tables'> {
+  finishedAt: string;
+  tables: TableChecksum[];
+}
+
+/** The plaintext sidecar written next to each backup: no user data, readable without the key. */
+export interface BackupSidecar extends BackupManifest {
+  file: { name: string; bytes: number; sha256: string };
+  recipients: string[];
+}
+
+export interface VerificationRecord {
+  verifiedAt: string;
+  ok: boolean;
+  message: string;
+}
+
+export const CONTROL = { header: '@header ', table: '@table ', manifest: '@manifest ' } as const;
+
+/** `taskapp-20261127T031500Z.backup.age`: UTC, sortable, safe in every file system. */
+export function backupFileName(createdAt: Date): string {
+  const stamp = createdAt
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
+  return `taskapp-${stamp}${BACKUP_EXTENSION}`;
+}
+
+const FILE_NAME = /^taskapp-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z\.backup\.age$/;
+
+/** The creation time in a backup's file name, or undefined when the name is not a backup's. */
+export function backupTimeFromName(fileName: string): Date | undefined {
+  const match = FILE_NAME.exec(path.basename(fileName));
+  if (!match) return undefined;
+  const [, year, month, day, hour, minute, second] = match;
+  return new Date(`${year}-${month}-${day}T${hour}:${minute}:${second}Z`);
+}
+
+export const sidecarPath = (file: string) => `${file}.manifest.json`;
+export const verificationPath = (file: string) => `${file}.verified.json`;
+
+/** The sum of the row counts, for one-line reports. */
+export const totalRows = (manifest: Pick<BackupManifest, 'tables'>) =>
+  manifest.tables.reduce((sum, table) => sum + table.rows, 0);

@@ -1,0 +1,163 @@
+import type { Transaction } from '@mikro-orm/postgresql';
+import { databaseEnvSchema } from '../database-env.js';
+// migrateToLatest's key: an app instance starting during a restore waits for it.
+import { MIGRATION_LOCK_KEY } from '../lock-keys.js';
+import { migrationsList } from '../migrations/index.js';
+import { databaseSettings, openOrm } from '../orm.js';
+import type { BackupHeader, BackupManifest, TableChecksum } from './format.js';
+import { MIGRATIONS_TABLE } from './migrations.js';
+import { type BackupEvent, readBackup } from './read-backup.js';
+import {
+  checksumTable,
+  discoverTables,
+  type LiveTable,
+  type Query,
+  quoteIdent,
+  TableHasher,
+} from './tables.js';
+
+export interface RestoreOptions {
+  file: string;
+  identities: string[];
+  targetUrl: string;
+  /** Replace the data of a target that already holds rows. */
+  force?: boolean;
+}
+
+export interface RestoreResult {
+  manifest: BackupManifest;
+  /** Migrations applied after the load, from the backup's schema to this app's latest. */
+  migratedAfterLoad: string[];
+}
+
+/**
+ * Restores a backup in ONE transaction: rebuild the schema at the backup's migration, load every row,
+ * compare counts and checksums with the manifest, migrate to the latest schema, commit. Any failure
+ * (wrong key, modified or cut-off file, mismatch) rolls back, leaving the target as it was.
+ */
+export async function restoreBackup(options: RestoreOptions): Promise<RestoreResult> {
+  const events = readBackup(options.file, options.identities);
+  try {
+    const first = await events.next();
+    if (first.done || first.value.kind !== 'header') throw new Error(`${options.file} has no header.`);
+    const { header } = first.value;
+    assertKnownMigration(header.migration);
+
+    const settings = databaseSettings(databaseEnvSchema.parse({}), options.targetUrl);
+    const orm = await openOrm({ ...settings, poolMax: 2, statementTimeoutMs: 0 });
+    try {
+      // Creates the (empty) bookkeeping table if the target has none: the migrator looks for it
+      // outside our transaction.
+      await orm.migrator.getExecutedMigrations();
+      const connection = orm.em.getConnection();
+      return await connection.transactional(async (trx) => {
+        // Straight through knex: MikroORM's execute() would inline the large JSON parameters into the SQL.
+        const query: Query = async (sql) => (await trx.raw(sql)).rows;
+        await query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
+        await query("SET LOCAL TimeZone = 'UTC'");
+        await query('SET LOCAL statement_timeout = 0');
+        await query('SET LOCAL idle_in_transaction_session_timeout = 0');
+        await resetSchema(query, options.force ?? false);
+        await orm.migrator.up({ to: header.migration, transaction: trx });
+        const tables = await discoverTables(query);
+        assertSameTables(header, tables);
+        const manifest = await loadRows(events, tables, (table, lines) => insertRows(trx, table, lines));
+        await compareWithManifest(query, tables, manifest);
+        const applied = await orm.migrator.up({ transaction: trx });
+        return { manifest, migratedAfterLoad: applied.map((migration) => migration.name) };
+      });
+    } finally {
+      await orm.close();
+    }
+  } finally {
+    await events.return(undefined);
+  }
+}
+
+async function resetSchema(query: Query, force: boolean): Promise<void> {
+  const existing = await discoverTables(query);
+  if (!force) {
+    for (const table of existing) {
+      const [row] = await query(`SELECT EXISTS (SELECT 1 FROM ${quoteIdent(table.name)}) AS used`);
+      if (row?.used) {
+        throw new Error(
+          `The target database is not empty (table ${table.name} has rows). Restore into an empty database, or pass --force to replace its data.`,
+        );
+      }
+    }
+  }
+  // Dropped and re-created by the migrations, so the schema is exactly the backup's.
+  for (const table of existing.reverse()) await query(`DROP TABLE ${quoteIdent(table.name)} CASCADE`);
+  await query(`DELETE FROM ${MIGRATIONS_TABLE}`);
+}
+
+function assertSameTables(header: BackupHeader, tables: LiveTable[]): void {
+  const describe = (list: { name: string; columns: string[] }[]) =>
+    list.map((table) => `${table.name}(${table.columns.join(',')})`).join(' ');
+  if (describe(header.tables) !== describe(tables)) {
+    throw new Error(
+      `The schema at migration ${header.migration} differs from the backup's:\n  backup: ${describe(header.tables)}\n  here:   ${describe(tables)}`,
+    );
+  }
+}
+
+async function insertRows(trx: Transaction, table: LiveTable, lines: string[]): Promise<void> {
+  const name = quoteIdent(table.name);
+  await trx.raw(`INSERT INTO ${name} SELECT * FROM json_populate_recordset(NULL::${name}, ?::json)`, [
+    `[${lines.join(',')}]`,
+  ]);
+}
+
+/** Inserts each table's rows while hashing them as read; returns the manifest at the end of the file. */
+async function loadRows(
+  events: AsyncGenerator<BackupEvent>,
+  tables: LiveTable[],
+  insert: (table: LiveTable, lines: string[]) => Promise<void>,
+): Promise<BackupManifest> {
+  const read: TableChecksum[] = [];
+  let current: { table: LiveTable; hasher: TableHasher } | undefined;
+  for await (const event of events) {
+    if (event.kind === 'table') {
+      if (current) read.push(current.hasher.result());
+      const table = tables.find((candidate) => candidate.name === event.name);
+      if (!table) throw new Error(`The backup holds rows of an unknown table ${event.name}.`);
+      current = { table, hasher: new TableHasher(table.name) };
+    } else if (event.kind === 'rows') {
+      if (!current) throw new Error('The backup holds rows before naming their table.');
+      for (const line of event.lines) current.hasher.add(line);
+      await insert(current.table, event.lines);
+    } else if (event.kind === 'manifest') {
+      if (current) read.push(current.hasher.result());
+      assertChecksums('The backup file', read, event.manifest.tables);
+      return event.manifest;
+    }
+  }
+  throw new Error('The backup ended before its manifest.');
+}
+
+async function compareWithManifest(query: Query, tables: LiveTable[], manifest: BackupManifest) {
+  const live: TableChecksum[] = [];
+  for (const table of tables) live.push(await checksumTable(query, table));
+  assertChecksums('The restored database', live, manifest.tables);
+}
+
+function assertChecksums(what: string, actual: TableChecksum[], expected: TableChecksum[]): void {
+  const describe = (list: TableChecksum[]) => list.map((t) => `${t.name}: ${t.rows} rows ${t.sha256}`);
+  const got = describe(actual);
+  const want = describe(expected);
+  const differing = want.filter((line, index) => got[index] !== line);
+  if (got.length !== want.length || differing.length > 0) {
+    throw new Error(
+      `${what} does not match the manifest:\n  expected ${want.join('\n           ')}\n  found    ${got.join('\n           ')}`,
+    );
+  }
+}
+
+/** Fails with a clear message when the backup's schema is one this version of the app does not know. */
+export function assertKnownMigration(migration: string): void {
+  if (migrationsList.some((entry) => entry.name === migration)) return;
+  const latest = migrationsList.at(-1)?.name ?? 'none';
+  throw new Error(
+    `The backup was taken at migration ${migration}, which this version of the app does not have (its latest is ${latest}). Restore it with the version of the app that made it, or a newer one.`,
+  );
+}

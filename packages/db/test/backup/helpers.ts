@@ -1,0 +1,116 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll } from 'vitest';
+import { type AgeKeyPair, generateKeyPair } from '../../src/backup/index.js';
+
+export const APP_TABLES = [
+  'users',
+  'tasks',
+  'sessions',
+  'rotated_refresh_tokens',
+  'user_tokens',
+  'rate_limits',
+];
+
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Row count and MD5 of every app table's rows (as JSON, in primary-key order), computed by the server,
+ * independently of the backup code.
+ */
+export function tableFingerprints(url: string): Promise<Record<string, string>> {
+  return withClient(url, async (client) => {
+    await client.query("SET TimeZone = 'UTC'");
+    const result: Record<string, string> = {};
+    for (const table of [...APP_TABLES, 'mikro_orm_migrations']) {
+      const key = table === 'rate_limits' ? 'key' : table === 'rotated_refresh_tokens' ? 'token_hash' : 'id';
+      const orderBy = table === 'mikro_orm_migrations' ? 'name' : `${key}::text COLLATE "C"`;
+      const columns = table === 'mikro_orm_migrations' ? 'name' : 't.*';
+      const { rows } = await client.query(
+        `SELECT count(*) AS n, md5(coalesce(string_agg(row_to_json(r)::text, E'\\n' ORDER BY r.o), '')) AS h
+         FROM (SELECT ${columns}, ${orderBy} AS o FROM ${table} t) r`,
+      );
+      result[table] = `${rows[0].n} ${rows[0].h}`;
+    }
+    return result;
+  });
+}
+
+const tempDirs: string[] = [];
+afterAll(async () => {
+  for (const dir of tempDirs.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+/** A folder under the temp directory, removed after the test file. */
+export async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'taskapp-backup-test-'));
+  tempDirs.push(dir);
+  return dir;
+}
+
+let keys: AgeKeyPair | undefined;
+export async function testKeys(): Promise<AgeKeyPair> {
+  keys ??= await generateKeyPair();
+  return keys;
+}
+
+/**
+ * Users, tasks, sessions and the rest with awkward content: emoji, control characters, quotes and
+ * backslashes, long descriptions, null due dates, microsecond timestamps.
+ */
+export async function seedAwkwardData(url: string, users = 3): Promise<void> {
+  await withClient(url, async (client) => {
+    const binaryish = Array.from({ length: 255 }, (_, i) => String.fromCharCode(i + 1)).join('');
+    for (let u = 0; u < users; u += 1) {
+      const { rows } = await client.query<{ id: string }>(
+        `INSERT INTO users (email, name, password_hash, is_verified)
+         VALUES ($1, $2, $3, $4) RETURNING id`,
+        [
+          `seed-${u}-${Math.random().toString(36).slice(2)}@example.com`,
+          `Zoë 🦄 "${u}" \\ O'Brien`,
+          `$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ${u}$aGFzaGhhc2hoYXNo`,
+          u % 2 === 0,
+        ],
+      );
+      const userId = rows[0]?.id;
+      await client.query(
+        `INSERT INTO tasks (user_id, title, description, status, priority, due_date, completed_at, created_at)
+         SELECT $1, 'Task ' || g || ' 🚀 ' || $2::text, CASE g % 4 WHEN 0 THEN NULL WHEN 1 THEN repeat('long ✓ ', 1400)
+           ELSE $3::text END,
+           (ARRAY['pending','in_progress','completed'])[1 + g % 3], (ARRAY['low','medium','high'])[1 + g % 3],
+           CASE WHEN g % 2 = 0 THEN NULL ELSE clock_timestamp() + g * interval '1 day 1 microsecond' END,
+           CASE WHEN g % 3 = 2 THEN clock_timestamp() END, clock_timestamp() - g * interval '1 hour'
+         FROM generate_series(1, 40) g`,
+        [userId, '\t"quoted"\\', binaryish],
+      );
+      const session = await client.query<{ id: string }>(
+        `INSERT INTO sessions (user_id, token_hash, expires_at, user_agent)
+         VALUES ($1, md5(random()::text) || md5(random()::text), now() + interval '30 days', 'Mozilla/5.0 (X11) ✓')
+         RETURNING id`,
+        [userId],
+      );
+      await client.query(
+        `INSERT INTO rotated_refresh_tokens (token_hash, session_id) VALUES (md5(random()::text) || md5(random()::text), $1)`,
+        [session.rows[0]?.id],
+      );
+      await client.query(
+        `INSERT INTO user_tokens (user_id, purpose, token_hash, expires_at)
+         VALUES ($1, 'verify_email', md5(random()::text) || md5(random()::text), now() + interval '1 day')`,
+        [userId],
+      );
+    }
+    await client.query(
+      `INSERT INTO rate_limits (key, points, expire) VALUES ('login:ip:10.0.0.1', 3, 1795000000000), ('Zz', 1, NULL), ('aa', 2, NULL) ON CONFLICT DO NOTHING`,
+    );
+  });
+}

@@ -1,0 +1,193 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createBackup,
+  listBackups,
+  restoreBackup,
+  sidecarPath,
+  verifyBackup,
+} from '../../src/backup/index.js';
+import { databaseEnvSchema } from '../../src/database-env.js';
+import { migrationsList } from '../../src/migrations/index.js';
+import { databaseSettings, openOrm } from '../../src/orm.js';
+import { createTestDatabase, type TestDatabase, withAdminClient } from '../../src/testing/index.js';
+import { seedAwkwardData, tableFingerprints, tempDir, testKeys, withClient } from './helpers.js';
+
+let source: TestDatabase;
+let dir: string;
+beforeAll(async () => {
+  source = await createTestDatabase();
+  dir = await tempDir();
+  await seedAwkwardData(source.url);
+});
+afterAll(() => source.drop());
+
+const passwordHashes = (url: string) =>
+  withClient(url, async (client) => {
+    const { rows } = await client.query<{ email: string; hash: Buffer }>(
+      'SELECT email, convert_to(password_hash, $1) AS hash FROM users ORDER BY email',
+      ['UTF8'],
+    );
+    return rows.map((row) => `${row.email} ${row.hash.toString('hex')}`);
+  });
+
+describe('backup and restore round trip', () => {
+  it('restores every row byte for byte after the data is wiped, and the password hashes still match', async () => {
+    const { recipient, identity } = await testKeys();
+    const before = await tableFingerprints(source.url);
+    const hashesBefore = await passwordHashes(source.url);
+    expect(before.tasks).toMatch(/^120 /);
+
+    const backup = await createBackup({ databaseUrl: source.url, dir, recipients: [recipient] });
+    expect(backup.file).toMatch(/[/\\]taskapp-\d{8}T\d{6}Z\.backup\.age$/);
+    expect(backup.manifest.tables.map((table) => [table.name, table.rows])).toEqual([
+      ['rate_limits', 3],
+      ['users', 3],
+      ['sessions', 3],
+      ['rotated_refresh_tokens', 3],
+      ['tasks', 120],
+      ['user_tokens', 3],
+    ]);
+    expect(backup.manifest.migration).toBe(migrationsList.at(-1)?.name);
+
+    // Not empty: refused without --force, and nothing changes.
+    await expect(
+      restoreBackup({ file: backup.file, identities: [identity], targetUrl: source.url }),
+    ).rejects.toThrow(/not empty.*--force/s);
+    expect(await tableFingerprints(source.url)).toEqual(before);
+
+    await withClient(source.url, (client) => client.query('TRUNCATE users, rate_limits CASCADE'));
+    expect((await tableFingerprints(source.url)).tasks).toMatch(/^0 /);
+
+    const restored = await restoreBackup({
+      file: backup.file,
+      identities: [identity],
+      targetUrl: source.url,
+    });
+    expect(restored.migratedAfterLoad).toEqual([]);
+    expect(await tableFingerprints(source.url)).toEqual(before);
+    expect(await passwordHashes(source.url)).toEqual(hashesBefore);
+  });
+
+  it('replaces the data of a non-empty target with --force', async () => {
+    const { recipient, identity } = await testKeys();
+    const target = await createTestDatabase();
+    try {
+      await seedAwkwardData(target.url, 1);
+      const backup = await createBackup({
+        databaseUrl: source.url,
+        dir: await tempDir(),
+        recipients: [recipient],
+      });
+      await restoreBackup({ file: backup.file, identities: [identity], targetUrl: target.url, force: true });
+      expect(await tableFingerprints(target.url)).toEqual(await tableFingerprints(source.url));
+    } finally {
+      await target.drop();
+    }
+  });
+
+  it('verify restores into a scratch database, drops it, and records the verdict for the list', async () => {
+    const { recipient, identity } = await testKeys();
+    const verifyDir = await tempDir();
+    const backup = await createBackup({ databaseUrl: source.url, dir: verifyDir, recipients: [recipient] });
+    const databasesBefore = await databaseNames();
+
+    const result = await verifyBackup({ file: backup.file, identities: [identity], serverUrl: source.url });
+    expect(result.message).toMatch(/^OK taskapp-.*: 6 tables, 135 rows restored and match the manifest/);
+    expect(result.ok).toBe(true);
+    expect(await databaseNames()).toEqual(databasesBefore);
+
+    const [listed] = await listBackups(verifyDir);
+    expect(listed?.name).toBe(backup.file.split(/[/\\]/).at(-1));
+    expect(listed?.bytes).toBe(backup.bytes);
+    expect(listed?.verification?.ok).toBe(true);
+    expect(listed?.sidecar?.tables).toEqual(backup.manifest.tables);
+    // The plaintext sidecar holds counts and checksums, never user data.
+    expect(await readFile(sidecarPath(backup.file), 'utf8')).not.toMatch(/Zoë|example\.com|argon2/);
+  });
+
+  it('restores a backup taken at an older migration, then migrates it to the latest', async () => {
+    const { recipient, identity } = await testKeys();
+    const old = await createEmptyDatabase();
+    const target = await createEmptyDatabase();
+    try {
+      const orm = await openOrm({ ...databaseSettings(databaseEnvSchema.parse({}), old.url), poolMax: 2 });
+      try {
+        await orm.migrator.up({ to: migrationsList[1]?.name });
+      } finally {
+        await orm.close();
+      }
+      await seedAwkwardData(old.url, 2);
+      const backup = await createBackup({
+        databaseUrl: old.url,
+        dir: await tempDir(),
+        recipients: [recipient],
+      });
+      expect(backup.manifest.migration).toBe(migrationsList[1]?.name);
+
+      const restored = await restoreBackup({
+        file: backup.file,
+        identities: [identity],
+        targetUrl: target.url,
+      });
+      expect(restored.migratedAfterLoad).toEqual(migrationsList.slice(2).map((entry) => entry.name));
+      const [fromOld, fromTarget] = [await tableFingerprints(old.url), await tableFingerprints(target.url)];
+      expect(fromTarget.tasks).toBe(fromOld.tasks);
+      expect(fromTarget.mikro_orm_migrations).toMatch(new RegExp(`^${migrationsList.length} `));
+    } finally {
+      await old.drop();
+      await target.drop();
+    }
+  });
+});
+
+describe('a backup from a newer version of the app', () => {
+  it('is refused with a clear message before anything changes', async () => {
+    const { recipient, identity } = await testKeys();
+    const newer = await createTestDatabase();
+    const target = await createTestDatabase();
+    try {
+      await withClient(newer.url, (client) =>
+        client.query(`INSERT INTO mikro_orm_migrations (name) VALUES ('Migration29991231000000_future')`),
+      );
+      const backup = await createBackup({
+        databaseUrl: newer.url,
+        dir: await tempDir(),
+        recipients: [recipient],
+      });
+      const before = await tableFingerprints(target.url);
+      await expect(
+        restoreBackup({ file: backup.file, identities: [identity], targetUrl: target.url }),
+      ).rejects.toThrow(
+        /taken at migration Migration29991231000000_future, which this version of the app does not have/,
+      );
+      expect(await tableFingerprints(target.url)).toEqual(before);
+    } finally {
+      await newer.drop();
+      await target.drop();
+    }
+  });
+});
+
+async function databaseNames(): Promise<string[]> {
+  return withClient(source.url, async (client) => {
+    const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database ORDER BY 1');
+    return rows.map((row) => row.datname);
+  });
+}
+
+/** A database with no tables at all (not cloned from the migrated template). */
+async function createEmptyDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${source.name}_e${Math.random().toString(36).slice(2, 8)}`;
+  const serverUrl = source.url;
+  await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () =>
+      withAdminClient(serverUrl, (client) => client.query(`DROP DATABASE "${name}" WITH (FORCE)`)).then(
+        () => undefined,
+      ),
+  };
+}
