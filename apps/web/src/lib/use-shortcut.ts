@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 
-function isTyping(target: EventTarget | null): boolean {
+/** Whether keys pressed on `target` are someone typing (fields), which shortcuts must never take. */
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }

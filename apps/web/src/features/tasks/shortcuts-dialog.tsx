@@ -1,8 +1,7 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { X } from 'lucide-react';
+import { isMac } from '../../lib/platform';
 import { TASK_SHORTCUTS } from './shortcuts';
-
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** Every key the task screen understands, opened with `?`. */
 export function ShortcutsDialog({

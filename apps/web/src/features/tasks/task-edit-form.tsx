@@ -8,6 +8,7 @@ import { Field, INPUT_CLASSES } from '../../components/field';
 import { Kbd } from '../../components/kbd';
 import { TextField } from '../../components/text-field';
 import type { Task } from '../../lib/api-types';
+import { isMac } from '../../lib/platform';
 import { PRIORITIES_HIGH_FIRST, PRIORITY_LABELS } from './priority';
 import { formValuesOf, patchFrom, taskFormSchema } from './task-form';
 import { useDeleteTask, useUpdateTask } from './use-task-mutations';
@@ -18,8 +19,6 @@ const STATUS_LABELS: Record<TaskStatus, string> = {
   in_progress: 'In progress',
   completed: 'Completed',
 };
-
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 interface TaskEditFormProps {
   task: Task;

@@ -1,5 +1,6 @@
 import type { TaskPriority } from '@taskapp/shared';
 import { useEffect, useRef } from 'react';
+import { isTyping } from '../../lib/use-shortcut';
 
 export interface TaskKeyboardActions {
   focusQuickAdd: () => void;
@@ -16,10 +17,6 @@ export interface TaskKeyboardActions {
 }
 
 const PRIORITY_BY_KEY: Record<string, TaskPriority> = { '1': 'high', '2': 'medium', '3': 'low' };
-
-function isTyping(target: HTMLElement): boolean {
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
 
 function onTaskRow(target: HTMLElement): boolean {
   return target.matches('[data-testid="task-row"]');
