@@ -82,7 +82,6 @@ export function TaskRow({ task, pending, tabStop, selected, selecting, ...action
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: focus marks the row the shortcuts act on; it is no click target
     <div
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: the focused row is where the list's shortcuts act (j/k/x/e/c/Del)
       tabIndex={pending ? -1 : tabStop ? 0 : -1}
       data-testid="task-row"
       data-task-id={task.id}
