@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { newAccount, signUp } from './support/accounts';
 import { COLOR_SCHEMES, seriousViolations } from './support/axe';

@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { newAccount, signUp } from './support/accounts';
 import { COLOR_SCHEMES, seriousViolations } from './support/axe';
