@@ -4,7 +4,6 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ReadableStream } from 'node:stream/web';
 import { Encrypter } from 'age-encryption';
 import pg from 'pg';
 import { APP_VERSION } from './app-version.js';
@@ -87,7 +86,7 @@ export async function createBackup(options: CreateBackupOptions): Promise<Create
       },
     });
     await pipeline(
-      Readable.fromWeb(encrypted as unknown as ReadableStream<Uint8Array>),
+      Readable.fromWeb(encrypted as unknown as Parameters<typeof Readable.fromWeb>[0]),
       measure,
       createWriteStream(partial, { flags: 'wx', mode: 0o600 }),
     );

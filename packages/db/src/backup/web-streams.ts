@@ -1,5 +1,7 @@
 import { Readable } from 'node:stream';
-import { ReadableStream } from 'node:stream/web';
+
+// The global ReadableStream (not node:stream/web's): age-encryption's types name the global one, which is
+// the DOM's when a package with the DOM library (the web app) type-checks this code.
 
 /** A byte stream that asks the generator for its next piece only when the reader wants more. */
 export function textToStream(pieces: AsyncIterable<string>): ReadableStream<Uint8Array> {
