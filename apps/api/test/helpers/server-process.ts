@@ -21,10 +21,14 @@ export async function spawnServer(env: NodeJS.ProcessEnv): Promise<ServerProcess
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${logs.join('')}`)), 30_000);
+    let listening = false;
     const onData = (chunk: Buffer) => {
       logs.push(chunk.toString());
+      // Scanned only until start-up: joining every log line again per chunk would grow quadratically.
+      if (listening) return;
       const match = /"url":"(http:\/\/[^"]+)"[^\n]*taskapp is listening/.exec(logs.join(''));
       if (match?.[1]) {
+        listening = true;
         clearTimeout(timer);
         resolve(match[1]);
       }
