@@ -6,6 +6,7 @@ export * from './embedded.js';
 export * from './entities/index.js';
 export * from './local-database.js';
 export * from './orm.js';
+export * from './queries/pool-sql.js';
 export * from './queries/task-list.js';
 export * from './queries/task-sort-keys.js';
 export * from './queries/task-stats.js';

@@ -3,6 +3,7 @@ import { type ListTasksInput, listTasksInput, TASK_SORTS } from '@taskapp/shared
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openOrm } from '../src/orm.js';
+import { poolSql, type Sql } from '../src/queries/pool-sql.js';
 import { listTasks, type TaskCursor } from '../src/queries/task-list.js';
 import { sortKeyFor } from '../src/queries/task-sort-keys.js';
 import { taskStats } from '../src/queries/task-stats.js';
@@ -35,6 +36,7 @@ interface Statement {
 let database: TestDatabase;
 let orm: MikroORM;
 let em: EntityManager;
+let sql: Sql;
 /** Index name → its first column (null for an expression), for the indexes on tasks. */
 let firstColumn: Map<string, string | null>;
 
@@ -42,43 +44,25 @@ const HEAVY = SCALE.heavyUserId;
 const TYPICAL = SCALE.userId(4_242);
 const log = (line: string) => console.log(line);
 
-/**
- * An EntityManager that records every statement run through it (em.execute or its connection's execute),
- * so the exact SQL the app sends can be EXPLAINed.
- */
-function recording(statements: Statement[]): EntityManager {
-  const real = em.fork();
-  const recorded =
-    (target: { execute: (...args: never[]) => unknown }) =>
-    (sql: string, params: unknown[] = [], ...rest: unknown[]) => {
-      statements.push({ sql, params });
-      return (target.execute as (...args: unknown[]) => unknown).call(target, sql, params, ...rest);
-    };
-  const forward = <T extends object>(target: T, overrides: Record<string, unknown>) =>
-    new Proxy(target, {
-      get(object, property) {
-        if (typeof property === 'string' && property in overrides) return overrides[property];
-        const value = Reflect.get(object, property);
-        return typeof value === 'function' ? value.bind(object) : value;
-      },
-    });
-  const connection = real.getConnection();
-  const recordingConnection = forward(connection, { execute: recorded(connection) });
-  return forward(real, { execute: recorded(real), getConnection: () => recordingConnection });
+/** A Sql that records every statement run through it, so the exact SQL the app sends can be EXPLAINed. */
+function recording(statements: Statement[]): Sql {
+  return (text, values = []) => {
+    statements.push({ sql: text, params: [...values] });
+    return sql(text, values);
+  };
 }
 
-async function capture(run: (em: EntityManager) => Promise<unknown>): Promise<Statement> {
+async function capture(run: (recorder: Sql) => Promise<unknown>): Promise<Statement> {
   const statements: Statement[] = [];
   await run(recording(statements));
   expect(statements).toHaveLength(1);
   return statements[0] as Statement;
 }
 
+/** EXPLAIN of the statement as the app sends it: the same text and the same bind parameters. */
 async function explain(statement: Statement, analyze = false): Promise<Explained> {
   const options = analyze ? 'analyze, buffers, format json' : 'format json';
-  const rows = await em
-    .getConnection()
-    .execute<Record<string, unknown>[]>(`explain (${options}) ${statement.sql}`, statement.params);
+  const rows = await sql<Record<string, unknown>>(`explain (${options}) ${statement.sql}`, statement.params);
   const plan = rows[0]?.['QUERY PLAN'];
   const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as Explained[];
   return parsed[0] as Explained;
@@ -152,7 +136,7 @@ async function walkedCursor(
 ): Promise<TaskCursor | null> {
   let after: TaskCursor | null = null;
   for (let i = 0; i < pages; i++) {
-    const page = await listTasks(em, userId, query({ ...input, limit: 100 }), after);
+    const page = await listTasks(sql, userId, query({ ...input, limit: 100 }), after);
     if (!page.next) return after;
     after = page.next;
   }
@@ -171,6 +155,7 @@ beforeAll(async () => {
   await client.end();
   orm = await openOrm({ ...database.settings, poolMax: 2 });
   em = orm.em.fork();
+  sql = poolSql(orm);
   const indexes = await em.getConnection().execute<{ name: string; first: string | null }[]>(
     `select c.relname as name, a.attname as first
      from pg_index i
@@ -235,7 +220,7 @@ describe('every list and stats query uses an index that starts with user_id (1.1
     for (const sort of TASK_SORTS) {
       for (const order of ['asc', 'desc'] as const) {
         const input = { sort, order, limit: 50 };
-        const page = await listTasks(em, HEAVY, query(input), await cursorAt(HEAVY, input, 700));
+        const page = await listTasks(sql, HEAVY, query(input), await cursorAt(HEAVY, input, 700));
         expect(page.next).toEqual(await cursorAt(HEAVY, input, 750));
       }
     }

@@ -1,3 +1,4 @@
+import { webcrypto } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
@@ -9,7 +10,23 @@ export interface AccessClaims {
   sessionId: string;
 }
 
-const keyFor = (secret: string) => new TextEncoder().encode(secret);
+// Imported once per secret: jose would otherwise import the raw secret into WebCrypto on every call,
+// which was a measurable share of each request's CPU (bench/README.md).
+const keys = new Map<string, Promise<webcrypto.CryptoKey>>();
+function keyFor(secret: string): Promise<webcrypto.CryptoKey> {
+  let key = keys.get(secret);
+  if (!key) {
+    key = webcrypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(secret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign', 'verify'],
+    );
+    keys.set(secret, key);
+  }
+  return key;
+}
 
 export async function signAccessToken(
   claims: AccessClaims,
@@ -24,16 +41,44 @@ export async function signAccessToken(
     .setIssuer(ISSUER)
     .setIssuedAt(issuedAt)
     .setExpirationTime(expiresAt)
-    .sign(keyFor(secret));
+    .sign(await keyFor(secret));
   return { accessToken, accessTokenExpiresAt: new Date(expiresAt * 1000) };
+}
+
+// Verified tokens, remembered until they expire: a client sends the same token with every call for 15
+// minutes, and checking its HMAC each time was a measurable share of a request's CPU (bench/README.md).
+// Only the signature check is skipped; the session behind the token is still looked up on every call,
+// so sign-out and revocation apply at once. Keyed by secret and token; bounded, oldest entries go first.
+const VERIFIED_CACHE_SIZE = 10_000;
+const verified = new Map<string, { claims: AccessClaims; expiresAtMs: number }>();
+
+function remember(key: string, claims: AccessClaims, expiresAtSeconds: number | undefined): void {
+  if (expiresAtSeconds === undefined) return;
+  if (verified.size >= VERIFIED_CACHE_SIZE) {
+    const oldest = verified.keys().next().value;
+    if (oldest !== undefined) verified.delete(oldest);
+  }
+  verified.set(key, { claims, expiresAtMs: expiresAtSeconds * 1000 });
 }
 
 /** The claims of a valid token, or null. The algorithm is pinned: `alg: none` or RS256 tricks fail. */
 export async function verifyAccessToken(token: string, secret: string): Promise<AccessClaims | null> {
+  const cacheKey = `${secret}\u0000${token}`;
+  const known = verified.get(cacheKey);
+  if (known) {
+    if (Date.now() < known.expiresAtMs) return known.claims;
+    verified.delete(cacheKey);
+    return null;
+  }
   try {
-    const { payload } = await jwtVerify(token, keyFor(secret), { algorithms: [ALGORITHM], issuer: ISSUER });
+    const { payload } = await jwtVerify(token, await keyFor(secret), {
+      algorithms: [ALGORITHM],
+      issuer: ISSUER,
+    });
     if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return null;
-    return { userId: payload.sub, sessionId: payload.sid };
+    const claims = { userId: payload.sub, sessionId: payload.sid };
+    remember(cacheKey, claims, payload.exp);
+    return claims;
   } catch (error) {
     if (error instanceof errors.JOSEError) return null;
     throw error;

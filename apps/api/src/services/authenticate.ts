@@ -11,5 +11,5 @@ export async function authenticate(ctx: Context): Promise<AuthSession | null> {
   if (!token) return null;
   const claims = await verifyAccessToken(token, ctx.env.AUTH_SECRET);
   if (!claims) return null;
-  return findLiveSession(ctx.em, claims.userId, claims.sessionId);
+  return findLiveSession(ctx.sql, claims.userId, claims.sessionId);
 }

@@ -4,6 +4,7 @@ import {
   RotatedRefreshTokenSchema,
   type Session,
   SessionSchema,
+  type Sql,
   type User,
 } from '@taskapp/db';
 import { REFRESH_TOKEN_TTL_MS } from './refresh-cookie.js';
@@ -77,19 +78,18 @@ export function rotateSession(
  * Checked on every protected call, so sign-out, revocation and deactivation take effect at once.
  */
 export async function findLiveSession(
-  em: EntityManager,
+  sql: Sql,
   userId: string,
   sessionId: string,
 ): Promise<{ userId: string; sessionId: string } | null> {
-  const rows = await em.execute<{ last_used_at: Date }[]>(
+  const [row] = await sql<{ last_used_at: Date }>(
     `SELECT s.last_used_at FROM sessions s JOIN users u ON u.id = s.user_id
-     WHERE s.id = ? AND s.user_id = ? AND s.expires_at > now() AND u.is_active`,
+     WHERE s.id = $1 AND s.user_id = $2 AND s.expires_at > now() AND u.is_active`,
     [sessionId, userId],
   );
-  const row = rows[0];
   if (!row) return null;
   if (Date.now() - new Date(row.last_used_at).getTime() > LAST_USED_RESOLUTION_MS) {
-    await em.execute('UPDATE sessions SET last_used_at = now() WHERE id = ?', [sessionId]);
+    await sql('UPDATE sessions SET last_used_at = now() WHERE id = $1', [sessionId]);
   }
   return { userId, sessionId };
 }

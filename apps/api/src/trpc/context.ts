@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { EntityManager, MikroORM } from '@taskapp/db';
+import { type EntityManager, type MikroORM, poolSql, type Sql } from '@taskapp/db';
 import type { Env } from '../env.js';
 import type { Logger } from '../logger.js';
 import type { Mailer } from '../services/mail.js';
@@ -30,6 +30,8 @@ export interface AuthSession {
 
 export interface Context {
   em: EntityManager;
+  /** Plain SQL with bind parameters on the same pool, for the hot read paths (list, stats, session check). */
+  sql: Sql;
   env: Env;
   logger: Logger;
   mailer: Mailer;
@@ -46,6 +48,7 @@ export function createInnerContext(deps: AppDependencies, session: AuthSession |
   // One EntityManager per request: nothing shares an identity map across requests.
   return {
     em: deps.orm.em.fork(),
+    sql: poolSql(deps.orm),
     env: deps.env,
     logger: deps.logger,
     mailer: deps.mailer,

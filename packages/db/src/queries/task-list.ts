@@ -1,5 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ListTasksQuery, TaskPriority, TaskStatus } from '@taskapp/shared';
+import type { Sql } from './pool-sql.js';
 import { sortKeyFor } from './task-sort-keys.js';
 
 /** A task as lists show it; the same fields as the API's task. */
@@ -66,30 +66,28 @@ const toDate = (value: string | null) => (value === null ? null : new Date(value
 
 /**
  * One page of the owner's tasks. Reviewed SQL rather than the ORM: this is the hottest read path, and
- * every condition it writes starts from `"user_id" = ?` so an index starting with user_id serves it.
+ * every condition it writes starts from `"user_id" = $1` so an index starting with user_id serves it.
  */
 export async function listTasks(
-  em: EntityManager,
+  sql: Sql,
   userId: string,
   query: ListTasksQuery,
   after: TaskCursor | null,
 ): Promise<TaskPage> {
-  const where = ['"user_id" = ?'];
-  const params: unknown[] = [userId];
-  const add = (sql: string, ...values: unknown[]) => {
-    where.push(sql);
-    params.push(...values);
-  };
+  const params: unknown[] = [];
+  /** A bind parameter for `value`: `$1`, `$2`, … */
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const where = [`"user_id" = ${param(userId)}`];
 
-  const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
-  if (query.status?.length) add(`"status" in (${placeholders(query.status)})`, ...query.status);
-  if (query.priority?.length) add(`"priority" in (${placeholders(query.priority)})`, ...query.priority);
+  const list = (values: readonly unknown[]) => values.map(param).join(', ');
+  if (query.status?.length) where.push(`"status" in (${list(query.status)})`);
+  if (query.priority?.length) where.push(`"priority" in (${list(query.priority)})`);
   if (query.search) {
-    const pattern = likePattern(query.search);
-    add(`("title" ilike ? or "description" ilike ?)`, pattern, pattern);
+    const pattern = param(likePattern(query.search));
+    where.push(`("title" ilike ${pattern} or "description" ilike ${pattern})`);
   }
-  if (query.dueBefore) add('"due_date" < ?', query.dueBefore);
-  if (query.dueAfter) add('"due_date" >= ?', query.dueAfter);
+  if (query.dueBefore) where.push(`"due_date" < ${param(query.dueBefore)}`);
+  if (query.dueAfter) where.push(`"due_date" >= ${param(query.dueAfter)}`);
   if (query.hasDueDate !== undefined)
     where.push(query.hasDueDate ? '"due_date" is not null' : '"due_date" is null');
   if (query.overdue === true) where.push(`"due_date" < now() and "status" <> 'completed'`);
@@ -98,19 +96,17 @@ export async function listTasks(
 
   const key = sortKeyFor(query.sort, query.order);
   const direction = query.order === 'asc' ? 'asc' : 'desc';
-  if (after)
-    add(
-      `(${key.expression}, "id") ${direction === 'asc' ? '>' : '<'} (?::${key.type}, ?::uuid)`,
-      after.value,
-      after.id,
-    );
+  if (after) {
+    const position = `(${param(after.value)}::${key.type}, ${param(after.id)}::uuid)`;
+    where.push(`(${key.expression}, "id") ${direction === 'asc' ? '>' : '<'} ${position}`);
+  }
 
-  const rows = await em.execute<RawRow[]>(
+  const rows = await sql<RawRow>(
     `select ${COLUMNS}, (${key.expression})::text as "sort_value" from "tasks"
      where ${where.join(' and ')}
      order by ${key.expression} ${direction}, "id" ${direction}
-     limit ?`,
-    [...params, query.limit + 1],
+     limit ${param(query.limit + 1)}`,
+    params,
   );
 
   const page = rows.slice(0, query.limit);

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Sql } from './pool-sql.js';
 
 export interface TaskStats {
   byStatus: { pending: number; in_progress: number; completed: number };
@@ -10,11 +10,11 @@ export interface TaskStats {
 }
 
 /** Counts for the owner's tasks in one pass over their rows (found through an index on user_id). */
-export async function taskStats(em: EntityManager, userId: string, timeZone: string): Promise<TaskStats> {
-  const [row] = await em.execute<Record<string, number>[]>(
+export async function taskStats(sql: Sql, userId: string, timeZone: string): Promise<TaskStats> {
+  const [row] = await sql<Record<string, number>>(
     `with today as (
-       select (date_trunc('day', now() at time zone ?) at time zone ?) as starts,
-              ((date_trunc('day', now() at time zone ?) + interval '1 day') at time zone ?) as ends
+       select (date_trunc('day', now() at time zone $1) at time zone $1) as starts,
+              ((date_trunc('day', now() at time zone $1) + interval '1 day') at time zone $1) as ends
      )
      select
        count(*) filter (where "status" = 'pending')::int as pending,
@@ -26,8 +26,8 @@ export async function taskStats(em: EntityManager, userId: string, timeZone: str
        count(*) filter (where "status" <> 'completed' and "due_date" < now())::int as overdue,
        count(*) filter (where "status" <> 'completed' and "due_date" >= today.starts and "due_date" < today.ends)::int as due_today
      from "tasks", today
-     where "user_id" = ?`,
-    [timeZone, timeZone, timeZone, timeZone, userId],
+     where "user_id" = $2`,
+    [timeZone, userId],
   );
   const count = (name: string) => row?.[name] ?? 0;
   return {

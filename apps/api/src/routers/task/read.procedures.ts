@@ -10,7 +10,7 @@ export const taskReadProcedures = {
   list: protectedProcedure.input(listTasksInput).query(async ({ ctx, input }) => {
     const secret = ctx.env.AUTH_SECRET;
     const after = input.cursor ? decodeTaskCursor(input.cursor, input, secret) : null;
-    const page = await listTasks(ctx.em, ctx.userId, input, after);
+    const page = await listTasks(ctx.sql, ctx.userId, input, after);
     return { items: page.items, nextCursor: page.next ? encodeTaskCursor(page.next, input, secret) : null };
   }),
 
@@ -22,5 +22,5 @@ export const taskReadProcedures = {
 
   stats: protectedProcedure
     .input(taskStatsInput)
-    .query(({ ctx, input }) => taskStats(ctx.em, ctx.userId, input.timeZone)),
+    .query(({ ctx, input }) => taskStats(ctx.sql, ctx.userId, input.timeZone)),
 };
