@@ -8,6 +8,13 @@ const md5Uuid = (text: string) =>
     .digest('hex')
     .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
 
+/** How much to generate: `users` ordinary users with about `tasksPerUser` tasks each, and one heavy user. */
+export interface ScaleSize {
+  users: number;
+  tasksPerUser: number;
+  heavyTasks: number;
+}
+
 export const SCALE = {
   users: 10_000,
   tasksPerUser: 100,
@@ -68,12 +75,16 @@ export async function taskIndexDefinitions(client: pg.Client): Promise<string[]>
 }
 
 /**
- * Fills the (empty, migrated) database in SQL: 10,000 users with ~100 tasks each and one user with
- * 100,000, interleaved on disk as if everyone had been adding tasks for two years. The tasks indexes
+ * Fills the (empty, migrated) database in SQL: by default 10,000 users with ~100 tasks each and one user
+ * with 100,000, interleaved on disk as if everyone had been adding tasks for two years. The tasks indexes
  * (primary key included) are dropped for the load and re-created from their own definitions, two at a
  * time, which is much faster than maintaining them row by row; then VACUUM ANALYZE, as autovacuum would.
  */
-export async function generateScaleData(url: string, log: (line: string) => void): Promise<void> {
+export async function generateScaleData(
+  url: string,
+  log: (line: string) => void,
+  size: ScaleSize = SCALE,
+): Promise<void> {
   const started = Date.now();
   const client = await connect(url);
   const timed = async (label: string, work: () => Promise<unknown>) => {
@@ -90,7 +101,7 @@ export async function generateScaleData(url: string, log: (line: string) => void
         `insert into users (id, email, name, password_hash, created_at, updated_at)
          select md5('scale-user-' || n)::uuid, 'scale-' || n || '@example.com', 'User ' || n, 'x',
                 now() - interval '800 days', now() - interval '800 days'
-         from generate_series(1, ${SCALE.users}) n
+         from generate_series(1, ${size.users}) n
          union all
          select md5('scale-user-heavy')::uuid, 'heavy@example.com', 'Heavy user', 'x',
                 now() - interval '800 days', now() - interval '800 days'`,
@@ -104,8 +115,9 @@ export async function generateScaleData(url: string, log: (line: string) => void
     await client.query(`alter table tasks drop constraint tasks_pkey`);
     for (const { indexname } of indexes) await client.query(`drop index "${indexname}"`);
 
-    const total = SCALE.users * SCALE.tasksPerUser + SCALE.heavyTasks;
-    // Every 11th row belongs to the heavy user, the others to a random one of the 10,000. Status 50/20/30 %
+    const total = size.users * size.tasksPerUser + size.heavyTasks;
+    const heavyEvery = Math.round(total / size.heavyTasks);
+    // Every 11th row (by default) belongs to the heavy user, the others to a random one of the 10,000. Status 50/20/30 %
     // pending/in progress/completed, priority 25/50/25 % low/medium/high, 30 % without a due date (the
     // rest from a month before to a month after creation), created over the last two years.
     await timed(`${total.toLocaleString('en')} tasks`, () =>
@@ -116,7 +128,7 @@ export async function generateScaleData(url: string, log: (line: string) => void
                 case when status = 'completed' then updated_at end,
                 created_at, updated_at
          from (
-           select case when i % 11 = 0 then heavy.id else users.ids[1 + floor(random() * ${SCALE.users})::int] end as user_id,
+           select case when i % ${heavyEvery} = 0 then heavy.id else users.ids[1 + floor(random() * ${size.users})::int] end as user_id,
                   (${sqlArray(VERBS)})[1 + floor(random() * ${VERBS.length})::int] || ' ' ||
                     (${sqlArray(NOUNS)})[1 + floor(random() * ${NOUNS.length})::int] ||
                     case when random() < 0.3 then ' #' || (i % 1000) else '' end as title,
@@ -133,7 +145,7 @@ export async function generateScaleData(url: string, log: (line: string) => void
              from generate_series(1, ${total}) i
            ) raw,
            (select array_agg(md5('scale-user-' || n)::uuid order by n) as ids
-            from generate_series(1, ${SCALE.users}) n) users,
+            from generate_series(1, ${size.users}) n) users,
            (select md5('scale-user-heavy')::uuid as id) heavy
          ) generated`,
       ),

@@ -1,0 +1,32 @@
+import type { LoadResult } from './load.js';
+import type { MachineInfo } from './machine.js';
+
+export interface Measurement {
+  workload: string;
+  title: string;
+  kind: 'read' | 'write' | 'mixed';
+  /** The large dataset unless this is the 10,000-task comparison. */
+  dataset: 'large' | 'small';
+  connections: number;
+  ours: LoadResult;
+  baseline: LoadResult | null;
+}
+
+export interface BudgetResult {
+  name: string;
+  value: number;
+  limit: string;
+  pass: boolean;
+}
+
+export interface BenchResults {
+  date: string;
+  mode: 'full' | 'quick' | 'dev';
+  machine: MachineInfo;
+  datasets: { name: string; users: number; tasks: number; heavyUserTasks: number }[];
+  poolMax: number;
+  usersRotated: number;
+  measurements: Measurement[];
+  bundle: { initialJsGzipKb: number; limitKb: number } | null;
+  budgets: BudgetResult[];
+}
