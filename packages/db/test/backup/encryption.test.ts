@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { readFile, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,6 +17,7 @@ import { createTestDatabase, type TestDatabase } from '../../src/testing/index.j
 import { seedAwkwardData, tableFingerprints, tempDir, testKeys, withClient } from './helpers.js';
 
 const CANARY = 'canary-7f3a: the launch codes are 0000';
+const AGE_CLI = ['/usr/bin/age', '/usr/local/bin/age'].find((candidate) => existsSync(candidate));
 
 let source: TestDatabase;
 let target: TestDatabase;
@@ -66,6 +68,16 @@ describe('backup encryption', () => {
     const plaintext = await decrypter.decrypt(new Uint8Array(ciphertext), 'text');
     expect(plaintext).toContain(CANARY);
     expect(plaintext.split('\n')[0]).toMatch(/^@header \{"format":"taskapp-backup","formatVersion":1,/);
+  });
+
+  // The standard age tool (Debian's `age`, which .ci/run installs) reads our files: nothing app-specific
+  // is needed to get the data back.
+  it.skipIf(!AGE_CLI)('decrypts with the standard age command-line tool', async () => {
+    const keyFile = path.join(dir, 'cli-identity.txt');
+    writeFileSync(keyFile, `${(await testKeys()).identity}\n`, { mode: 0o600 });
+    const plaintext = execFileSync(AGE_CLI as string, ['-d', '-i', keyFile, file], { encoding: 'utf8' });
+    expect(plaintext).toContain(CANARY);
+    expect(plaintext.split('\n')[0]).toMatch(/^@header /);
   });
 
   it('decrypts with any of the recipients, and the restore matches the source', async () => {
