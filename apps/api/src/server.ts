@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { databaseSettings, migrateToLatest, openOrm, provideDatabase } from '@taskapp/db';
+import { databaseSettings, migrateToLatest, openOrm, poolSql, provideDatabase } from '@taskapp/db';
 import type { Env } from './env.js';
 import { createApp } from './http/create-app.js';
 import type { Logger } from './logger.js';
@@ -36,7 +36,7 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   const rateLimits = createRateLimits(orm, { onRejected: (name) => metrics.rateLimitRejected(name) });
   const stopMaintenance = scheduleMaintenance(orm, logger);
   const stopBackups = scheduleBackups({ env, databaseUrl: database.url, logger });
-  const app = createApp({ orm, env, logger, mailer, rateLimits, metrics });
+  const app = createApp({ orm, sql: poolSql(orm), env, logger, mailer, rateLimits, metrics });
   const server = app.listen(env.PORT);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type EntityManager, type MikroORM, poolSql, type Sql } from '@taskapp/db';
+import type { EntityManager, MikroORM, Sql } from '@taskapp/db';
 import type { Env } from '../env.js';
 import type { Logger } from '../logger.js';
 import type { Mailer } from '../services/mail.js';
@@ -9,6 +9,8 @@ import type { RateLimits } from '../services/rate-limits.js';
 /** What the server holds for its whole life and hands to every request. */
 export interface AppDependencies {
   orm: MikroORM;
+  /** Plain SQL with bind parameters on the ORM's pool (`poolSql`), for the hot read paths. */
+  sql: Sql;
   env: Env;
   logger: Logger;
   mailer: Mailer;
@@ -48,7 +50,7 @@ export function createInnerContext(deps: AppDependencies, session: AuthSession |
   // One EntityManager per request: nothing shares an identity map across requests.
   return {
     em: deps.orm.em.fork(),
-    sql: poolSql(deps.orm),
+    sql: deps.sql,
     env: deps.env,
     logger: deps.logger,
     mailer: deps.mailer,

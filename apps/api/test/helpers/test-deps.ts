@@ -1,4 +1,4 @@
-import type { MikroORM } from '@taskapp/db';
+import { type MikroORM, poolSql } from '@taskapp/db';
 import { createLogger } from '../../src/logger.js';
 import { createMailer } from '../../src/services/mail.js';
 import { createMetrics } from '../../src/services/metrics.js';
@@ -14,7 +14,7 @@ export function testDependencies(orm: MikroORM, smtpUrl: string): AppDependencie
   const logger = createLogger(env);
   const metrics = createMetrics(orm);
   const rateLimits = createRateLimits(orm, { onRejected: (name) => metrics.rateLimitRejected(name) });
-  return { orm, env, logger, mailer: createMailer(env, logger), rateLimits, metrics };
+  return { orm, sql: poolSql(orm), env, logger, mailer: createMailer(env, logger), rateLimits, metrics };
 }
 
 /** A server-side caller, anonymous or signed in as the given session. */
