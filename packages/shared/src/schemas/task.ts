@@ -96,13 +96,20 @@ export type BulkUpdateTasksInput = z.infer<typeof bulkUpdateTasksInput>;
 export const bulkDeleteTasksInput = z.strictObject({ ids: bulkIds });
 export type BulkDeleteTasksInput = z.infer<typeof bulkDeleteTasksInput>;
 
+// Building an Intl.DateTimeFormat costs ~100 µs here, a noticeable share of a task.stats call, and clients
+// send the same zone on every call. Bounded, so a caller inventing spellings cannot grow it forever.
+const knownTimeZones = new Set<string>();
+const MAX_REMEMBERED_TIME_ZONES = 2_000;
+
 function isTimeZone(name: string): boolean {
+  if (knownTimeZones.has(name)) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
   } catch {
     return false;
   }
+  if (knownTimeZones.size < MAX_REMEMBERED_TIME_ZONES) knownTimeZones.add(name);
+  return true;
 }
 
 export const taskStatsInput = z.strictObject({
