@@ -1,18 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import { isDatabaseReachable } from '@taskapp/db';
-import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import { trustProxySetting } from '../env.js';
 import type { AppDependencies } from '../trpc/context.js';
 import { createExpressContextFactory } from '../trpc/express-context.js';
 import { appRouter } from '../trpc/router.js';
 import { handleHttpError } from './http-error.js';
 import { metricsRoute } from './metrics-route.js';
-import { requestId } from './request-id.js';
+import { requestLog } from './request-log.js';
 import { requireJsonForPosts } from './require-json.js';
 import { spaRouter } from './spa.js';
+import { trpcHandler } from './trpc-handler.js';
 
 export const MAX_BATCH_SIZE = 20;
 export const MAX_BODY_BYTES = 100 * 1024;
@@ -23,13 +22,7 @@ export function createApp(deps: AppDependencies): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxySetting(env.TRUST_PROXY));
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: requestId,
-      autoLogging: { ignore: (req) => ['/healthz', '/readyz', '/metrics'].includes(req.url ?? '') },
-    }),
-  );
+  app.use(requestLog(logger));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -58,7 +51,7 @@ export function createApp(deps: AppDependencies): Express {
     '/api/trpc',
     requireJsonForPosts,
     express.json({ limit: MAX_BODY_BYTES }),
-    createExpressMiddleware({
+    trpcHandler({
       router: appRouter,
       createContext: createExpressContextFactory(deps),
       maxBatchSize: MAX_BATCH_SIZE,

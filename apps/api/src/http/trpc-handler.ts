@@ -1,0 +1,71 @@
+import { type HTTPErrorHandler, resolveResponse } from '@trpc/server/http';
+import type { NextFunction, Request, Response } from 'express';
+import type { Context } from '../trpc/context.js';
+import type { AppRouter } from '../trpc/router.js';
+
+export interface TrpcHandlerOptions {
+  router: AppRouter;
+  createContext: (exchange: { req: Request; res: Response }) => Context;
+  maxBatchSize: number;
+  onError: HTTPErrorHandler<AppRouter, Request>;
+}
+
+/**
+ * tRPC over Express, answering each call with one buffered write.
+ *
+ * It does what `@trpc/server/adapters/express` does (the same `resolveResponse`, so the same routing,
+ * batching, error shapes and status codes) but writes the answer with a Content-Length in a single
+ * `res.end`, instead of piping tRPC's web stream through a WritableStream as chunked encoding. The
+ * benchmark measured the stock adapter at roughly twice this one's CPU per call; see
+ * docs/decisions/008-trpc-http-handler.md. Nothing here streams (the web client uses httpBatchLink), and
+ * no procedure uses tRPC's abort `signal`, so a client going away simply has its answer dropped.
+ */
+export function trpcHandler(options: TrpcHandlerOptions) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const request = toFetchRequest(req);
+      const response = await resolveResponse({
+        router: options.router,
+        req: request,
+        // Mounted at /api/trpc, so the path is what follows: "task.list" or "task.list,task.stats".
+        path: req.path.slice(req.path.lastIndexOf('/') + 1),
+        createContext: async () => options.createContext({ req, res }),
+        maxBatchSize: options.maxBatchSize,
+        error: null,
+        onError: (details) => options.onError({ ...details, req }),
+      });
+      // A procedure may have set a status or cookies on the Node response directly; keep them.
+      if (res.statusCode === 200) res.statusCode = response.status;
+      for (const [name, value] of response.headers) {
+        if (name !== 'set-cookie') res.setHeader(name, value);
+      }
+      const cookies = response.headers.getSetCookie();
+      if (cookies.length) res.appendHeader('set-cookie', cookies);
+      res.end(await response.text());
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+/**
+ * The Fetch `Request` tRPC reads: URL (batch flag and GET input), method, JSON body and the only headers
+ * it looks at. Procedures read everything else (Authorization, cookies, Origin) from the Node request in
+ * their context, so copying every header into a Fetch `Headers` would be work nobody uses.
+ */
+function toFetchRequest(req: Request): globalThis.Request {
+  const headers: Record<string, string> = {};
+  for (const name of TRPC_READS_HEADERS) {
+    const value = req.headers[name];
+    if (typeof value === 'string') headers[name] = value;
+  }
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  return new globalThis.Request(`http://${req.headers.host ?? 'localhost'}${req.originalUrl}`, {
+    method: req.method,
+    headers,
+    // express.json() already read and parsed the body (enforcing the size limit).
+    body: hasBody && req.body !== undefined ? JSON.stringify(req.body) : undefined,
+  });
+}
+
+const TRPC_READS_HEADERS = ['content-type', 'accept', 'trpc-accept'] as const;
