@@ -312,3 +312,21 @@ test('a long list scrolls through every page while only the rows on screen exist
   // The oldest batch is at the end (tasks made in one batch share their creation order at random).
   await expect(page.getByTestId('task-title').last()).toHaveText(/^Task number 0(0\d|1\d|20)$/);
 });
+
+test('opening the task screen fetches the first page once, before the screen has rendered', async ({
+  page,
+}) => {
+  const account = newAccount();
+  await signUp(page, account);
+  await seedVariedTasks(page, account);
+  const taskCalls: string[] = [];
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/api/trpc/task.')) taskCalls.push(pathname.slice('/api/trpc/'.length));
+  });
+
+  await page.reload();
+  await expect(row(page, 'Send the quarterly report')).toBeVisible();
+  // The route's prefetch asked for the list and the counts together; the screen then found them cached.
+  expect(taskCalls.filter((calls) => calls.includes('task.list'))).toEqual(['task.list,task.stats']);
+});

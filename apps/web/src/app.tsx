@@ -5,12 +5,9 @@ import { Toaster } from './components/toaster';
 import { followAuthChanges } from './features/auth/follow-auth-changes';
 import { SessionSplash } from './features/auth/session-splash';
 import { useAuth } from './features/auth/use-auth';
-import { createQueryClient } from './lib/query-client';
-import { createTrpcClient, TRPCProvider } from './lib/trpc';
+import { queryClient, trpcClient } from './lib/clients';
+import { TRPCProvider } from './lib/trpc';
 import { router } from './router';
-
-const queryClient = createQueryClient();
-const trpcClient = createTrpcClient();
 
 export function App() {
   const auth = useAuth();

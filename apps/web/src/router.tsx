@@ -1,6 +1,7 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
 import { requireSignedIn, requireSignedOut } from './features/auth/route-guards';
 import { parseRedirectSearch, parseSignInSearch, parseTokenSearch } from './features/auth/search-params';
+import { prefetchTaskScreen } from './features/tasks/prefetch-task-screen';
 import { parseTaskView } from './features/tasks/task-view';
 import { NotFoundPage } from './routes/not-found';
 import { RootLayout } from './routes/root-layout';
@@ -22,6 +23,17 @@ const routeTree = rootRoute.addChildren([
     // Tab, filters, search, sort and the open task live in the URL, so a view survives reloads and Back.
     validateSearch: parseTaskView,
     beforeLoad: ({ location }) => requireSignedIn(location),
+    // Only what the list depends on: opening a task (`task`) does not re-run the loader.
+    loaderDeps: ({ search: { status, priority, due, q, sort, order } }) => ({
+      status,
+      priority,
+      due,
+      q,
+      sort,
+      order,
+    }),
+    // Not awaited: the page renders as soon as its code is here, the list arrives when it arrives.
+    loader: ({ deps }) => prefetchTaskScreen(deps),
     // The task screen brings the date parser (chrono-node) and the virtualizer; the app shell stays small.
     component: lazyRouteComponent(() => import('./routes/home'), 'HomePage'),
   }),
