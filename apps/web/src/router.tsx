@@ -23,7 +23,7 @@ const routeTree = rootRoute.addChildren([
     // Tab, filters, search, sort and the open task live in the URL, so a view survives reloads and Back.
     validateSearch: parseTaskView,
     beforeLoad: ({ location }) => requireSignedIn(location),
-    // Only what the list depends on: opening a task (`task`) does not re-run the loader.
+    // What the list depends on (not the open task).
     loaderDeps: ({ search: { status, priority, due, q, sort, order } }) => ({
       status,
       priority,
