@@ -4,9 +4,7 @@ import { requestId } from './request-id.js';
 
 declare module 'node:http' {
   interface IncomingMessage {
-    /** This request's id, also sent back as X-Request-Id. */
-    id?: string;
-    /** The server's logger bound to this request's id. */
+    /** The server's logger bound to this request's id (also sent back as X-Request-Id). */
     log?: Logger;
   }
 }
@@ -23,19 +21,16 @@ const UNLOGGED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 export function requestLog(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction) => {
     const started = performance.now();
-    const id = requestId(req, res);
-    req.id = id;
-    req.log = logger.child({ reqId: id });
+    const log = logger.child({ reqId: requestId(req, res) });
+    req.log = log;
     if (!UNLOGGED_PATHS.has(req.path)) {
-      res.once('close', () => logCompletion(req, res, performance.now() - started));
+      res.once('close', () => logCompletion(log, req, res, performance.now() - started));
     }
     next();
   };
 }
 
-function logCompletion(req: Request, res: Response, milliseconds: number): void {
-  const log = req.log;
-  if (!log) return;
+function logCompletion(log: Logger, req: Request, res: Response, milliseconds: number): void {
   const line = {
     req: { method: req.method, url: req.originalUrl },
     res: { statusCode: res.statusCode },

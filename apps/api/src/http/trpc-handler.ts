@@ -48,6 +48,8 @@ export function trpcHandler(options: TrpcHandlerOptions) {
   };
 }
 
+const TRPC_READS_HEADERS = ['content-type', 'accept', 'trpc-accept'] as const;
+
 /**
  * The Fetch `Request` tRPC reads: URL (batch flag and GET input), method, JSON body and the only headers
  * it looks at. Procedures read everything else (Authorization, cookies, Origin) from the Node request in
@@ -67,5 +69,3 @@ function toFetchRequest(req: Request): globalThis.Request {
     body: hasBody && req.body !== undefined ? JSON.stringify(req.body) : undefined,
   });
 }
-
-const TRPC_READS_HEADERS = ['content-type', 'accept', 'trpc-accept'] as const;
