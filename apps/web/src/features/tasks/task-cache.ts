@@ -1,5 +1,10 @@
 import type { InfiniteData, QueryKey } from '@tanstack/react-query';
-import type { ListTasksInput as ListInput, TaskPriority, TaskStatus } from '@taskapp/shared';
+import {
+  completedAtAfter,
+  type ListTasksInput as ListInput,
+  type TaskPriority,
+  type TaskStatus,
+} from '@taskapp/shared';
 import type { Task, TaskPage, TaskStats } from '../../lib/api-types';
 
 /** What useInfiniteQuery keeps for task.list: pages of tasks, one per cursor. */
@@ -84,8 +89,6 @@ export type TaskPatch = Partial<Pick<Task, 'title' | 'description' | 'status' | 
 /** The task as the server will return it: the server owns completedAt and updatedAt, mirrored here. */
 export function applyPatch(task: Task, patch: TaskPatch, now = new Date()): Task {
   const changed = { ...task, ...patch, updatedAt: now };
-  if (patch.status !== undefined) {
-    changed.completedAt = patch.status === 'completed' ? (task.completedAt ?? now) : null;
-  }
+  if (patch.status !== undefined) changed.completedAt = completedAtAfter(patch.status, task.completedAt, now);
   return changed;
 }

@@ -1,5 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
-import { type CreateTaskInput, LIMITS } from '@taskapp/shared';
+import {
+  type CreateTaskInput,
+  completedAtAfter,
+  DEFAULT_TASK_PRIORITY,
+  DEFAULT_TASK_STATUS,
+  LIMITS,
+} from '@taskapp/shared';
 import { toast } from 'sonner';
 import type { Task } from '../../lib/api-types';
 import { useTRPCClient } from '../../lib/trpc';
@@ -25,14 +31,15 @@ export function isOptimistic(task: Task): boolean {
 
 function draftTask(input: CreateTaskInput): Task {
   const now = new Date();
+  const status = input.status ?? DEFAULT_TASK_STATUS;
   return {
     id: `${OPTIMISTIC_PREFIX}${crypto.randomUUID()}`,
     title: input.title.trim(),
     description: input.description ?? null,
-    status: input.status ?? 'pending',
-    priority: input.priority ?? 'medium',
+    status,
+    priority: input.priority ?? DEFAULT_TASK_PRIORITY,
     dueDate: input.dueDate ?? null,
-    completedAt: null,
+    completedAt: completedAtAfter(status, null, now),
     createdAt: now,
     updatedAt: now,
   };
