@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { LIMITS } from '@taskapp/shared/constants';
 import superjson from 'superjson';
 import { expect, test } from './fixtures';
 import { type Account, newAccount, signUp } from './support/accounts';
@@ -11,7 +12,7 @@ import { type Account, newAccount, signUp } from './support/accounts';
 
 const RESULTS_FILE = fileURLToPath(new URL('./screenshots/performance.json', import.meta.url));
 const TASKS = 1_000;
-const BATCH = 20; // the server's cap on calls per batch
+const BATCH = LIMITS.batchMax;
 
 /** 1,000 tasks through the API in batches of 20 calls (tRPC's batch format). */
 async function createTasks(page: Page, account: Account): Promise<void> {

@@ -1,4 +1,5 @@
 import type { AppRouter } from '@taskapp/api';
+import { LIMITS } from '@taskapp/shared/constants';
 import { createTRPCClient, httpBatchLink, retryLink, TRPCClientError } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import superjson from 'superjson';
@@ -7,9 +8,6 @@ import { getAccessToken, getAuthState } from './auth-store';
 import { ensureFreshToken, refreshSession } from './session';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
-
-// The server rejects batches of more than 20 calls; the link splits bigger ones.
-const MAX_BATCH_ITEMS = 20;
 
 function isUnauthorized(error: unknown): boolean {
   return (
@@ -33,7 +31,8 @@ export function createTrpcClient() {
       httpBatchLink({
         url: API_URL,
         transformer: superjson,
-        maxItems: MAX_BATCH_ITEMS,
+        // The server refuses bigger batches; the link splits them instead.
+        maxItems: LIMITS.batchMax,
         headers: async ({ opList }) => {
           if (opList.some((op) => !isPublicProcedure(op.path))) await ensureFreshToken();
           const token = getAccessToken();
