@@ -26,3 +26,18 @@ export const LIMITS = {
   listMax: 100,
   bulkMax: 100,
 } as const;
+
+/**
+ * Procedures that need no access token (the API's publicProcedure ones). The web client sends no token
+ * to them and never answers their 401 with a refresh; an API test keeps this list equal to the router.
+ */
+export const PUBLIC_PROCEDURES = [
+  'auth.register',
+  'auth.login',
+  'auth.refresh',
+  'auth.logout',
+  'auth.verifyEmail',
+  'auth.requestPasswordReset',
+  'auth.resetPassword',
+  'health.check',
+] as const;
