@@ -1,12 +1,11 @@
 import { QueryClient } from '@tanstack/react-query';
-import { TRPCClientError } from '@trpc/client';
+import { httpStatus } from './trpc-errors';
 
 const MAX_RETRIES = 2;
 
 /** 4xx answers (bad input, signed out, not found, rate limited) will not change by asking again. */
 export function isClientError(error: unknown): boolean {
-  if (!(error instanceof TRPCClientError)) return false;
-  const status = (error.data as { httpStatus?: number } | undefined)?.httpStatus;
+  const status = httpStatus(error);
   return status !== undefined && status >= 400 && status < 500;
 }
 

@@ -1,5 +1,5 @@
 import type { AppRouter } from '@taskapp/api';
-import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
+import { createTRPCClient, httpLink } from '@trpc/client';
 import superjson from 'superjson';
 import type { AuthPayload } from './api-types';
 import { API_URL } from './api-url';
@@ -12,6 +12,7 @@ import {
   setSession,
 } from './auth-store';
 import { withRefreshLock } from './refresh-lock';
+import { errorCode } from './trpc-errors';
 
 // Cookie-authenticated calls get a client of their own: never batched with other calls, and never
 // routed through the retry-on-401 logic that itself depends on them.
@@ -30,9 +31,9 @@ export type RefreshOutcome = 'refreshed' | 'signed-out' | 'unreachable';
 let inFlight: Promise<RefreshOutcome> | null = null;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
+/** The server refused the refresh cookie (as opposed to not answering): the session is over. */
 function isRefusal(error: unknown): boolean {
-  if (!(error instanceof TRPCClientError)) return false;
-  const code = (error.data as { code?: string } | undefined)?.code;
+  const code = errorCode(error);
   return code === 'UNAUTHORIZED' || code === 'FORBIDDEN';
 }
 

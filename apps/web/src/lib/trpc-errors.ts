@@ -12,8 +12,14 @@ function dataOf(error: unknown): ErrorData | undefined {
   return error instanceof TRPCClientError ? (error.data as ErrorData | undefined) : undefined;
 }
 
+/** The tRPC error code ('UNAUTHORIZED', 'NOT_FOUND', …) of a server's answer; undefined for anything else. */
 export function errorCode(error: unknown): string | undefined {
   return dataOf(error)?.code;
+}
+
+/** The HTTP status the server answered with; undefined when it did not answer (offline, aborted). */
+export function httpStatus(error: unknown): number | undefined {
+  return dataOf(error)?.httpStatus;
 }
 
 /** Field messages from the server, keyed by input field: zod's own and server-only ones alike. */

@@ -1,19 +1,14 @@
 import type { AppRouter } from '@taskapp/api';
 import { LIMITS } from '@taskapp/shared/constants';
-import { createTRPCClient, httpBatchLink, retryLink, TRPCClientError } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, retryLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import superjson from 'superjson';
 import { API_URL, isPublicProcedure } from './api-url';
 import { getAccessToken, getAuthState } from './auth-store';
 import { ensureFreshToken, refreshSession } from './session';
+import { errorCode } from './trpc-errors';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
-
-function isUnauthorized(error: unknown): boolean {
-  return (
-    error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === 'UNAUTHORIZED'
-  );
-}
 
 export function createTrpcClient() {
   return createTRPCClient<AppRouter>({
@@ -22,7 +17,7 @@ export function createTrpcClient() {
       // The refresh starts here; the retried request's headers wait for it to finish.
       retryLink({
         retry: ({ op, error, attempts }) => {
-          if (attempts > 1 || isPublicProcedure(op.path) || !isUnauthorized(error)) return false;
+          if (attempts > 1 || isPublicProcedure(op.path) || errorCode(error) !== 'UNAUTHORIZED') return false;
           if (getAuthState().status !== 'signed-in') return false;
           void refreshSession();
           return true;
