@@ -1,4 +1,4 @@
-import { queryClient, trpc, trpcClient } from '../../lib/clients';
+import { queryClient, trpc } from '../../lib/clients';
 import { listInputFor, type TaskView } from './task-view';
 import { taskListOptions, taskStatsOptions } from './use-task-queries';
 
@@ -12,7 +12,7 @@ import { taskListOptions, taskStatsOptions } from './use-task-queries';
  * with an answer read before the write landed. Lists already in the cache are the screen's business.
  */
 export function prefetchTaskScreen(view: TaskView): void {
-  const list = taskListOptions(trpc, trpcClient, listInputFor(view));
+  const list = taskListOptions(trpc, listInputFor(view));
   if (!queryClient.getQueryState(list.queryKey)) void queryClient.prefetchInfiniteQuery(list);
   const stats = taskStatsOptions(trpc);
   if (!queryClient.getQueryState(stats.queryKey)) void queryClient.prefetchQuery(stats);

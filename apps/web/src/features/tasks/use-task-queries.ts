@@ -1,9 +1,8 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { AppRouter } from '@taskapp/api';
 import type { ListTasksInput } from '@taskapp/shared';
-import type { TRPCClient } from '@trpc/client';
 import type { TRPCOptionsProxy } from '@trpc/tanstack-react-query';
-import { useTRPC, useTRPCClient } from '../../lib/trpc';
+import { useTRPC } from '../../lib/trpc';
 
 const PAGE_SIZE = 50;
 
@@ -20,21 +19,15 @@ export function taskStatsOptions(trpc: TRPCOptionsProxy<AppRouter>) {
 }
 
 /** A list's key and fetcher, shared by the screen and the route's prefetch. */
-export function taskListOptions(
-  trpc: TRPCOptionsProxy<AppRouter>,
-  client: TRPCClient<AppRouter>,
-  filters: ListFilters,
-) {
-  const input = { ...filters, limit: PAGE_SIZE };
-  return {
-    ...trpc.task.list.infiniteQueryOptions(input, {
-      getNextPageParam: (page: { nextCursor: string | null }) => page.nextCursor,
-    }),
-    // tRPC's own fetcher adds `direction` to the input, which task.list's strict schema refuses; the
-    // key stays tRPC's, so cache updates keyed by the task.list path still find these lists.
-    queryFn: ({ pageParam, signal }: { pageParam: unknown; signal: AbortSignal }) =>
-      client.task.list.query({ ...input, cursor: pageParam as string | null }, { signal }),
-  };
+export function taskListOptions(trpc: TRPCOptionsProxy<AppRouter>, filters: ListFilters) {
+  return trpc.task.list.infiniteQueryOptions(
+    { ...filters, limit: PAGE_SIZE },
+    {
+      getNextPageParam: (page) => page.nextCursor,
+      // A list nobody looks at any more (a search typed over) stops its request instead of finishing it.
+      trpc: { abortOnUnmount: true },
+    },
+  );
 }
 
 export function useTaskStats() {
@@ -50,9 +43,8 @@ export function useTaskStats() {
 
 export function useTaskList(filters: ListFilters) {
   const trpc = useTRPC();
-  const client = useTRPCClient();
   return useInfiniteQuery({
-    ...taskListOptions(trpc, client, filters),
+    ...taskListOptions(trpc, filters),
     refetchOnWindowFocus: 'always',
     // While a new search or filter loads, the old rows stay (dimmed) instead of flashing a skeleton.
     placeholderData: keepPreviousData,
