@@ -88,8 +88,11 @@ export async function ensureFreshToken(): Promise<void> {
   else if (getAuthState().status === 'signed-in' && accessTokenTimeLeft() === 0) await refreshSession();
 }
 
-/** After register or login in this tab; other tabs pick the session up from the shared cookie. */
-export function startSession(payload: AuthPayload): void {
+/**
+ * Makes a register or login answer this tab's session and tells the other tabs, which pick it up from
+ * the shared refresh cookie.
+ */
+export function adoptSignIn(payload: AuthPayload): void {
   adopt(payload);
   postAuthMessage({ type: 'signed-in', userId: payload.user.id });
 }

@@ -9,7 +9,7 @@ import { FormAlert } from '../../components/form-alert';
 import { PasswordField } from '../../components/password-field';
 import { TextField } from '../../components/text-field';
 import { applyServerErrors } from '../../lib/form-errors';
-import { startSession } from '../../lib/session';
+import { adoptSignIn } from '../../lib/session';
 import { useTRPC } from '../../lib/trpc';
 import { TEXT_LINK } from './auth-layout';
 
@@ -29,7 +29,7 @@ export function SignInForm() {
     setFormError(null);
     try {
       // The route guard notices the session and moves on to where the person was heading.
-      startSession(await login.mutateAsync(values));
+      adoptSignIn(await login.mutateAsync(values));
     } catch (error) {
       setFormError(applyServerErrors(error, form.setError, ['email', 'password']));
     }

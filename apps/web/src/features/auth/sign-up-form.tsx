@@ -8,7 +8,7 @@ import { Button } from '../../components/button';
 import { FormAlert } from '../../components/form-alert';
 import { TextField } from '../../components/text-field';
 import { applyServerErrors } from '../../lib/form-errors';
-import { startSession } from '../../lib/session';
+import { adoptSignIn } from '../../lib/session';
 import { useTRPC } from '../../lib/trpc';
 import { NewPasswordField } from './new-password-field';
 
@@ -29,7 +29,7 @@ export function SignUpForm() {
     setFormError(null);
     try {
       const payload = await register.mutateAsync(values);
-      startSession(payload);
+      adoptSignIn(payload);
       toast.success(`Welcome to Taskapp, ${payload.user.name}`, {
         description: `We sent a link to ${payload.user.email} to confirm your email address.`,
       });
