@@ -1,14 +1,14 @@
 import { Link } from '@tanstack/react-router';
+import { Compass } from 'lucide-react';
 import { buttonClasses } from '../components/button';
 import { EmptyState } from '../components/empty-state';
-import { CompassIcon } from '../components/icons';
 
 export function NotFoundPage() {
   return (
     <>
       <title>Page not found · Taskapp</title>
       <EmptyState
-        icon={<CompassIcon width={20} height={20} />}
+        icon={<Compass aria-hidden="true" className="size-5" />}
         title="This page doesn’t exist"
         headingLevel={1}
         framed={false}

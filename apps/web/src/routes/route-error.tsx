@@ -1,13 +1,13 @@
 import type { ErrorComponentProps } from '@tanstack/react-router';
+import { CircleAlert } from 'lucide-react';
 import { Button } from '../components/button';
 import { EmptyState } from '../components/empty-state';
-import { AlertIcon } from '../components/icons';
 
 /** Shown when a page throws while rendering, instead of a blank screen. */
 export function RouteError({ error, reset }: ErrorComponentProps) {
   return (
     <EmptyState
-      icon={<AlertIcon width={20} height={20} />}
+      icon={<CircleAlert aria-hidden="true" className="size-5" />}
       title="Something went wrong"
       actions={
         <Button variant="primary" onClick={reset}>

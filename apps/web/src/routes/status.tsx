@@ -1,5 +1,5 @@
+import { RotateCw } from 'lucide-react';
 import { Button } from '../components/button';
-import { RefreshIcon } from '../components/icons';
 import { Kbd } from '../components/kbd';
 import { PageHeader } from '../components/page-header';
 import { HealthDetails } from '../features/health/health-details';
@@ -22,7 +22,10 @@ export function StatusPage() {
         actions={
           health.data && !health.isError ? (
             <Button size="sm" onClick={refresh} disabled={health.isFetching}>
-              <RefreshIcon className={health.isFetching ? 'motion-safe:animate-spin' : undefined} />
+              <RotateCw
+                aria-hidden="true"
+                className={`size-4 ${health.isFetching ? 'motion-safe:animate-spin' : ''}`}
+              />
               Refresh
               <Kbd>R</Kbd>
             </Button>

@@ -1,6 +1,6 @@
+import { CircleAlert, RotateCw } from 'lucide-react';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
-import { AlertIcon, RefreshIcon } from '../../components/icons';
 import { Kbd } from '../../components/kbd';
 
 interface HealthErrorProps {
@@ -13,7 +13,7 @@ export function HealthError({ message, retrying, onRetry }: HealthErrorProps) {
   return (
     <Card role="alert" className="flex flex-col items-center px-6 py-10 text-center">
       <div className="mb-3 flex size-10 items-center justify-center rounded-lg bg-subtle text-danger">
-        <AlertIcon width={20} height={20} />
+        <CircleAlert aria-hidden="true" className="size-5" />
       </div>
       <h2 className="font-semibold text-lg">Can’t reach the API</h2>
       <p className="mt-1 max-w-sm text-muted">
@@ -21,7 +21,7 @@ export function HealthError({ message, retrying, onRetry }: HealthErrorProps) {
       </p>
       <p className="mt-2 max-w-sm break-words font-mono text-faint text-xs">{message}</p>
       <Button variant="primary" className="mt-5" onClick={onRetry} disabled={retrying}>
-        <RefreshIcon className={retrying ? 'motion-safe:animate-spin' : undefined} />
+        <RotateCw aria-hidden="true" className={`size-4 ${retrying ? 'motion-safe:animate-spin' : ''}`} />
         {retrying ? 'Retrying' : 'Retry'}
         <Kbd>R</Kbd>
       </Button>
