@@ -1,6 +1,6 @@
 import { Outlet } from '@tanstack/react-router';
-import { AppHeader } from '../components/app-header';
 import { UnverifiedBanner } from '../features/auth/unverified-banner';
+import { AppHeader } from './app-header';
 
 export function RootLayout() {
   return (

@@ -1,9 +1,9 @@
 import { Link } from '@tanstack/react-router';
+import { buttonClasses } from '../components/button';
+import { ThemeMenu } from '../components/theme-menu';
 import { useAuth } from '../features/auth/use-auth';
 import { UserMenu } from '../features/auth/user-menu';
 import { HealthIndicator } from '../features/health/health-indicator';
-import { buttonClasses } from './button';
-import { ThemeMenu } from './theme-menu';
 
 const NAV = [
   { to: '/', label: 'Tasks', narrow: true },
