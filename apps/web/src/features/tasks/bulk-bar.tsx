@@ -4,8 +4,8 @@ import { CheckCircle2, ChevronDown, Flag, Trash2, X } from 'lucide-react';
 import { Button } from '../../components/button';
 import { Kbd } from '../../components/kbd';
 import { MENU_CONTENT, MENU_ITEM } from '../../components/menu-styles';
-import { PRIORITIES_HIGH_FIRST, PRIORITY_LABELS } from './priority';
 import { PRIORITY_KEYS } from './shortcuts';
+import { PRIORITIES_HIGH_FIRST, PRIORITY_LABELS } from './task-labels';
 
 interface BulkBarProps {
   count: number;

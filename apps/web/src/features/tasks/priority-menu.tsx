@@ -3,8 +3,8 @@ import type { TaskPriority } from '@taskapp/shared';
 import { Check, Flag } from 'lucide-react';
 import { Kbd } from '../../components/kbd';
 import { MENU_CONTENT, MENU_ITEM } from '../../components/menu-styles';
-import { PRIORITIES_HIGH_FIRST, PRIORITY_LABELS } from './priority';
 import { PRIORITY_KEYS } from './shortcuts';
+import { PRIORITIES_HIGH_FIRST, PRIORITY_LABELS } from './task-labels';
 
 const FLAG_TONES: Record<TaskPriority, string> = {
   high: 'text-warning',

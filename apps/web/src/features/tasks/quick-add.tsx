@@ -3,7 +3,7 @@ import { type FormEvent, type RefObject, useMemo, useState } from 'react';
 import { Kbd } from '../../components/kbd';
 import { dueLabel } from './due-label';
 import { parseQuickAdd } from './parse-quick-add';
-import { PRIORITY_LABELS } from './priority';
+import { PRIORITY_LABELS } from './task-labels';
 import { useCreateTask } from './use-task-mutations';
 
 function Chip({ children }: { children: React.ReactNode }) {

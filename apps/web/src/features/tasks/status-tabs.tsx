@@ -1,14 +1,13 @@
-import type { TaskStatus } from '@taskapp/shared';
+import { TASK_STATUSES, type TaskStatus } from '@taskapp/shared';
 import { type KeyboardEvent, useRef } from 'react';
 import type { TaskStats } from '../../lib/api-types';
+import { STATUS_LABELS } from './task-labels';
 
 export type StatusTab = 'all' | TaskStatus;
 
 const TABS: Array<{ value: StatusTab; label: string }> = [
   { value: 'all', label: 'All' },
-  { value: 'pending', label: 'Pending' },
-  { value: 'in_progress', label: 'In progress' },
-  { value: 'completed', label: 'Completed' },
+  ...TASK_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] })),
 ];
 
 export const TASK_PANEL_ID = 'task-panel';

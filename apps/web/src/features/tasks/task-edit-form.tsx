@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { LIMITS, TASK_STATUSES, type TaskStatus } from '@taskapp/shared';
+import { LIMITS, TASK_STATUSES } from '@taskapp/shared';
 import { Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -9,16 +9,10 @@ import { Kbd } from '../../components/kbd';
 import { TextField } from '../../components/text-field';
 import type { Task } from '../../lib/api-types';
 import { isMac } from '../../lib/platform';
-import { PRIORITIES_HIGH_FIRST, PRIORITY_LABELS } from './priority';
 import { formValuesOf, patchFrom, taskFormSchema } from './task-form';
+import { PRIORITIES_HIGH_FIRST, PRIORITY_LABELS, STATUS_LABELS } from './task-labels';
 import { useDeleteTask, useUpdateTask } from './use-task-mutations';
 import { browserTimeZone } from './use-task-queries';
-
-const STATUS_LABELS: Record<TaskStatus, string> = {
-  pending: 'Pending',
-  in_progress: 'In progress',
-  completed: 'Completed',
-};
 
 interface TaskEditFormProps {
   task: Task;
