@@ -3,9 +3,8 @@ import type { TaskPriority } from '@taskapp/shared';
 import { CheckCircle2, ChevronDown, Flag, Trash2, X } from 'lucide-react';
 import { Button } from '../../components/button';
 import { Kbd } from '../../components/kbd';
-import { MENU_CONTENT, MENU_ITEM } from '../../components/menu-styles';
-import { PRIORITY_KEYS } from './shortcuts';
-import { PRIORITIES_HIGH_FIRST, PRIORITY_LABELS } from './task-labels';
+import { MENU_CONTENT } from '../../components/menu-styles';
+import { PriorityMenuItems } from './priority-menu-items';
 
 interface BulkBarProps {
   count: number;
@@ -50,19 +49,7 @@ export function BulkBar(props: BulkBarProps) {
         </Menu.Trigger>
         <Menu.Portal>
           <Menu.Content align="end" sideOffset={4} collisionPadding={8} className={`${MENU_CONTENT} w-44`}>
-            {PRIORITIES_HIGH_FIRST.map((priority) => (
-              <Menu.Item
-                key={priority}
-                className={MENU_ITEM}
-                onSelect={() => onPriority(priority)}
-                aria-keyshortcuts={PRIORITY_KEYS[priority]}
-              >
-                {PRIORITY_LABELS[priority]}
-                <span className="ml-auto text-muted">
-                  <Kbd>{PRIORITY_KEYS[priority]}</Kbd>
-                </span>
-              </Menu.Item>
-            ))}
+            <PriorityMenuItems onSelect={onPriority} />
           </Menu.Content>
         </Menu.Portal>
       </Menu.Root>

@@ -1,16 +1,9 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
 import type { TaskPriority } from '@taskapp/shared';
-import { Check, Flag } from 'lucide-react';
-import { Kbd } from '../../components/kbd';
-import { MENU_CONTENT, MENU_ITEM } from '../../components/menu-styles';
-import { PRIORITY_KEYS } from './shortcuts';
-import { PRIORITIES_HIGH_FIRST, PRIORITY_LABELS } from './task-labels';
-
-const FLAG_TONES: Record<TaskPriority, string> = {
-  high: 'text-warning',
-  medium: 'text-faint',
-  low: 'text-faint',
-};
+import { Flag } from 'lucide-react';
+import { MENU_CONTENT } from '../../components/menu-styles';
+import { FLAG_TONES, PriorityMenuItems } from './priority-menu-items';
+import { PRIORITY_LABELS } from './task-labels';
 
 interface PriorityMenuProps {
   priority: TaskPriority;
@@ -41,29 +34,7 @@ export function PriorityMenu({ priority, title, disabled, onChange }: PriorityMe
       </Menu.Trigger>
       <Menu.Portal>
         <Menu.Content align="end" sideOffset={4} collisionPadding={8} className={`${MENU_CONTENT} w-44`}>
-          <Menu.RadioGroup value={priority} onValueChange={(next) => onChange(next as TaskPriority)}>
-            {PRIORITIES_HIGH_FIRST.map((option) => (
-              <Menu.RadioItem
-                key={option}
-                value={option}
-                className={MENU_ITEM}
-                aria-keyshortcuts={PRIORITY_KEYS[option]}
-              >
-                <Flag
-                  aria-hidden="true"
-                  className={`size-3.5 ${FLAG_TONES[option]}`}
-                  fill={option === 'high' ? 'currentColor' : 'none'}
-                />
-                {PRIORITY_LABELS[option]}
-                <Menu.ItemIndicator>
-                  <Check aria-hidden="true" className="size-4 text-accent-text" />
-                </Menu.ItemIndicator>
-                <span className="ml-auto text-muted">
-                  <Kbd>{PRIORITY_KEYS[option]}</Kbd>
-                </span>
-              </Menu.RadioItem>
-            ))}
-          </Menu.RadioGroup>
+          <PriorityMenuItems value={priority} onSelect={onChange} />
         </Menu.Content>
       </Menu.Portal>
     </Menu.Root>

@@ -1,0 +1,67 @@
+import * as Menu from '@radix-ui/react-dropdown-menu';
+import type { TaskPriority } from '@taskapp/shared';
+import { Check, Flag } from 'lucide-react';
+import { Kbd } from '../../components/kbd';
+import { MENU_ITEM } from '../../components/menu-styles';
+import { PRIORITY_KEYS } from './shortcuts';
+import { PRIORITIES_HIGH_FIRST, PRIORITY_LABELS } from './task-labels';
+
+export const FLAG_TONES: Record<TaskPriority, string> = {
+  high: 'text-warning',
+  medium: 'text-faint',
+  low: 'text-faint',
+};
+
+function ShortcutHint({ priority }: { priority: TaskPriority }) {
+  return (
+    <span className="ml-auto text-muted">
+      <Kbd>{PRIORITY_KEYS[priority]}</Kbd>
+    </span>
+  );
+}
+
+interface PriorityMenuItemsProps {
+  /** One task's priority: the items become a radio group, each with its flag, the current one checked. */
+  value?: TaskPriority;
+  onSelect: (priority: TaskPriority) => void;
+}
+
+/** The priorities as dropdown menu items, highest first, each showing its shortcut key. */
+export function PriorityMenuItems({ value, onSelect }: PriorityMenuItemsProps) {
+  if (value === undefined) {
+    return PRIORITIES_HIGH_FIRST.map((priority) => (
+      <Menu.Item
+        key={priority}
+        className={MENU_ITEM}
+        onSelect={() => onSelect(priority)}
+        aria-keyshortcuts={PRIORITY_KEYS[priority]}
+      >
+        {PRIORITY_LABELS[priority]}
+        <ShortcutHint priority={priority} />
+      </Menu.Item>
+    ));
+  }
+  return (
+    <Menu.RadioGroup value={value} onValueChange={(next) => onSelect(next as TaskPriority)}>
+      {PRIORITIES_HIGH_FIRST.map((priority) => (
+        <Menu.RadioItem
+          key={priority}
+          value={priority}
+          className={MENU_ITEM}
+          aria-keyshortcuts={PRIORITY_KEYS[priority]}
+        >
+          <Flag
+            aria-hidden="true"
+            className={`size-3.5 ${FLAG_TONES[priority]}`}
+            fill={priority === 'high' ? 'currentColor' : 'none'}
+          />
+          {PRIORITY_LABELS[priority]}
+          <Menu.ItemIndicator>
+            <Check aria-hidden="true" className="size-4 text-accent-text" />
+          </Menu.ItemIndicator>
+          <ShortcutHint priority={priority} />
+        </Menu.RadioItem>
+      ))}
+    </Menu.RadioGroup>
+  );
+}
