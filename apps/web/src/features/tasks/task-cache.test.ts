@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Task, TaskStats } from '../../lib/api-types';
-import {
-  adjustStats,
-  applyPatch,
-  insertNewestFirst,
-  listShows,
-  mapTasks,
-  type TaskListData,
-} from './task-cache';
+import { adjustStats, insertNewestFirst, listShows, mapTasks, type TaskListData } from './task-cache';
+import { applyPatch } from './task-model';
 
 function task(id: string, createdAt: number, overrides: Partial<Task> = {}): Task {
   const date = new Date(createdAt);
@@ -69,21 +63,6 @@ describe('task cache edits', () => {
     );
     expect(ids(changed)).toEqual([['b']]);
     expect(changed.pages[0]?.items[0]?.completedAt).toBeInstanceOf(Date);
-    expect(
-      applyPatch(task('c', 1, { status: 'completed', completedAt: new Date(1) }), { status: 'pending' })
-        .completedAt,
-    ).toBeNull();
-  });
-
-  it('leaves completedAt alone when the status does not change, and always moves updatedAt', () => {
-    const done = task('c', 1, { status: 'completed', completedAt: new Date(1) });
-    const now = new Date(5);
-    expect(applyPatch(done, { priority: 'high' }, now)).toMatchObject({
-      priority: 'high',
-      completedAt: new Date(1),
-      updatedAt: now,
-    });
-    expect(applyPatch(done, { status: 'completed' }, now).completedAt).toEqual(new Date(1));
   });
 
   it('judges lists by their status and priority filters', () => {

@@ -1,10 +1,5 @@
 import type { InfiniteData, QueryKey } from '@tanstack/react-query';
-import {
-  completedAtAfter,
-  type ListTasksInput as ListInput,
-  type TaskPriority,
-  type TaskStatus,
-} from '@taskapp/shared';
+import type { ListTasksInput as ListInput, TaskPriority, TaskStatus } from '@taskapp/shared';
 import type { Task, TaskPage, TaskStats } from '../../lib/api-types';
 
 /** What useInfiniteQuery keeps for task.list: pages of tasks, one per cursor. */
@@ -81,14 +76,4 @@ export function adjustStats(stats: TaskStats, { from, to }: Change): TaskStats {
     byPriority[to.priority] += 1;
   }
   return { ...stats, byStatus, byPriority };
-}
-
-/** The fields a person can change on a task (what task.update and task.bulkUpdate take). */
-export type TaskPatch = Partial<Pick<Task, 'title' | 'description' | 'status' | 'priority' | 'dueDate'>>;
-
-/** The task as the server will return it: the server owns completedAt and updatedAt, mirrored here. */
-export function applyPatch(task: Task, patch: TaskPatch, now = new Date()): Task {
-  const changed = { ...task, ...patch, updatedAt: now };
-  if (patch.status !== undefined) changed.completedAt = completedAtAfter(patch.status, task.completedAt, now);
-  return changed;
 }

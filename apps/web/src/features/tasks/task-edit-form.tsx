@@ -9,10 +9,10 @@ import { Kbd } from '../../components/kbd';
 import { TextField } from '../../components/text-field';
 import type { Task } from '../../lib/api-types';
 import { isMac } from '../../lib/platform';
+import { browserTimeZone } from '../../lib/time-zone';
 import { formValuesOf, patchFrom, taskFormSchema } from './task-form';
 import { PRIORITIES_HIGH_FIRST, PRIORITY_LABELS, STATUS_LABELS } from './task-labels';
 import { useDeleteTask, useUpdateTask } from './use-task-mutations';
-import { browserTimeZone } from './use-task-queries';
 
 interface TaskEditFormProps {
   task: Task;

@@ -8,7 +8,7 @@ import {
 import { format } from 'date-fns';
 import { z } from 'zod';
 import type { Task } from '../../lib/api-types';
-import type { TaskPatch } from './task-cache';
+import type { TaskPatch } from './task-model';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^\d{2}:\d{2}$/;

@@ -2,8 +2,8 @@ import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Task } from '../../lib/api-types';
 import { TaskListSkeleton } from './task-list-states';
+import { isOptimistic } from './task-model';
 import { TaskRow, type TaskRowActions } from './task-row';
-import { isOptimistic } from './use-task-mutations';
 
 const ROW_HEIGHT = 44;
 // Start the next page this many rows before the end, so scrolling rarely meets the skeleton.

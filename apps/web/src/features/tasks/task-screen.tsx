@@ -9,18 +9,13 @@ import { ShortcutsDialog } from './shortcuts-dialog';
 import { StatusTabs, TASK_PANEL_ID, tabId } from './status-tabs';
 import { type FocusRequest, TaskList } from './task-list';
 import { TaskListEmpty, TaskListError, TaskListSkeleton } from './task-list-states';
+import { isOptimistic } from './task-model';
 import { TaskPanel } from './task-panel';
 import { useTaskChangesFromOtherTabs } from './task-sync';
 import { TaskToolbar } from './task-toolbar';
 import { isFiltered, listInputFor } from './task-view';
 import { useTaskKeyboard } from './use-task-keyboard';
-import {
-  isOptimistic,
-  useBulkDeleteTasks,
-  useBulkUpdateTasks,
-  useDeleteTask,
-  useUpdateTask,
-} from './use-task-mutations';
+import { useBulkDeleteTasks, useBulkUpdateTasks, useDeleteTask, useUpdateTask } from './use-task-mutations';
 import { useTaskList, useTaskStats } from './use-task-queries';
 import { useTaskSelection } from './use-task-selection';
 import { useTaskView } from './use-task-view';

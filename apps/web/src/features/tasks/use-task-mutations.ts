@@ -1,57 +1,14 @@
 import { useMutation } from '@tanstack/react-query';
-import {
-  type CreateTaskInput,
-  completedAtAfter,
-  DEFAULT_TASK_PRIORITY,
-  DEFAULT_TASK_STATUS,
-  LIMITS,
-} from '@taskapp/shared';
+import type { CreateTaskInput } from '@taskapp/shared';
 import { toast } from 'sonner';
 import type { Task } from '../../lib/api-types';
 import { useTRPCClient } from '../../lib/trpc';
 import { errorCode, errorMessage } from '../../lib/trpc-errors';
-import {
-  adjustStats,
-  applyPatch,
-  insertNewestFirst,
-  isNewestFirst,
-  listShows,
-  mapTasks,
-  type TaskPatch,
-} from './task-cache';
+import { adjustStats, insertNewestFirst, isNewestFirst, listShows, mapTasks } from './task-cache';
+import { applyPatch, chunks, draftTask, restoreInput, type TaskPatch } from './task-model';
 import { TASK_WRITE_KEY, useTaskCache } from './use-task-cache';
 
 const UNDO_MS = 5000;
-const OPTIMISTIC_PREFIX = 'optimistic-';
-
-/** A task shown before the server has answered; it has no real id yet, so it takes no actions. */
-export function isOptimistic(task: Task): boolean {
-  return task.id.startsWith(OPTIMISTIC_PREFIX);
-}
-
-function draftTask(input: CreateTaskInput): Task {
-  const now = new Date();
-  const status = input.status ?? DEFAULT_TASK_STATUS;
-  return {
-    id: `${OPTIMISTIC_PREFIX}${crypto.randomUUID()}`,
-    title: input.title.trim(),
-    description: input.description ?? null,
-    status,
-    priority: input.priority ?? DEFAULT_TASK_PRIORITY,
-    dueDate: input.dueDate ?? null,
-    completedAt: completedAtAfter(status, null, now),
-    createdAt: now,
-    updatedAt: now,
-  };
-}
-
-/** Bulk calls take at most 100 ids; a bigger selection goes in several calls. */
-function chunks<T>(items: T[], size = LIMITS.bulkMax): T[][] {
-  const result: T[][] = [];
-  for (let at = 0; at < items.length; at += size) result.push(items.slice(at, at + size));
-  return result;
-}
-
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /**
@@ -146,21 +103,6 @@ export function useUpdateTask() {
     },
     onSettled: () => cache.reconcile(),
   });
-}
-
-function restoreInput(task: Task) {
-  // Every field as it was, so the task comes back with the same id, dates and completion.
-  return {
-    id: task.id,
-    title: task.title,
-    description: task.description,
-    status: task.status,
-    priority: task.priority,
-    dueDate: task.dueDate,
-    completedAt: task.completedAt,
-    createdAt: task.createdAt,
-    updatedAt: task.updatedAt,
-  };
 }
 
 /** Undo for deletes: puts the tasks back exactly as they were. */

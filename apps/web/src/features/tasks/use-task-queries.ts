@@ -2,16 +2,12 @@ import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-qu
 import type { AppRouter } from '@taskapp/api';
 import type { ListTasksInput } from '@taskapp/shared';
 import type { TRPCOptionsProxy } from '@trpc/tanstack-react-query';
+import { browserTimeZone } from '../../lib/time-zone';
 import { useTRPC } from '../../lib/trpc';
 
 const PAGE_SIZE = 50;
 
 type ListFilters = Omit<NonNullable<ListTasksInput>, 'cursor' | 'limit' | 'direction'>;
-
-/** The browser's IANA zone, so "due today" and "overdue" mean the person's own day. */
-export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
 
 /** The counts' key and fetcher, shared by the screen and the route's prefetch. */
 export function taskStatsOptions(trpc: TRPCOptionsProxy<AppRouter>) {

@@ -1,0 +1,64 @@
+import {
+  type CreateTaskInput,
+  completedAtAfter,
+  DEFAULT_TASK_PRIORITY,
+  DEFAULT_TASK_STATUS,
+  LIMITS,
+  type RestoreTaskInput,
+} from '@taskapp/shared';
+import type { Task } from '../../lib/api-types';
+
+/** The fields a person can change on a task (what task.update and task.bulkUpdate take). */
+export type TaskPatch = Partial<Pick<Task, 'title' | 'description' | 'status' | 'priority' | 'dueDate'>>;
+
+const OPTIMISTIC_PREFIX = 'optimistic-';
+
+/** A task shown before the server has answered; it has no real id yet, so it takes no actions. */
+export function isOptimistic(task: Task): boolean {
+  return task.id.startsWith(OPTIMISTIC_PREFIX);
+}
+
+/** The task as task.create will answer, shown under a temporary id until it does. */
+export function draftTask(input: CreateTaskInput, now = new Date()): Task {
+  const status = input.status ?? DEFAULT_TASK_STATUS;
+  return {
+    id: `${OPTIMISTIC_PREFIX}${crypto.randomUUID()}`,
+    title: input.title.trim(),
+    description: input.description ?? null,
+    status,
+    priority: input.priority ?? DEFAULT_TASK_PRIORITY,
+    dueDate: input.dueDate ?? null,
+    completedAt: completedAtAfter(status, null, now),
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** The task as the server will return it: the server owns completedAt and updatedAt, mirrored here. */
+export function applyPatch(task: Task, patch: TaskPatch, now = new Date()): Task {
+  const changed = { ...task, ...patch, updatedAt: now };
+  if (patch.status !== undefined) changed.completedAt = completedAtAfter(patch.status, task.completedAt, now);
+  return changed;
+}
+
+/** Every field as it was, so task.restore brings a deleted task back with the same id, dates and completion. */
+export function restoreInput(task: Task): RestoreTaskInput {
+  return {
+    id: task.id,
+    title: task.title,
+    description: task.description,
+    status: task.status,
+    priority: task.priority,
+    dueDate: task.dueDate,
+    completedAt: task.completedAt,
+    createdAt: task.createdAt,
+    updatedAt: task.updatedAt,
+  };
+}
+
+/** Bulk calls take at most 100 ids; a bigger selection goes in several calls. */
+export function chunks<T>(items: T[], size: number = LIMITS.bulkMax): T[][] {
+  const result: T[][] = [];
+  for (let at = 0; at < items.length; at += size) result.push(items.slice(at, at + size));
+  return result;
+}
