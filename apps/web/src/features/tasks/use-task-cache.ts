@@ -2,13 +2,27 @@ import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import type { ListTasksInput as ListInput } from '@taskapp/shared';
 import type { Task, TaskStats } from '../../lib/api-types';
 import { useTRPC } from '../../lib/trpc';
-import { listInputOf, type TaskListData } from './task-cache';
+import {
+  adjustStats,
+  insertNewestFirst,
+  isNewestFirst,
+  listInputOf,
+  listShows,
+  mapTasks,
+  type TaskListData,
+} from './task-cache';
 import { announceTaskChange } from './task-sync';
 
 /** Every optimistic task write shares this key, so the last one to settle is the one that refetches. */
 export const TASK_WRITE_KEY = ['tasks', 'write'] as const;
 
 export type CacheSnapshot = Array<[QueryKey, unknown]>;
+
+/** One task's state before a write and after it (null: deleted). */
+export interface TaskChange {
+  before: Task;
+  after: Task | null;
+}
 
 /** Optimistic edits of every cached task list and count, with a way back and a way to reconcile. */
 export function useTaskCache() {
@@ -18,7 +32,7 @@ export function useTaskCache() {
   const stats = { queryKey: trpc.task.stats.pathKey() };
   const details = { queryKey: trpc.task.byId.pathKey() };
 
-  return {
+  const cache = {
     /** Stops in-flight reads (they would overwrite the edit) and remembers what the cache held. */
     async snapshot(): Promise<CacheSnapshot> {
       await Promise.all([lists, stats, details].map((filter) => queryClient.cancelQueries(filter)));
@@ -39,6 +53,40 @@ export function useTaskCache() {
     updateStats(change: (data: TaskStats) => TaskStats): void {
       queryClient.setQueriesData<TaskStats>(stats, (data) => (data ? change(data) : data));
     },
+    /**
+     * Every list, count and the open detail show the tasks' new states at once; a task whose new state a
+     * list no longer shows leaves that list.
+     */
+    showChanges(changes: TaskChange[]): void {
+      const byId = new Map(changes.map((change) => [change.before.id, change.after]));
+      cache.updateLists((data, list) =>
+        mapTasks(data, (task) => {
+          if (!byId.has(task.id)) return task;
+          const after = byId.get(task.id) ?? null;
+          return after && listShows(list, after) ? after : null;
+        }),
+      );
+      cache.updateStats((counts) =>
+        changes.reduce(
+          (current, { before, after }) => adjustStats(current, { from: before, to: after ?? undefined }),
+          counts,
+        ),
+      );
+      for (const { after } of changes) if (after) cache.updateDetail(after.id, () => after);
+    },
+    /** New tasks join the counts, and the lists whose place for them is known without the server. */
+    showAdded(tasks: Task[]): void {
+      cache.updateLists((data, list) =>
+        tasks.reduce(
+          (current, task) =>
+            listShows(list, task) && isNewestFirst(list) ? insertNewestFirst(current, task) : current,
+          data,
+        ),
+      );
+      cache.updateStats((counts) =>
+        tasks.reduce((current, task) => adjustStats(current, { to: task }), counts),
+      );
+    },
     /** Asks the server for the truth once no other task write is still in flight, here and in other tabs. */
     async reconcile(): Promise<void> {
       announceTaskChange();
@@ -46,4 +94,7 @@ export function useTaskCache() {
       await Promise.all([lists, stats, details].map((filter) => queryClient.invalidateQueries(filter)));
     },
   };
+  return cache;
 }
+
+export type TaskCache = ReturnType<typeof useTaskCache>;
