@@ -13,6 +13,10 @@ export type TaskPatch = Partial<Pick<Task, 'title' | 'description' | 'status' | 
 
 const OPTIMISTIC_PREFIX = 'optimistic-';
 
+export function isCompleted(task: Task): boolean {
+  return task.status === 'completed';
+}
+
 /** A task shown before the server has answered; it has no real id yet, so it takes no actions. */
 export function isOptimistic(task: Task): boolean {
   return task.id.startsWith(OPTIMISTIC_PREFIX);

@@ -1,0 +1,126 @@
+import type { TaskPriority } from '@taskapp/shared';
+import { useRef, useState } from 'react';
+import type { Task } from '../../lib/api-types';
+import type { FocusRequest } from './task-list';
+import { isCompleted, isOptimistic } from './task-model';
+import type { TaskRowActions } from './task-row';
+import type { TaskView } from './task-view';
+import { useTaskKeyboard } from './use-task-keyboard';
+import { useBulkDeleteTasks, useBulkUpdateTasks, useDeleteTask, useUpdateTask } from './use-task-mutations';
+import type { TaskSelection } from './use-task-selection';
+
+interface TaskActionsInput {
+  /** The loaded tasks, in list order. */
+  tasks: Task[];
+  selection: TaskSelection;
+  view: TaskView;
+  changeView: (patch: Partial<TaskView>) => void;
+}
+
+/**
+ * What the task screen can do, by pointer and by keyboard: the active row (the one shortcuts act on),
+ * single-task and bulk actions (a selection takes precedence), and the keys that trigger them.
+ */
+export function useTaskActions({ tasks, selection, view, changeView }: TaskActionsInput) {
+  const update = useUpdateTask();
+  const remove = useDeleteTask();
+  const bulkUpdate = useBulkUpdateTasks();
+  const bulkDelete = useBulkDeleteTasks();
+
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const quickAddRef = useRef<HTMLInputElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const active = tasks.find((task) => task.id === activeId && !isOptimistic(task));
+  const selectedTasks = tasks.filter((task) => selection.selected.has(task.id));
+  const hasSelection = selectedTasks.length > 0;
+
+  const focusTask = (id: string) => {
+    setActiveId(id);
+    setFocusRequest({ id, seq: (focusRequest?.seq ?? 0) + 1 });
+  };
+  const move = (step: 1 | -1) => {
+    const saved = tasks.filter((task) => !isOptimistic(task));
+    const at = active ? saved.indexOf(active) : -1;
+    const next = saved[at === -1 ? 0 : Math.min(Math.max(at + step, 0), saved.length - 1)];
+    if (next) focusTask(next.id);
+  };
+  const toggle = (task: Task) =>
+    update.mutate({ task, patch: { status: isCompleted(task) ? 'pending' : 'completed' } });
+  const setPriority = (task: Task, value: TaskPriority) => {
+    if (task.priority !== value) update.mutate({ task, patch: { priority: value } });
+  };
+  const deleteOne = (task: Task) => {
+    // Keyboard focus moves to the row that takes the deleted one's place.
+    if (document.activeElement?.closest('[data-testid="task-row"]')) {
+      const at = tasks.indexOf(task);
+      const neighbour = tasks[at + 1] ?? tasks[at - 1];
+      if (neighbour) focusTask(neighbour.id);
+    }
+    remove.mutate(task);
+  };
+  const openEditor = (task: Task) => {
+    setActiveId(task.id);
+    changeView({ task: task.id });
+  };
+
+  const bulk = {
+    complete: () =>
+      bulkUpdate.mutate({
+        tasks: selectedTasks,
+        patch: { status: selectedTasks.every(isCompleted) ? 'pending' : 'completed' },
+      }),
+    priority: (value: TaskPriority) =>
+      bulkUpdate.mutate({ tasks: selectedTasks, patch: { priority: value } }),
+    remove: () => {
+      bulkDelete.mutate(selectedTasks);
+      selection.clear();
+    },
+  };
+
+  const row: TaskRowActions = {
+    onToggle: toggle,
+    onDelete: deleteOne,
+    onEdit: openEditor,
+    onPriority: setPriority,
+    onSelect: (task, { range }) => selection.toggle(task.id, { range }),
+    onFocus: (task) => setActiveId(task.id),
+  };
+
+  useTaskKeyboard(
+    {
+      focusQuickAdd: () => quickAddRef.current?.focus(),
+      focusSearch: () => searchRef.current?.focus(),
+      move,
+      select: ({ range }) => (active ? selection.toggle(active.id, { range }) : undefined),
+      selectAll: selection.selectAll,
+      edit: () => (active ? openEditor(active) : undefined),
+      complete: () => (hasSelection ? bulk.complete() : active ? toggle(active) : undefined),
+      setPriority: (value) =>
+        hasSelection ? bulk.priority(value) : active ? setPriority(active, value) : undefined,
+      remove: () => (hasSelection ? bulk.remove() : active ? deleteOne(active) : undefined),
+      clearSelection: () => {
+        if (!hasSelection) return false;
+        selection.clear();
+        return true;
+      },
+      showHelp: () => setHelpOpen(true),
+    },
+    view.task === undefined && !helpOpen,
+  );
+
+  return {
+    quickAddRef,
+    searchRef,
+    helpOpen,
+    setHelpOpen,
+    activeId,
+    focusRequest,
+    /** After the edit panel closes, focus goes back to the row it was opened from. */
+    refocusActive: () => (activeId ? focusTask(activeId) : undefined),
+    selectedTasks,
+    bulk,
+    row,
+  };
+}
