@@ -6,6 +6,7 @@ import { useForm } from 'react-hook-form';
 import { Button } from '../../components/button';
 import { Field, INPUT_CLASSES } from '../../components/field';
 import { Kbd } from '../../components/kbd';
+import { SelectField } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
 import type { Task } from '../../lib/api-types';
 import { isMac } from '../../lib/platform';
@@ -72,28 +73,18 @@ export function TaskEditForm({ task, onDone }: TaskEditFormProps) {
           )}
         </Field>
         <div className="grid grid-cols-2 gap-3">
-          <Field label="Status">
-            {(control) => (
-              <select {...control} className={INPUT_CLASSES} {...form.register('status')}>
-                {TASK_STATUSES.map((status) => (
-                  <option key={status} value={status}>
-                    {STATUS_LABELS[status]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Priority">
-            {(control) => (
-              <select {...control} className={INPUT_CLASSES} {...form.register('priority')}>
-                {PRIORITIES_HIGH_FIRST.map((priority) => (
-                  <option key={priority} value={priority}>
-                    {PRIORITY_LABELS[priority]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label="Status"
+            options={TASK_STATUSES}
+            optionLabels={STATUS_LABELS}
+            {...form.register('status')}
+          />
+          <SelectField
+            label="Priority"
+            options={PRIORITIES_HIGH_FIRST}
+            optionLabels={PRIORITY_LABELS}
+            {...form.register('priority')}
+          />
         </div>
         <fieldset className="flex flex-col gap-1.5">
           <legend className="mb-1.5 font-medium text-sm">Due</legend>
