@@ -1,8 +1,8 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
 import { requireSignedIn, requireSignedOut } from './features/auth/route-guards';
 import { parseRedirectSearch, parseSignInSearch, parseTokenSearch } from './features/auth/search-params';
-import { prefetchTaskScreen } from './features/tasks/prefetch-task-screen';
-import { parseTaskView } from './features/tasks/task-view';
+import { prefetchTaskScreen } from './features/tasks/data/prefetch-task-screen';
+import { parseTaskView } from './features/tasks/view/task-view';
 import { NotFoundPage } from './routes/not-found';
 import { RootLayout } from './routes/root-layout';
 import { RouteError } from './routes/route-error';

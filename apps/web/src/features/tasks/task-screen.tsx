@@ -1,21 +1,21 @@
 import { CheckSquare } from 'lucide-react';
 import { useEffect, useMemo } from 'react';
 import { errorMessage } from '../../lib/trpc-errors';
-import { BulkBar } from './bulk-bar';
-import { QuickAdd } from './quick-add';
-import { ShortcutsDialog } from './shortcuts-dialog';
-import { StatusTabs, TASK_PANEL_ID, tabId } from './status-tabs';
-import { TaskList } from './task-list';
-import { TaskListEmpty, TaskListError, TaskListSkeleton } from './task-list-states';
-import { isCompleted, isOptimistic } from './task-model';
-import { TaskPanel } from './task-panel';
-import { useTaskChangesFromOtherTabs } from './task-sync';
-import { TaskToolbar } from './task-toolbar';
-import { isFiltered, listInputFor } from './task-view';
+import { isCompleted, isOptimistic } from './data/task-model';
+import { useTaskChangesFromOtherTabs } from './data/task-sync';
+import { useTaskList, useTaskStats } from './data/use-task-queries';
+import { TaskPanel } from './edit/task-panel';
+import { ShortcutsDialog } from './keyboard/shortcuts-dialog';
+import { BulkBar } from './list/bulk-bar';
+import { TaskList } from './list/task-list';
+import { TaskListEmpty, TaskListError, TaskListSkeleton } from './list/task-list-states';
+import { useTaskSelection } from './list/use-task-selection';
+import { QuickAdd } from './quick-add/quick-add';
 import { useTaskActions } from './use-task-actions';
-import { useTaskList, useTaskStats } from './use-task-queries';
-import { useTaskSelection } from './use-task-selection';
-import { useTaskView } from './use-task-view';
+import { StatusTabs, TASK_PANEL_ID, tabId } from './view/status-tabs';
+import { TaskToolbar } from './view/task-toolbar';
+import { isFiltered, listInputFor } from './view/task-view';
+import { useTaskView } from './view/use-task-view';
 
 /**
  * The home screen: quick add, search and filters, status tabs with live counts, the list, and the edit

@@ -1,13 +1,18 @@
 import type { TaskPriority } from '@taskapp/shared';
 import { useRef, useState } from 'react';
 import type { Task } from '../../lib/api-types';
-import type { FocusRequest } from './task-list';
-import { isCompleted, isOptimistic } from './task-model';
-import type { TaskRowActions } from './task-row';
-import type { TaskView } from './task-view';
-import { useTaskKeyboard } from './use-task-keyboard';
-import { useBulkDeleteTasks, useBulkUpdateTasks, useDeleteTask, useUpdateTask } from './use-task-mutations';
-import type { TaskSelection } from './use-task-selection';
+import { isCompleted, isOptimistic } from './data/task-model';
+import {
+  useBulkDeleteTasks,
+  useBulkUpdateTasks,
+  useDeleteTask,
+  useUpdateTask,
+} from './data/use-task-mutations';
+import { useTaskKeyboard } from './keyboard/use-task-keyboard';
+import type { FocusRequest } from './list/task-list';
+import type { TaskRowActions } from './list/task-row';
+import type { TaskSelection } from './list/use-task-selection';
+import type { TaskView } from './view/task-view';
 
 interface TaskActionsInput {
   /** The loaded tasks, in list order. */

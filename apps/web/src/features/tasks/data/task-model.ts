@@ -6,7 +6,7 @@ import {
   LIMITS,
   type RestoreTaskInput,
 } from '@taskapp/shared';
-import type { Task } from '../../lib/api-types';
+import type { Task } from '../../../lib/api-types';
 
 /** The fields a person can change on a task (what task.update and task.bulkUpdate take). */
 export type TaskPatch = Partial<Pick<Task, 'title' | 'description' | 'status' | 'priority' | 'dueDate'>>;

@@ -2,8 +2,8 @@ import * as Menu from '@radix-ui/react-dropdown-menu';
 import { TASK_PRIORITIES, type TaskPriority, type TaskSort } from '@taskapp/shared';
 import { ArrowDownUp, CalendarDays, Check, ChevronDown, Flag } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { MENU_CONTENT, MENU_ITEM, MENU_SEPARATOR } from '../../components/menu-styles';
-import { PRIORITIES_HIGH_FIRST, PRIORITY_LABELS } from './task-labels';
+import { MENU_CONTENT, MENU_ITEM, MENU_SEPARATOR } from '../../../components/menu-styles';
+import { PRIORITIES_HIGH_FIRST, PRIORITY_LABELS } from '../task-labels';
 import { DEFAULT_ORDER, type DueFilter, type SortOrder, type TaskView } from './task-view';
 
 const DUE_LABELS: Record<DueFilter, string> = {

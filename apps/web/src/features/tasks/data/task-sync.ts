@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { useTRPC } from '../../lib/trpc';
+import { useTRPC } from '../../../lib/trpc';
 
 // One channel object per tab, used to send and to listen: a channel never receives its own messages,
 // so the tab that wrote (and already reconciles) does not refetch a second time.

@@ -1,9 +1,9 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
 import type { TaskPriority } from '@taskapp/shared';
 import { CheckCircle2, ChevronDown, Flag, Trash2, X } from 'lucide-react';
-import { Button } from '../../components/button';
-import { Kbd } from '../../components/kbd';
-import { MENU_CONTENT } from '../../components/menu-styles';
+import { Button } from '../../../components/button';
+import { Kbd } from '../../../components/kbd';
+import { MENU_CONTENT } from '../../../components/menu-styles';
 import { PriorityMenuItems } from './priority-menu-items';
 
 interface BulkBarProps {

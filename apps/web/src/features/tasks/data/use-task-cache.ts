@@ -1,7 +1,7 @@
 import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import type { ListTasksInput as ListInput } from '@taskapp/shared';
-import type { Task, TaskStats } from '../../lib/api-types';
-import { useTRPC } from '../../lib/trpc';
+import type { Task, TaskStats } from '../../../lib/api-types';
+import { useTRPC } from '../../../lib/trpc';
 import {
   adjustStats,
   insertNewestFirst,

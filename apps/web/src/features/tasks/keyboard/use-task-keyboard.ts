@@ -1,6 +1,6 @@
 import type { TaskPriority } from '@taskapp/shared';
 import { useEffect, useRef } from 'react';
-import { isTyping } from '../../lib/use-shortcut';
+import { isTyping } from '../../../lib/use-shortcut';
 
 export interface TaskKeyboardActions {
   focusQuickAdd: () => void;

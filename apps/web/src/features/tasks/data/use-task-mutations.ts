@@ -1,8 +1,8 @@
 import type { CreateTaskInput } from '@taskapp/shared';
 import { toast } from 'sonner';
-import type { Task } from '../../lib/api-types';
-import { useTRPCClient } from '../../lib/trpc';
-import { errorCode, errorMessage } from '../../lib/trpc-errors';
+import type { Task } from '../../../lib/api-types';
+import { useTRPCClient } from '../../../lib/trpc';
+import { errorCode, errorMessage } from '../../../lib/trpc-errors';
 import { mapTasks } from './task-cache';
 import { applyPatch, chunks, draftTask, restoreInput, type TaskPatch } from './task-model';
 import { useOptimisticTaskMutation } from './use-optimistic-task-mutation';

@@ -1,8 +1,8 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { Task } from '../../lib/api-types';
+import type { Task } from '../../../lib/api-types';
+import { isOptimistic } from '../data/task-model';
 import { TaskListSkeleton } from './task-list-states';
-import { isOptimistic } from './task-model';
 import { TaskRow, type TaskRowActions } from './task-row';
 
 const ROW_HEIGHT = 44;

@@ -1,6 +1,6 @@
 import { Search, X } from 'lucide-react';
 import { type RefObject, useEffect, useRef, useState } from 'react';
-import { Kbd } from '../../components/kbd';
+import { Kbd } from '../../../components/kbd';
 
 // Long enough to skip the keystrokes in a word, short enough to feel immediate.
 const DEBOUNCE_MS = 250;

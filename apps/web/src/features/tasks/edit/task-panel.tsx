@@ -1,10 +1,10 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { useQuery } from '@tanstack/react-query';
 import { X } from 'lucide-react';
-import { Button } from '../../components/button';
-import type { Task } from '../../lib/api-types';
-import { useTRPC } from '../../lib/trpc';
-import { errorCode, errorMessage } from '../../lib/trpc-errors';
+import { Button } from '../../../components/button';
+import type { Task } from '../../../lib/api-types';
+import { useTRPC } from '../../../lib/trpc';
+import { errorCode, errorMessage } from '../../../lib/trpc-errors';
 import { TaskEditForm } from './task-edit-form';
 
 interface TaskPanelProps {

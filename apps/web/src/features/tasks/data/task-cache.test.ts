@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Task, TaskStats } from '../../lib/api-types';
+import type { Task, TaskStats } from '../../../lib/api-types';
 import { adjustStats, insertNewestFirst, listShows, mapTasks, type TaskListData } from './task-cache';
 import { applyPatch } from './task-model';
 

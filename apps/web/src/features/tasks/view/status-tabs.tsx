@@ -1,7 +1,7 @@
 import { TASK_STATUSES, type TaskStatus } from '@taskapp/shared';
 import { type KeyboardEvent, useRef } from 'react';
-import type { TaskStats } from '../../lib/api-types';
-import { STATUS_LABELS } from './task-labels';
+import type { TaskStats } from '../../../lib/api-types';
+import { STATUS_LABELS } from '../task-labels';
 
 export type StatusTab = 'all' | TaskStatus;
 

@@ -1,7 +1,7 @@
 import type { TaskPriority } from '@taskapp/shared';
 import { Check, Trash2 } from 'lucide-react';
 import type { MouseEvent } from 'react';
-import type { Task } from '../../lib/api-types';
+import type { Task } from '../../../lib/api-types';
 import { dueLabel } from './due-label';
 import { PriorityMenu } from './priority-menu';
 import { StatusControl } from './status-control';

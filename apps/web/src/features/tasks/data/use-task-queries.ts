@@ -2,8 +2,8 @@ import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-qu
 import type { AppRouter } from '@taskapp/api';
 import type { ListTasksInput } from '@taskapp/shared';
 import type { TRPCOptionsProxy } from '@trpc/tanstack-react-query';
-import { browserTimeZone } from '../../lib/time-zone';
-import { useTRPC } from '../../lib/trpc';
+import { browserTimeZone } from '../../../lib/time-zone';
+import { useTRPC } from '../../../lib/trpc';
 
 const PAGE_SIZE = 50;
 

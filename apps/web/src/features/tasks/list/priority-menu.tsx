@@ -1,9 +1,9 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
 import type { TaskPriority } from '@taskapp/shared';
 import { Flag } from 'lucide-react';
-import { MENU_CONTENT } from '../../components/menu-styles';
+import { MENU_CONTENT } from '../../../components/menu-styles';
+import { PRIORITY_LABELS } from '../task-labels';
 import { FLAG_TONES, PriorityMenuItems } from './priority-menu-items';
-import { PRIORITY_LABELS } from './task-labels';
 
 interface PriorityMenuProps {
   priority: TaskPriority;

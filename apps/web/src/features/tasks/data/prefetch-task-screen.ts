@@ -1,5 +1,5 @@
-import { queryClient, trpc } from '../../lib/clients';
-import { listInputFor, type TaskView } from './task-view';
+import { queryClient, trpc } from '../../../lib/clients';
+import { listInputFor, type TaskView } from '../view/task-view';
 import { taskListOptions, taskStatsOptions } from './use-task-queries';
 
 /**

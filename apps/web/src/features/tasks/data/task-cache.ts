@@ -1,6 +1,6 @@
 import type { InfiniteData, QueryKey } from '@tanstack/react-query';
 import type { ListTasksInput as ListInput, TaskPriority, TaskStatus } from '@taskapp/shared';
-import type { Task, TaskPage, TaskStats } from '../../lib/api-types';
+import type { Task, TaskPage, TaskStats } from '../../../lib/api-types';
 
 /** What useInfiniteQuery keeps for task.list: pages of tasks, one per cursor. */
 type ListTasksInput = NonNullable<ListInput>;

@@ -1,6 +1,6 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { X } from 'lucide-react';
-import { isMac } from '../../lib/platform';
+import { isMac } from '../../../lib/platform';
 import { TASK_SHORTCUTS } from './shortcuts';
 
 /** Every key the task screen understands, opened with `?`. */

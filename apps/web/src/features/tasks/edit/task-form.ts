@@ -7,8 +7,8 @@ import {
 } from '@taskapp/shared';
 import { format } from 'date-fns';
 import { z } from 'zod';
-import type { Task } from '../../lib/api-types';
-import type { TaskPatch } from './task-model';
+import type { Task } from '../../../lib/api-types';
+import type { TaskPatch } from '../data/task-model';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^\d{2}:\d{2}$/;

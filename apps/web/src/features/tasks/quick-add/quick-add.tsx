@@ -1,10 +1,10 @@
 import { CalendarDays, Flag, Plus } from 'lucide-react';
 import { type FormEvent, type RefObject, useMemo, useState } from 'react';
-import { Kbd } from '../../components/kbd';
-import { dueLabel } from './due-label';
+import { Kbd } from '../../../components/kbd';
+import { useCreateTask } from '../data/use-task-mutations';
+import { dueLabel } from '../list/due-label';
+import { PRIORITY_LABELS } from '../task-labels';
 import { parseQuickAdd } from './parse-quick-add';
-import { PRIORITY_LABELS } from './task-labels';
-import { useCreateTask } from './use-task-mutations';
 
 function Chip({ children }: { children: React.ReactNode }) {
   return (

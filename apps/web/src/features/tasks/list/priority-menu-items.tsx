@@ -1,10 +1,10 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
 import type { TaskPriority } from '@taskapp/shared';
 import { Check, Flag } from 'lucide-react';
-import { Kbd } from '../../components/kbd';
-import { MENU_ITEM } from '../../components/menu-styles';
-import { PRIORITY_KEYS } from './shortcuts';
-import { PRIORITIES_HIGH_FIRST, PRIORITY_LABELS } from './task-labels';
+import { Kbd } from '../../../components/kbd';
+import { MENU_ITEM } from '../../../components/menu-styles';
+import { PRIORITY_KEYS } from '../keyboard/shortcuts';
+import { PRIORITIES_HIGH_FIRST, PRIORITY_LABELS } from '../task-labels';
 
 export const FLAG_TONES: Record<TaskPriority, string> = {
   high: 'text-warning',

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { toast } from 'sonner';
-import { errorMessage } from '../../lib/trpc-errors';
+import { errorMessage } from '../../../lib/trpc-errors';
 import { type CacheSnapshot, TASK_WRITE_KEY, type TaskCache } from './use-task-cache';
 
 interface FailureToast {

@@ -3,17 +3,17 @@ import { LIMITS, TASK_STATUSES } from '@taskapp/shared';
 import { Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { Button } from '../../components/button';
-import { Field, INPUT_CLASSES } from '../../components/field';
-import { Kbd } from '../../components/kbd';
-import { SelectField } from '../../components/select-field';
-import { TextField } from '../../components/text-field';
-import type { Task } from '../../lib/api-types';
-import { isMac } from '../../lib/platform';
-import { browserTimeZone } from '../../lib/time-zone';
+import { Button } from '../../../components/button';
+import { Field, INPUT_CLASSES } from '../../../components/field';
+import { Kbd } from '../../../components/kbd';
+import { SelectField } from '../../../components/select-field';
+import { TextField } from '../../../components/text-field';
+import type { Task } from '../../../lib/api-types';
+import { isMac } from '../../../lib/platform';
+import { browserTimeZone } from '../../../lib/time-zone';
+import { useDeleteTask, useUpdateTask } from '../data/use-task-mutations';
+import { PRIORITIES_HIGH_FIRST, PRIORITY_LABELS, STATUS_LABELS } from '../task-labels';
 import { formValuesOf, patchFrom, taskFormSchema } from './task-form';
-import { PRIORITIES_HIGH_FIRST, PRIORITY_LABELS, STATUS_LABELS } from './task-labels';
-import { useDeleteTask, useUpdateTask } from './use-task-mutations';
 
 interface TaskEditFormProps {
   task: Task;

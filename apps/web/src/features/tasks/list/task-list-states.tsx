@@ -1,8 +1,8 @@
 import { CircleAlert, ListTodo, SearchX } from 'lucide-react';
-import { Button } from '../../components/button';
-import { EmptyState } from '../../components/empty-state';
-import { Kbd } from '../../components/kbd';
-import type { StatusTab } from './status-tabs';
+import { Button } from '../../../components/button';
+import { EmptyState } from '../../../components/empty-state';
+import { Kbd } from '../../../components/kbd';
+import type { StatusTab } from '../view/status-tabs';
 
 const SKELETON_WIDTHS = ['w-3/5', 'w-2/5', 'w-1/2', 'w-3/4', 'w-1/3', 'w-7/12'];
 

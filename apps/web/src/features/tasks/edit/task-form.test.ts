@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Task } from '../../lib/api-types';
+import type { Task } from '../../../lib/api-types';
 import { formValuesOf, patchFrom, taskFormSchema } from './task-form';
 
 const task: Task = {
