@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { type DatabaseEnv, databaseEnvSchema, parseEnv } from '../database-env.js';
 import { createDatabaseIfMissing, provideDatabase } from '../local-database.js';
-import { BACKUP_COMMANDS, BACKUP_USAGE } from './backup-usage.js';
 
 const USAGE = `Usage: taskapp-db <command>
   migrate                     apply pending migrations
@@ -10,17 +9,11 @@ const USAGE = `Usage: taskapp-db <command>
                               write a migration for the difference between the entities and the schema
   migration:check             exit 1 when the entities and the migrated schema differ
   create-database             create the database named in DATABASE_URL if it does not exist
-  with-database -- <command>  run a command with DATABASE_URL pointing at a migrated database
-${BACKUP_USAGE}`;
+  with-database -- <command>  run a command with DATABASE_URL pointing at a migrated database`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const env = parseEnv(databaseEnvSchema, process.env);
-  // Loaded on demand: a backup streams without MikroORM, so its process stays small.
-  if (command && BACKUP_COMMANDS.includes(command)) {
-    const { runBackupCommand } = await import('./backup-commands.js');
-    return runBackupCommand(command, rest);
-  }
   const { runWithDatabase } = await import('./with-database.js');
   if (command === 'with-database') return runWithDatabase(env, rest[0] === '--' ? rest.slice(1) : rest);
   if (command === 'create-database') return createConfiguredDatabase(env);

@@ -1,6 +1,6 @@
 import path from 'node:path';
+import { findRepoRoot, resolveDataDir } from '@taskapp/db/connection';
 import { z } from 'zod';
-import { findRepoRoot, resolveDataDir } from '../local-database.js';
 import type { RetentionPolicy } from './retention.js';
 
 const keepCount = (fallback: number) => z.coerce.number().int().min(0).default(fallback);

@@ -2,17 +2,8 @@ import { existsSync } from 'node:fs';
 import { readdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  backupFileName,
-  backupsToKeep,
-  type DatedBackup,
-  isoWeekKey,
-  pruneBackups,
-  sidecarPath,
-  verificationPath,
-} from '../../src/backup/index.js';
-import { MIGRATIONS_TABLE } from '../../src/backup/migrations.js';
-import { MIGRATIONS_TABLE as ORM_MIGRATIONS_TABLE } from '../../src/config.js';
+import { backupFileName, sidecarPath, verificationPath } from '../src/format.js';
+import { backupsToKeep, type DatedBackup, isoWeekKey, pruneBackups } from '../src/retention.js';
 import { tempDir } from './helpers.js';
 
 const POLICY = { daily: 7, weekly: 4, monthly: 12 };
@@ -115,9 +106,5 @@ describe('retention', () => {
     expect(existsSync(path.join(dir, 'notes.txt'))).toBe(true);
     expect(existsSync(killed)).toBe(false);
     expect(existsSync(inProgress)).toBe(true);
-  });
-
-  it('names the migrations table the same way as the ORM config', () => {
-    expect(MIGRATIONS_TABLE).toBe(ORM_MIGRATIONS_TABLE);
   });
 });

@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { withClient } from '@taskapp/db';
 import { afterAll } from 'vitest';
-import { type AgeKeyPair, generateKeyPair } from '../../src/backup/index.js';
+import { type AgeKeyPair, generateKeyPair } from '../src/index.js';
 
 export const APP_TABLES = [
   'users',
@@ -13,16 +13,6 @@ export const APP_TABLES = [
   'user_tokens',
   'rate_limits',
 ];
-
-export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * Row count and MD5 of every app table's rows (as JSON, in primary-key order), computed by the server,

@@ -2,19 +2,20 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { readFile, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { withClient } from '@taskapp/db';
+import { createTestDatabase, type TestDatabase } from '@taskapp/db/testing';
 import { Decrypter } from 'age-encryption';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { identityFileText } from '../src/age-keys.js';
 import {
   createBackup,
   generateKeyPair,
-  identityFileText,
   loadIdentities,
   parseRecipients,
   restoreBackup,
   verifyBackup,
-} from '../../src/backup/index.js';
-import { createTestDatabase, type TestDatabase } from '../../src/testing/index.js';
-import { seedAwkwardData, tableFingerprints, tempDir, testKeys, withClient } from './helpers.js';
+} from '../src/index.js';
+import { seedAwkwardData, tableFingerprints, tempDir, testKeys } from './helpers.js';
 
 const CANARY = 'canary-7f3a: the launch codes are 0000';
 const AGE_CLI = ['/usr/bin/age', '/usr/local/bin/age'].find((candidate) => existsSync(candidate));

@@ -1,17 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import { databaseEnvSchema, databaseSettings, migrationsList, openOrm, withClient } from '@taskapp/db';
+import { createDatabase, dropDatabase } from '@taskapp/db/queries';
+import { createTestDatabase, type TestDatabase } from '@taskapp/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createBackup,
-  listBackups,
-  restoreBackup,
-  sidecarPath,
-  verifyBackup,
-} from '../../src/backup/index.js';
-import { databaseEnvSchema } from '../../src/database-env.js';
-import { migrationsList } from '../../src/migrations/index.js';
-import { databaseSettings, openOrm } from '../../src/orm.js';
-import { createTestDatabase, type TestDatabase, withAdminClient } from '../../src/testing/index.js';
-import { seedAwkwardData, tableFingerprints, tempDir, testKeys, withClient } from './helpers.js';
+import { sidecarPath } from '../src/format.js';
+import { createBackup, listBackups, restoreBackup, verifyBackup } from '../src/index.js';
+import { seedAwkwardData, tableFingerprints, tempDir, testKeys } from './helpers.js';
 
 let source: TestDatabase;
 let dir: string;
@@ -179,15 +173,6 @@ async function databaseNames(): Promise<string[]> {
 /** A database with no tables at all (not cloned from the migrated template). */
 async function createEmptyDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${source.name}_e${Math.random().toString(36).slice(2, 8)}`;
-  const serverUrl = source.url;
-  await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: () =>
-      withAdminClient(serverUrl, (client) => client.query(`DROP DATABASE "${name}" WITH (FORCE)`)).then(
-        () => undefined,
-      ),
-  };
+  const url = await createDatabase(source.url, name);
+  return { url, drop: () => dropDatabase(source.url, name) };
 }

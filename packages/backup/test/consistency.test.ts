@@ -1,7 +1,8 @@
+import { withClient } from '@taskapp/db';
+import { createTestDatabase, type TestDatabase } from '@taskapp/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackup, restoreBackup } from '../../src/backup/index.js';
-import { createTestDatabase, type TestDatabase } from '../../src/testing/index.js';
-import { tempDir, testKeys, withClient } from './helpers.js';
+import { createBackup, restoreBackup } from '../src/index.js';
+import { tempDir, testKeys } from './helpers.js';
 
 const TASKS_PER_WRITER_USER = 5;
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import pg from 'pg';
+import { createDatabase, dropDatabase } from '@taskapp/db/queries';
 import {
   type BackupManifest,
   type BackupSidecar,
@@ -69,24 +69,17 @@ async function assertSidecarAgrees(file: string, manifest: BackupManifest): Prom
 
 async function withScratchDatabase<T>(serverUrl: string, work: (url: string) => Promise<T>): Promise<T> {
   const name = `taskapp_verify_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
+  let url: string;
   try {
-    try {
-      await admin.query(`CREATE DATABASE ${name}`);
-    } catch (error) {
-      throw new Error(
-        `Cannot create the scratch database ${name} (${(error as Error).message}); verification needs a role with CREATEDB.`,
-      );
-    }
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    try {
-      return await work(url.toString());
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    }
+    url = await createDatabase(serverUrl, name);
+  } catch (error) {
+    throw new Error(
+      `Cannot create the scratch database ${name} (${(error as Error).message}); verification needs a role with CREATEDB.`,
+    );
+  }
+  try {
+    return await work(url);
   } finally {
-    await admin.end();
+    await dropDatabase(serverUrl, name);
   }
 }

@@ -1,20 +1,24 @@
-import type { Transaction } from '@mikro-orm/postgresql';
-import { databaseEnvSchema } from '../database-env.js';
-// migrateToLatest's key: an app instance starting during a restore waits for it.
-import { MIGRATION_LOCK_KEY } from '../lock-keys.js';
-import { migrationsList } from '../migrations/index.js';
-import { databaseSettings, openOrm } from '../orm.js';
-import type { BackupHeader, BackupManifest, TableChecksum } from './format.js';
-import { MIGRATIONS_TABLE } from './migrations.js';
-import { type BackupEvent, readBackup } from './read-backup.js';
+import type { Knex, Transaction } from '@mikro-orm/postgresql';
 import {
-  checksumTable,
-  discoverTables,
-  type LiveTable,
-  type Query,
-  quoteIdent,
-  TableHasher,
-} from './tables.js';
+  databaseEnvSchema,
+  databaseSettings,
+  // migrateToLatest's key: an app instance starting during a restore waits for it.
+  MIGRATION_LOCK_KEY,
+  migrationsList,
+  openOrm,
+  type Queryable,
+} from '@taskapp/db';
+import {
+  advisoryTransactionLock,
+  deleteMigrationHistory,
+  dropTableCascade,
+  insertRowLines,
+  setLongTransactionSettings,
+  tableHasRows,
+} from '@taskapp/db/queries';
+import type { BackupHeader, BackupManifest, TableChecksum } from './format.js';
+import { type BackupEvent, readBackup } from './read-backup.js';
+import { checksumTable, discoverTables, type LiveTable, TableHasher } from './tables.js';
 
 export interface RestoreOptions {
   file: string;
@@ -51,18 +55,17 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
       await orm.migrator.getExecutedMigrations();
       const connection = orm.em.getConnection();
       return await connection.transactional(async (trx) => {
-        // Straight through knex: MikroORM's execute() would inline the large JSON parameters into the SQL.
-        const query: Query = async (sql) => (await trx.raw(sql)).rows;
-        await query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
-        await query("SET LOCAL TimeZone = 'UTC'");
-        await query('SET LOCAL statement_timeout = 0');
-        await query('SET LOCAL idle_in_transaction_session_timeout = 0');
-        await resetSchema(query, options.force ?? false);
+        const db = inTransaction(trx);
+        await advisoryTransactionLock(db, MIGRATION_LOCK_KEY);
+        await setLongTransactionSettings(db);
+        await resetSchema(db, options.force ?? false);
         await orm.migrator.up({ to: header.migration, transaction: trx });
-        const tables = await discoverTables(query);
+        const tables = await discoverTables(db);
         assertSameTables(header, tables);
-        const manifest = await loadRows(events, tables, (table, lines) => insertRows(trx, table, lines));
-        await compareWithManifest(query, tables, manifest);
+        const manifest = await loadRows(events, tables, (table, lines) =>
+          insertRowLines(db, table.name, lines),
+        );
+        await compareWithManifest(db, tables, manifest);
         const applied = await orm.migrator.up({ transaction: trx });
         return { manifest, migratedAfterLoad: applied.map((migration) => migration.name) };
       });
@@ -74,12 +77,31 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   }
 }
 
-async function resetSchema(query: Query, force: boolean): Promise<void> {
-  const existing = await discoverTables(query);
+/**
+ * The restore's statements run on MikroORM's knex transaction, because the ORM's migrator must run in
+ * the same one. Straight through knex's raw(): MikroORM's execute() would inline the large JSON
+ * parameters into the SQL. knex takes `?` placeholders: the queries module numbers its parameters
+ * $1, $2, … in the order of their values, so each becomes a `?` in place, and a `?` of the SQL itself
+ * is escaped so that knex leaves it alone.
+ */
+function inTransaction(trx: Transaction): Queryable {
+  return {
+    async query({ text, values }) {
+      let next = 1;
+      const knexText = text.replace(/\?/g, '\\?').replace(/\$(\d+)/g, (_match, number: string) => {
+        if (Number(number) !== next++) throw new Error(`Parameters out of order in: ${text}`);
+        return '?';
+      });
+      return trx.raw(knexText, values as Knex.RawBinding[]);
+    },
+  };
+}
+
+async function resetSchema(db: Queryable, force: boolean): Promise<void> {
+  const existing = await discoverTables(db);
   if (!force) {
     for (const table of existing) {
-      const [row] = await query(`SELECT EXISTS (SELECT 1 FROM ${quoteIdent(table.name)}) AS used`);
-      if (row?.used) {
+      if (await tableHasRows(db, table.name)) {
         throw new Error(
           `The target database is not empty (table ${table.name} has rows). Restore into an empty database, or pass --force to replace its data.`,
         );
@@ -87,8 +109,8 @@ async function resetSchema(query: Query, force: boolean): Promise<void> {
     }
   }
   // Dropped and re-created by the migrations, so the schema is exactly the backup's.
-  for (const table of existing.reverse()) await query(`DROP TABLE ${quoteIdent(table.name)} CASCADE`);
-  await query(`DELETE FROM ${MIGRATIONS_TABLE}`);
+  for (const table of existing.reverse()) await dropTableCascade(db, table.name);
+  await deleteMigrationHistory(db);
 }
 
 function assertSameTables(header: BackupHeader, tables: LiveTable[]): void {
@@ -99,13 +121,6 @@ function assertSameTables(header: BackupHeader, tables: LiveTable[]): void {
       `The schema at migration ${header.migration} differs from the backup's:\n  backup: ${describe(header.tables)}\n  here:   ${describe(tables)}`,
     );
   }
-}
-
-async function insertRows(trx: Transaction, table: LiveTable, lines: string[]): Promise<void> {
-  const name = quoteIdent(table.name);
-  await trx.raw(`INSERT INTO ${name} SELECT * FROM json_populate_recordset(NULL::${name}, ?::json)`, [
-    `[${lines.join(',')}]`,
-  ]);
 }
 
 /** Inserts each table's rows while hashing them as read; returns the manifest at the end of the file. */
@@ -135,9 +150,9 @@ async function loadRows(
   throw new Error('The backup ended before its manifest.');
 }
 
-async function compareWithManifest(query: Query, tables: LiveTable[], manifest: BackupManifest) {
+async function compareWithManifest(db: Queryable, tables: LiveTable[], manifest: BackupManifest) {
   const live: TableChecksum[] = [];
-  for (const table of tables) live.push(await checksumTable(query, table));
+  for (const table of tables) live.push(await checksumTable(db, table));
   assertChecksums('The restored database', live, manifest.tables);
 }
 

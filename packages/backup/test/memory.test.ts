@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { withClient } from '@taskapp/db';
+import { createTestDatabase, type TestDatabase } from '@taskapp/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../src/testing/index.js';
-import { tempDir, testKeys, withClient } from './helpers.js';
+import { tempDir, testKeys } from './helpers.js';
 
 const TASKS = 200_000;
 // Must match the `cli` script in package.json: the young generation is capped for the same reason.
@@ -41,7 +42,7 @@ async function backupInChildProcess(): Promise<{
   const { stdout } = await promisify(execFile)(
     process.execPath,
     [...NODE_FLAGS, fixture, database.url, await tempDir(), recipient],
-    { cwd: fileURLToPath(new URL('../..', import.meta.url)) },
+    { cwd: fileURLToPath(new URL('..', import.meta.url)) },
   );
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}');
 }

@@ -1,12 +1,11 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateKeyPair, identityFileText, loadIdentities, parseRecipients } from '../backup/age-keys.js';
-import { type BackupEnv, backupEnvSchema, resolveBackupDir } from '../backup/backup-env.js';
-import { createBackup } from '../backup/create-backup.js';
-import { totalRows } from '../backup/format.js';
-import { listBackups } from '../backup/list-backups.js';
-import { type DatabaseEnv, databaseEnvSchema, parseEnv } from '../database-env.js';
-import { provideDatabase } from '../local-database.js';
+import { type DatabaseEnv, databaseEnvSchema, parseEnv, provideDatabase } from '@taskapp/db/connection';
+import { generateKeyPair, identityFileText, loadIdentities, parseRecipients } from '../age-keys.js';
+import { type BackupEnv, backupEnvSchema, resolveBackupDir } from '../backup-env.js';
+import { createBackup } from '../create-backup.js';
+import { totalRows } from '../format.js';
+import { listBackups } from '../list-backups.js';
 
 type Env = DatabaseEnv & BackupEnv;
 
@@ -62,7 +61,7 @@ async function restore(env: Env, args: string[]): Promise<number> {
   if (!file) throw new Error('Usage: pnpm db:restore <file> [--target-url URL] [--force]');
   const identities = await loadIdentities(env.BACKUP_AGE_IDENTITY);
   // Restoring needs MikroORM's migrator; loaded here so that backups run without it.
-  const { restoreBackup } = await import('../backup/restore-backup.js');
+  const { restoreBackup } = await import('../restore-backup.js');
   const run = (targetUrl: string) =>
     restoreBackup({ file: userPath(file), identities, targetUrl, force: values.force });
   const targetUrl = values['target-url'];
@@ -81,7 +80,7 @@ async function verify(env: Env, args: string[]): Promise<number> {
   const [file] = positionals;
   if (!file) throw new Error('Usage: pnpm db:backup:verify <file>');
   const identities = await loadIdentities(env.BACKUP_AGE_IDENTITY);
-  const { verifyBackup } = await import('../backup/verify-backup.js');
+  const { verifyBackup } = await import('../verify-backup.js');
   const result = await withDatabase(env, (serverUrl) =>
     verifyBackup({ file: userPath(file), identities, serverUrl }),
   );

@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import type { Queryable } from '@taskapp/db/connection';
+import { type KeyColumn, listAppTables, tableRowLines } from '@taskapp/db/queries';
+import type { BackupTable, TableChecksum } from './format.js';
+
+export interface LiveTable extends BackupTable {
+  /** The primary key with, per column, whether it has a collation (text), which the row order pins to "C". */
+  key: KeyColumn[];
+  references: string[];
+}
+
+/** The application's tables in the current schema, each after the tables it references. */
+export async function discoverTables(db: Queryable): Promise<LiveTable[]> {
+  const tables = (await listAppTables(db)).map((table): LiveTable => {
+    if (table.primaryKey.length === 0) {
+      throw new Error(`Table ${table.name} has no primary key; cannot order its rows.`);
+    }
+    return {
+      name: table.name,
+      columns: table.columns,
+      primaryKey: table.primaryKey.map(({ column }) => column),
+      key: table.primaryKey,
+      references: table.references,
+    };
+  });
+  return inDependencyOrder(tables);
+}
+
+function inDependencyOrder(tables: LiveTable[]): LiveTable[] {
+  const ordered: LiveTable[] = [];
+  const placed = new Set<string>();
+  const known = new Set(tables.map((table) => table.name));
+  while (ordered.length < tables.length) {
+    const next = tables.find(
+      (table) =>
+        !placed.has(table.name) &&
+        table.references.every((reference) => placed.has(reference) || !known.has(reference)),
+    );
+    if (!next) throw new Error('The tables reference each other in a cycle; cannot order them.');
+    ordered.push(next);
+    placed.add(next.name);
+  }
+  return ordered;
+}
+
+/** A table's row lines in primary-key order, in batches; must run inside a transaction whose time zone is UTC. */
+export function tableLines(db: Queryable, table: LiveTable): AsyncGenerator<string[]> {
+  return tableRowLines(db, table.name, table.key);
+}
+
+/** Counts and hashes row lines exactly as a backup writes them. */
+export class TableHasher {
+  private readonly hash = createHash('sha256');
+  rows = 0;
+
+  constructor(readonly name: string) {}
+
+  add(line: string): void {
+    this.hash.update(line);
+    this.hash.update('\n');
+    this.rows += 1;
+  }
+
+  result(): TableChecksum {
+    return { name: this.name, rows: this.rows, sha256: this.hash.digest('hex') };
+  }
+}
+
+/** The checksum of a table as it is in the database now (inside the caller's transaction). */
+export async function checksumTable(db: Queryable, table: LiveTable): Promise<TableChecksum> {
+  const hasher = new TableHasher(table.name);
+  for await (const lines of tableLines(db, table)) for (const line of lines) hasher.add(line);
+  return hasher.result();
+}

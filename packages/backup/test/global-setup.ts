@@ -1,0 +1,1 @@
+export { default } from '@taskapp/db/testing/global-setup';
