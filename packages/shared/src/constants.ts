@@ -25,6 +25,10 @@ export const LIMITS = {
   listDefault: 50,
   listMax: 100,
   bulkMax: 100,
+  /** Calls in one tRPC batch request: the server refuses more, the web client never sends more. */
+  batchMax: 20,
+  /** Bytes of one request body. */
+  bodyMaxBytes: 100 * 1024,
 } as const;
 
 /**

@@ -1,5 +1,5 @@
 export * from './constants.js';
-export * from './password-rules.js';
+export * from './rules/index.js';
 export * from './schemas/account.js';
 export * from './schemas/auth.js';
 export * from './schemas/health.js';
