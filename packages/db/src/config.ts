@@ -3,6 +3,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { entities } from './entities/index.js';
 import { migrationsList } from './migrations/index.js';
+import { MIGRATIONS_TABLE } from './names.js';
 
 export interface DatabaseSettings {
   url: string;
@@ -10,8 +11,6 @@ export interface DatabaseSettings {
   connectTimeoutMs: number;
   statementTimeoutMs: number;
 }
-
-export const MIGRATIONS_TABLE = 'mikro_orm_migrations';
 
 /** The folder migrations are created in. Resolves to src/ under tsx and vitest, dist/ when built. */
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));

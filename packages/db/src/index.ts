@@ -1,12 +1,28 @@
+// The public surface of @taskapp/db, listed name by name. SQL lives behind '@taskapp/db/queries', test
+// databases behind '@taskapp/db/testing'.
 export { type EntityManager, LockMode, type MikroORM } from '@mikro-orm/postgresql';
-export * from './backup/index.js';
-export * from './config.js';
-export * from './database-env.js';
-export * from './embedded.js';
-export * from './entities/index.js';
-export * from './local-database.js';
-export * from './orm.js';
-export * from './queries/pool-sql.js';
-export * from './queries/task-list.js';
-export * from './queries/task-sort-keys.js';
-export * from './queries/task-stats.js';
+export type { Pool } from 'pg';
+export type { DatabaseSettings } from './config.js';
+export { type DatabaseEnv, databaseEnvSchema, parseEnv } from './database-env.js';
+export { type RunningPostgres, startEmbeddedPostgres, startThrowawayPostgres, urlFor } from './embedded.js';
+export {
+  RateLimitSchema,
+  type RotatedRefreshToken,
+  RotatedRefreshTokenSchema,
+  type Session,
+  SessionSchema,
+  type Task,
+  TaskSchema,
+  USER_TOKEN_PURPOSES,
+  type User,
+  UserSchema,
+  type UserToken,
+  type UserTokenPurpose,
+  UserTokenSchema,
+} from './entities/index.js';
+export { findFreePort } from './free-port.js';
+export { findRepoRoot, type ProvidedDatabase, provideDatabase, resolveDataDir } from './local-database.js';
+export { migrationsList } from './migrations/index.js';
+export { BACKUP_LOCK_KEY, MIGRATION_LOCK_KEY, MIGRATIONS_TABLE } from './names.js';
+export { databaseSettings, hasSchemaDrift, migrateToLatest, openOrm, withMigratedOrm } from './orm.js';
+export { createPool, databaseName, databaseUrl, poolCounters, type Queryable, withClient } from './pg.js';

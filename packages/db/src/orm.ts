@@ -1,8 +1,9 @@
-import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import pg from 'pg';
+import { MikroORM } from '@mikro-orm/postgresql';
 import { createOrmConfig, type DatabaseSettings } from './config.js';
 import type { DatabaseEnv } from './database-env.js';
-import { MIGRATION_LOCK_KEY } from './lock-keys.js';
+import { MIGRATION_LOCK_KEY } from './names.js';
+import { withClient } from './pg.js';
+import { acquireAdvisoryLock, releaseAdvisoryLock } from './queries/advisory-locks.js';
 
 export function databaseSettings(env: DatabaseEnv, url: string): DatabaseSettings {
   return {
@@ -21,38 +22,36 @@ export function openOrm(settings: DatabaseSettings): Promise<MikroORM> {
  * Applies pending migrations. Several instances starting at once take turns on an advisory lock,
  * so each migration runs exactly once.
  */
-export async function migrateToLatest(orm: MikroORM): Promise<string[]> {
-  const lock = new pg.Client({ connectionString: orm.config.get('clientUrl') });
-  await lock.connect();
+export function migrateToLatest(orm: MikroORM): Promise<string[]> {
+  return withClient(orm.config.get('clientUrl'), async (lock) => {
+    await acquireAdvisoryLock(lock, MIGRATION_LOCK_KEY);
+    try {
+      const applied = await orm.migrator.up();
+      return applied.map((migration) => migration.name);
+    } finally {
+      await releaseAdvisoryLock(lock, MIGRATION_LOCK_KEY).catch(() => undefined);
+    }
+  });
+}
+
+/**
+ * Opens the ORM on the database, applies pending migrations, runs `work`, and closes the ORM whatever
+ * happens: the shape of every command that needs a migrated database.
+ */
+export async function withMigratedOrm<T>(
+  settings: DatabaseSettings,
+  work: (orm: MikroORM) => Promise<T>,
+): Promise<T> {
+  const orm = await openOrm(settings);
   try {
-    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    const applied = await orm.migrator.up();
-    return applied.map((migration) => migration.name);
+    await migrateToLatest(orm);
+    return await work(orm);
   } finally {
-    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
-    await lock.end();
+    await orm.close();
   }
 }
 
 /** True when the entities describe a schema that the migrations do not create (read from the live database). */
 export function hasSchemaDrift(orm: MikroORM): Promise<boolean> {
   return orm.migrator.checkMigrationNeeded();
-}
-
-/** Whether the database answers a trivial query within the time given. */
-export async function isDatabaseReachable(em: EntityManager, timeoutMs = 2_000): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), timeoutMs);
-  });
-  const query = em
-    .getConnection()
-    .execute('SELECT 1')
-    .then(() => true)
-    .catch(() => false);
-  try {
-    return await Promise.race([query, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

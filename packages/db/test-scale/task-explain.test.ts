@@ -2,17 +2,16 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { type ListTasksInput, listTasksInput, TASK_SORTS } from '@taskapp/shared';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sortKeyFor } from '../src/entities/task-sort-keys.js';
 import { openOrm } from '../src/orm.js';
-import { poolSql, type Sql } from '../src/queries/pool-sql.js';
-import { listTasks, type TaskCursor } from '../src/queries/task-list.js';
-import { sortKeyFor } from '../src/queries/task-sort-keys.js';
-import { taskStats } from '../src/queries/task-stats.js';
+import { createPool, type Queryable } from '../src/pg.js';
+import { createQueries, type TaskCursor } from '../src/queries/index.js';
 import { createTestDatabase, type TestDatabase } from '../src/testing/index.js';
 import { generateScaleData, SCALE, taskIndexDefinitions } from './generate.js';
 
 // On 1,000,000 tasks over 10,000 users plus one user with 100,000, every query the app issues for a list
 // or the stats must find the owner's rows through an index that starts with user_id, never by reading
-// the whole table. The SQL is captured from the real listTasks/taskStats and EXPLAINed as is.
+// the whole table. The SQL is captured from the real task list and stats queries and EXPLAINed as is.
 
 interface PlanNode {
   'Node Type': string;
@@ -36,7 +35,9 @@ interface Statement {
 let database: TestDatabase;
 let orm: MikroORM;
 let em: EntityManager;
-let sql: Sql;
+let pool: pg.Pool;
+const sql = async <Row>(text: string, values: readonly unknown[] = []) =>
+  (await pool.query(text, [...values])).rows as Row[];
 /** Index name → its first column (null for an expression), for the indexes on tasks. */
 let firstColumn: Map<string, string | null>;
 
@@ -44,17 +45,20 @@ const HEAVY = SCALE.heavyUserId;
 const TYPICAL = SCALE.userId(4_242);
 const log = (line: string) => console.log(line);
 
-/** A Sql that records every statement run through it, so the exact SQL the app sends can be EXPLAINed. */
-function recording(statements: Statement[]): Sql {
-  return (text, values = []) => {
-    statements.push({ sql: text, params: [...values] });
-    return sql(text, values);
+/** An executor that records every statement run through it, so the exact SQL the app sends can be EXPLAINed. */
+function recording(statements: Statement[]): Queryable {
+  return {
+    query(statement) {
+      statements.push({ sql: statement.text, params: [...statement.values] });
+      return pool.query(statement.text, statement.values);
+    },
   };
 }
 
-async function capture(run: (recorder: Sql) => Promise<unknown>): Promise<Statement> {
+/** The app's task queries, run through the recorder. */
+async function capture(run: (tasks: ReturnType<typeof createQueries>['tasks']) => Promise<unknown>) {
   const statements: Statement[] = [];
-  await run(recording(statements));
+  await run(createQueries(recording(statements)).tasks);
   expect(statements).toHaveLength(1);
   return statements[0] as Statement;
 }
@@ -112,7 +116,7 @@ async function checkPlan(label: string, statement: Statement): Promise<PlanNode[
 const query = (input: ListTasksInput) => listTasksInput.parse(input);
 
 function listStatement(userId: string, input: ListTasksInput, after: TaskCursor | null = null) {
-  return capture((recorder) => listTasks(recorder, userId, query(input), after));
+  return capture((tasks) => tasks.list(userId, query(input), after));
 }
 
 /** The cursor after `position` rows of the user's unfiltered list in that order, as listTasks makes it. */
@@ -136,7 +140,7 @@ async function walkedCursor(
 ): Promise<TaskCursor | null> {
   let after: TaskCursor | null = null;
   for (let i = 0; i < pages; i++) {
-    const page = await listTasks(sql, userId, query({ ...input, limit: 100 }), after);
+    const page = await createQueries(pool).tasks.list(userId, query({ ...input, limit: 100 }), after);
     if (!page.next) return after;
     after = page.next;
   }
@@ -155,7 +159,7 @@ beforeAll(async () => {
   await client.end();
   orm = await openOrm({ ...database.settings, poolMax: 2 });
   em = orm.em.fork();
-  sql = poolSql(orm);
+  pool = createPool({ ...database.settings, poolMax: 2 });
   const indexes = await em.getConnection().execute<{ name: string; first: string | null }[]>(
     `select c.relname as name, a.attname as first
      from pg_index i
@@ -173,6 +177,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await pool?.end();
   await orm?.close();
   await database?.drop();
 });
@@ -216,11 +221,15 @@ describe('every list and stats query uses an index that starts with user_id (1.1
     expect(planProblems(await plan(`select id from tasks where user_id = '${HEAVY}' limit 5`))).toEqual([]);
   });
 
-  it('the deep cursors used below are the ones listTasks itself hands out', async () => {
+  it('the deep cursors used below are the ones the task list itself hands out', async () => {
     for (const sort of TASK_SORTS) {
       for (const order of ['asc', 'desc'] as const) {
         const input = { sort, order, limit: 50 };
-        const page = await listTasks(sql, HEAVY, query(input), await cursorAt(HEAVY, input, 700));
+        const page = await createQueries(pool).tasks.list(
+          HEAVY,
+          query(input),
+          await cursorAt(HEAVY, input, 700),
+        );
         expect(page.next).toEqual(await cursorAt(HEAVY, input, 750));
       }
     }
@@ -274,10 +283,7 @@ describe('every list and stats query uses an index that starts with user_id (1.1
 
     it(`${who}: task stats`, async () => {
       for (const timeZone of ['UTC', 'Pacific/Kiritimati', 'America/New_York']) {
-        await checkPlan(
-          `${who} stats ${timeZone}`,
-          await capture((recorder) => taskStats(recorder, userId, timeZone)),
-        );
+        await checkPlan(`${who} stats ${timeZone}`, await capture((tasks) => tasks.stats(userId, timeZone)));
       }
     });
   }
@@ -306,7 +312,7 @@ describe('every list and stats query uses an index that starts with user_id (1.1
         );
       }
     }
-    const stats = await explain(await capture((recorder) => taskStats(recorder, HEAVY, 'UTC')), true);
+    const stats = await explain(await capture((tasks) => tasks.stats(HEAVY, 'UTC')), true);
     lines.push(`stats (heavy user): ${stats['Execution Time']?.toFixed(1)} ms\n${render(stats.Plan)}`);
     log(lines.join('\n'));
   });

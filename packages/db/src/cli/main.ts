@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { type DatabaseEnv, databaseEnvSchema, parseEnv } from '../database-env.js';
-import { createDatabaseIfMissing, provideDatabase } from '../local-database.js';
+import { provideDatabase } from '../local-database.js';
+import { databaseName, databaseUrl } from '../pg.js';
+import { createDatabaseIfMissing } from '../queries/admin-queries.js';
 
 const USAGE = `Usage: taskapp-db <command>
   migrate                     apply pending migrations
@@ -70,12 +72,9 @@ async function createConfiguredDatabase(env: DatabaseEnv): Promise<number> {
     console.log('DATABASE_URL is not set: the embedded database is created on demand.');
     return 0;
   }
-  const target = new URL(env.DATABASE_URL);
-  const name = decodeURIComponent(target.pathname.slice(1));
-  const maintenance = new URL(env.DATABASE_URL);
-  maintenance.pathname = '/postgres';
-  await createDatabaseIfMissing(maintenance.toString(), name);
-  console.log(`Database ${name} is ready on ${target.host}.`);
+  const name = databaseName(env.DATABASE_URL);
+  await createDatabaseIfMissing(databaseUrl(env.DATABASE_URL, 'postgres'), name);
+  console.log(`Database ${name} is ready on ${new URL(env.DATABASE_URL).host}.`);
   return 0;
 }
 

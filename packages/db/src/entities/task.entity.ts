@@ -1,7 +1,7 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { DEFAULT_TASK_PRIORITY, DEFAULT_TASK_STATUS, TASK_PRIORITIES, TASK_STATUSES } from '@taskapp/shared';
-import { TASK_SORT_KEYS } from '../queries/task-sort-keys.js';
 import { timestampDefaultNow, timestampTouchedOnUpdate } from './columns.js';
+import { TASK_SORT_KEYS } from './task-sort-keys.js';
 import { UserSchema } from './user.entity.js';
 
 const snakeCase = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

@@ -1,4 +1,6 @@
-import type { Sql } from './pool-sql.js';
+import type { Queryable } from '../pg.js';
+import { firstRow, sql } from './sql.js';
+import { IS_OVERDUE } from './task-conditions.js';
 
 export interface TaskStats {
   byStatus: { pending: number; in_progress: number; completed: number };
@@ -9,12 +11,24 @@ export interface TaskStats {
   dueToday: number;
 }
 
+interface StatsRow {
+  pending: number;
+  in_progress: number;
+  completed: number;
+  low: number;
+  medium: number;
+  high: number;
+  overdue: number;
+  due_today: number;
+}
+
 /** Counts for the owner's tasks in one pass over their rows (found through an index on user_id). */
-export async function taskStats(sql: Sql, userId: string, timeZone: string): Promise<TaskStats> {
-  const [row] = await sql<Record<string, number>>(
-    `with today as (
-       select (date_trunc('day', now() at time zone $1) at time zone $1) as starts,
-              ((date_trunc('day', now() at time zone $1) + interval '1 day') at time zone $1) as ends
+async function taskStats(db: Queryable, userId: string, timeZone: string): Promise<TaskStats> {
+  const row = await firstRow<StatsRow>(
+    db,
+    sql`with today as (
+       select (date_trunc('day', now() at time zone ${timeZone}) at time zone ${timeZone}) as starts,
+              ((date_trunc('day', now() at time zone ${timeZone}) + interval '1 day') at time zone ${timeZone}) as ends
      )
      select
        count(*) filter (where "status" = 'pending')::int as pending,
@@ -23,17 +37,22 @@ export async function taskStats(sql: Sql, userId: string, timeZone: string): Pro
        count(*) filter (where "priority" = 'low')::int as low,
        count(*) filter (where "priority" = 'medium')::int as medium,
        count(*) filter (where "priority" = 'high')::int as high,
-       count(*) filter (where "status" <> 'completed' and "due_date" < now())::int as overdue,
+       count(*) filter (where ${IS_OVERDUE})::int as overdue,
        count(*) filter (where "status" <> 'completed' and "due_date" >= today.starts and "due_date" < today.ends)::int as due_today
      from "tasks", today
-     where "user_id" = $2`,
-    [timeZone, userId],
+     where "user_id" = ${userId}`,
   );
-  const count = (name: string) => row?.[name] ?? 0;
+  const count = (name: keyof StatsRow) => row?.[name] ?? 0;
   return {
     byStatus: { pending: count('pending'), in_progress: count('in_progress'), completed: count('completed') },
     byPriority: { low: count('low'), medium: count('medium'), high: count('high') },
     overdue: count('overdue'),
     dueToday: count('due_today'),
+  };
+}
+
+export function taskStatsQueries(db: Queryable) {
+  return {
+    stats: (userId: string, timeZone: string) => taskStats(db, userId, timeZone),
   };
 }

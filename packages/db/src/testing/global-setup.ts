@@ -2,7 +2,7 @@ import type { TestProject } from 'vitest/node';
 import { databaseEnvSchema } from '../database-env.js';
 import { type RunningPostgres, startThrowawayPostgres } from '../embedded.js';
 import { databaseSettings, migrateToLatest, openOrm } from '../orm.js';
-import { dropDatabases, withAdminClient } from './admin-client.js';
+import { createDatabase, dropDatabasesStartingWith } from '../queries/admin-queries.js';
 
 export interface TestDatabaseServer {
   /** Any database on the server; used to create and drop the per-file databases. */
@@ -30,11 +30,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const prefix = `taskapp_t${process.pid.toString(36)}${Date.now().toString(36)}_`;
   const template = `${prefix}template`;
 
-  await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE "${template}"`));
-  const templateUrl = new URL(serverUrl);
-  templateUrl.pathname = `/${template}`;
+  const templateUrl = await createDatabase(serverUrl, template);
   const env = databaseEnvSchema.parse({});
-  const orm = await openOrm({ ...databaseSettings(env, templateUrl.toString()), poolMax: 2 });
+  const orm = await openOrm({ ...databaseSettings(env, templateUrl), poolMax: 2 });
   try {
     await migrateToLatest(orm);
   } finally {
@@ -43,7 +41,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   project.provide('taskappTestDatabase', { serverUrl, template, prefix });
   return async () => {
-    await dropDatabases(serverUrl, prefix).catch((error: unknown) => {
+    await dropDatabasesStartingWith(serverUrl, prefix).catch((error: unknown) => {
       console.warn(`Could not drop the test databases: ${String(error)}`);
     });
     await embedded?.stop();

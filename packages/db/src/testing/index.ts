@@ -1,3 +1,2 @@
-export * from './admin-client.js';
 export type { TestDatabaseServer } from './global-setup.js';
-export * from './test-database.js';
+export { createTestDatabase, createTestOrm, type TestDatabase, type TestOrm } from './test-database.js';
