@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { backupEnvSchema, databaseEnvSchema, parseEnv, parseRecipients, resolveDataDir } from '@taskapp/db';
+import { backupEnvSchema, parseRecipients } from '@taskapp/backup';
+import { databaseEnvSchema, parseEnv, resolveDataDir } from '@taskapp/db';
 import { Cron } from 'croner';
 import { z } from 'zod';
 

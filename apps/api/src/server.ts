@@ -1,19 +1,19 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { databaseSettings, migrateToLatest, openOrm, poolSql, provideDatabase } from '@taskapp/db';
+import { createPool, databaseSettings, migrateToLatest, openOrm, provideDatabase } from '@taskapp/db';
+import { createQueries } from '@taskapp/db/queries';
+import { createRateLimits } from './auth/index.js';
+import { monotonicClock } from './clock.js';
 import type { Env } from './env.js';
 import { createApp } from './http/create-app.js';
 import type { Logger } from './logger.js';
-import { scheduleBackups } from './services/backup-schedule.js';
-import { createMailer } from './services/mail.js';
-import { scheduleMaintenance } from './services/maintenance.js';
-import { createMetrics } from './services/metrics.js';
-import { createRateLimits } from './services/rate-limits.js';
+import { createMailer } from './mail/index.js';
+import { createMetrics, scheduleBackups, scheduleMaintenance } from './ops/index.js';
 
 export interface RunningServer {
   url: string;
   server: Server;
-  /** Stops accepting connections, lets in-flight requests finish, then closes the pool and the embedded database. */
+  /** Stops accepting connections, lets in-flight requests finish, then closes the pools and the embedded database. */
   close(): Promise<void>;
 }
 
@@ -21,7 +21,8 @@ export interface RunningServer {
 export async function startServer(env: Env, logger: Logger): Promise<RunningServer> {
   const database = await provideDatabase(env);
   if (database.embedded) logger.info('DATABASE_URL is not set: using the embedded PostgreSQL under .data/');
-  const orm = await openOrm(databaseSettings(env, database.url));
+  const settings = databaseSettings(env, database.url);
+  const orm = await openOrm(settings);
   try {
     const applied = await migrateToLatest(orm);
     if (applied.length) logger.info({ applied }, 'applied database migrations');
@@ -31,12 +32,14 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
     throw error;
   }
 
+  const pool = createPool(settings);
+  const queries = createQueries(pool);
   const mailer = createMailer(env, logger);
-  const metrics = createMetrics(orm);
-  const rateLimits = createRateLimits(orm, { onRejected: (name) => metrics.rateLimitRejected(name) });
-  const stopMaintenance = scheduleMaintenance(orm, logger);
+  const metrics = createMetrics(pool);
+  const rateLimits = createRateLimits(pool, { onRejected: (name) => metrics.rateLimitRejected(name) });
+  const stopMaintenance = scheduleMaintenance(queries, logger);
   const stopBackups = scheduleBackups({ env, databaseUrl: database.url, logger });
-  const app = createApp({ orm, sql: poolSql(orm), env, logger, mailer, rateLimits, metrics });
+  const app = createApp({ orm, queries, env, logger, mailer, rateLimits, metrics, now: monotonicClock() });
   const server = app.listen(env.PORT);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -57,6 +60,7 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
       server.closeIdleConnections();
       await drained.finally(() => clearInterval(sweep));
       await backupsStopped;
+      await pool.end();
       await orm.close();
       await database.stop();
     })();

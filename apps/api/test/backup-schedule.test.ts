@@ -1,13 +1,13 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { backupFileName, createBackup, generateKeyPair, restoreBackup } from '@taskapp/db';
+import { backupFileName, createBackup, generateKeyPair, restoreBackup } from '@taskapp/backup';
 import { createTestDatabase, type TestDatabase } from '@taskapp/db/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Env } from '../src/env.js';
+import { runScheduledBackup } from '../src/ops/index.js';
 import { type RunningServer, startServer } from '../src/server.js';
-import { runScheduledBackup } from '../src/services/backup-schedule.js';
 import { GOOD_PASSWORD, signUp } from './helpers/accounts.js';
 import { browserAt, TEST_ORIGIN } from './helpers/browser.js';
 import { testEnv } from './helpers/test-env.js';

@@ -10,7 +10,7 @@ let deps: AppDependencies;
 
 beforeAll(async () => {
   db = await createTestOrm();
-  deps = testDependencies(db.orm, 'smtp://127.0.0.1:9');
+  deps = testDependencies(db, 'smtp://127.0.0.1:9');
 });
 afterAll(() => db.close());
 

@@ -1,6 +1,7 @@
+import { LIMITS } from '@taskapp/shared';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BATCH_SIZE } from '../src/http/create-app.js';
+
 import { batchClient, startTestServer, type TestServer } from './helpers/test-server.js';
 
 let server: TestServer;
@@ -43,21 +44,21 @@ describe('HTTP endpoints', () => {
     expect(response.headers.get('x-powered-by')).toBeNull();
   });
 
-  it(`accepts a batch of ${MAX_BATCH_SIZE} calls and refuses a bigger one`, async () => {
+  it(`accepts a batch of ${LIMITS.batchMax} calls and refuses a bigger one`, async () => {
     const calls = (n: number) => {
       const paths = Array.from({ length: n }, () => 'health.check').join(',');
       const input = encodeURIComponent(JSON.stringify({}));
       return fetch(`${server.url}/api/trpc/${paths}?batch=1&input=${input}`);
     };
-    expect((await calls(MAX_BATCH_SIZE)).status).toBe(200);
-    const refused = await calls(MAX_BATCH_SIZE + 1);
+    expect((await calls(LIMITS.batchMax)).status).toBe(200);
+    const refused = await calls(LIMITS.batchMax + 1);
     expect(refused.status).toBe(400);
     const ok = await Promise.all(
-      Array.from({ length: MAX_BATCH_SIZE }, () =>
-        batchClient(server.url, MAX_BATCH_SIZE).health.check.query(),
+      Array.from({ length: LIMITS.batchMax }, () =>
+        batchClient(server.url, LIMITS.batchMax).health.check.query(),
       ),
     );
-    expect(ok).toHaveLength(MAX_BATCH_SIZE);
+    expect(ok).toHaveLength(LIMITS.batchMax);
   });
 
   it('refuses a body over 100 kB with 413 and a short JSON answer', async () => {

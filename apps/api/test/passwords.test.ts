@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, verifyPassword } from '../src/services/passwords.js';
+import { hashPassword, verifyPassword } from '../src/auth/passwords.js';
 
 describe('password hashing', () => {
   it('uses Argon2id with m=19456 KiB, t=2, p=1', async () => {

@@ -6,7 +6,7 @@ import { browserAt } from './helpers/browser.js';
 import { mailedToken, RESET_SUBJECT, VERIFY_SUBJECT } from './helpers/mail.js';
 import { type ServerProcess, spawnServer } from './helpers/server-process.js';
 import { type SmtpInbox, startSmtpInbox } from './helpers/smtp-inbox.js';
-import { dumpAllRows, openSql, type Sql } from './helpers/sql.js';
+import { dumpAllRows, type OpenSql, openSql } from './helpers/sql.js';
 import { TEST_ORIGIN } from './helpers/test-server.js';
 
 const sha256Hex = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -14,7 +14,7 @@ const sha256Hex = (value: string) => createHash('sha256').update(value).digest('
 let database: TestDatabase;
 let inbox: SmtpInbox;
 let server: ServerProcess;
-let sql: Sql;
+let sql: OpenSql;
 
 beforeAll(async () => {
   database = await createTestDatabase();

@@ -1,13 +1,16 @@
+import { createQueries } from '@taskapp/db/queries';
 import { createTestOrm, type TestOrm } from '@taskapp/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteExpiredRows } from '../src/services/maintenance.js';
-import { deleteExpiredSessions } from '../src/services/sessions.js';
+import { deleteExpiredRows } from '../src/ops/index.js';
 
 let db: TestOrm;
 beforeAll(async () => {
   db = await createTestOrm();
 });
 afterAll(() => db.close());
+
+const deleteExpired = () => deleteExpiredRows(createQueries(db.pool));
+const deleteExpiredSessions = async () => (await deleteExpired()).sessions;
 
 const execute = <T = Record<string, unknown>>(query: string, params: unknown[] = []) =>
   db.orm.em.getConnection().execute<T[]>(query, params);
@@ -38,7 +41,7 @@ const sessionIds = async (userId: string) =>
   );
 
 describe('expired session cleanup', () => {
-  it('deleteExpiredSessions deletes only sessions past their expiry', async () => {
+  it('deletes only sessions past their expiry', async () => {
     const userId = await newUser('sessions');
     const expired = [await newSession(userId, '-1 day'), await newSession(userId, '-1 second')];
     const live = [await newSession(userId, '1 minute'), await newSession(userId, '30 days')];
@@ -47,15 +50,15 @@ describe('expired session cleanup', () => {
       [expired[0], live[0]],
     );
 
-    expect(await deleteExpiredSessions(db.orm.em.fork())).toBe(2);
+    expect(await deleteExpiredSessions()).toBe(2);
     expect(await sessionIds(userId)).toEqual([...live].sort());
     // Rotated-token rows go with their session, and only with it.
     const rotated = await execute<{ session_id: string }>('SELECT session_id FROM rotated_refresh_tokens');
     expect(rotated.map((row) => row.session_id)).toEqual([live[0]]);
-    expect(await deleteExpiredSessions(db.orm.em.fork())).toBe(0);
+    expect(await deleteExpiredSessions()).toBe(0);
   });
 
-  it('deleteExpiredRows also removes expired mailed tokens and rate-limit counters, and nothing live', async () => {
+  it('also removes expired mailed tokens and rate-limit counters, and nothing live', async () => {
     const userId = await newUser('rows');
     const expired = await newSession(userId, '-1 hour');
     const live = await newSession(userId, '1 hour');
@@ -72,7 +75,7 @@ describe('expired session cleanup', () => {
       Date.now() + 60_000,
     ]);
 
-    const removed = await deleteExpiredRows(db.orm);
+    const removed = await deleteExpired();
     expect(removed).toEqual({ sessions: 1, tokens: 1, limits: 1 });
     expect(await sessionIds(userId)).toEqual([live]);
     expect(await sessionIds(userId)).not.toContain(expired);
@@ -109,7 +112,7 @@ describe('expired session cleanup', () => {
       'EXPLAIN DELETE FROM sessions WHERE expires_at <= now()',
     );
     expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toMatch(/Index.*sessions_expires_at_idx/);
-    expect(await deleteExpiredSessions(db.orm.em.fork())).toBe(20);
+    expect(await deleteExpiredSessions()).toBe(20);
     expect((await sessionIds(userId)).length).toBe(5000);
   });
 });

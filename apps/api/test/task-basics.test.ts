@@ -19,7 +19,7 @@ async function newUser(email: string) {
 
 beforeAll(async () => {
   db = await createTestOrm();
-  deps = testDependencies(db.orm, 'smtp://127.0.0.1:9');
+  deps = testDependencies(db, 'smtp://127.0.0.1:9');
 });
 afterAll(() => db.close());
 

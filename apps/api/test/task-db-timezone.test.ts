@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type MikroORM, openOrm } from '@taskapp/db';
-import { createTestDatabase, type TestDatabase, withAdminClient } from '@taskapp/db/testing';
+import { createPool, type MikroORM, openOrm, type Pool, withClient } from '@taskapp/db';
+import { createTestDatabase, type TestDatabase } from '@taskapp/db/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { callerFor, testDependencies } from './helpers/test-deps.js';
 
@@ -10,16 +10,19 @@ import { callerFor, testDependencies } from './helpers/test-deps.js';
 
 let database: TestDatabase;
 let orm: MikroORM;
+let pool: Pool;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   const { serverUrl } = inject('taskappTestDatabase');
-  await withAdminClient(serverUrl, (client) =>
+  await withClient(serverUrl, (client) =>
     client.query(`alter database "${database.name}" set timezone to 'Europe/Berlin'`),
   );
   orm = await openOrm(database.settings);
+  pool = createPool(database.settings);
 });
 afterAll(async () => {
+  await pool?.end();
   await orm?.close();
   await database?.drop();
 });
@@ -37,7 +40,7 @@ describe('a database whose TimeZone is Europe/Berlin', () => {
         [`tz-${randomUUID()}@example.com`],
       );
     const api = () =>
-      callerFor(testDependencies(orm, 'smtp://127.0.0.1:9'), {
+      callerFor(testDependencies({ orm, pool }, 'smtp://127.0.0.1:9'), {
         userId: user?.id ?? '',
         sessionId: randomUUID(),
       });

@@ -5,7 +5,6 @@ import {
   expectCode,
   newUser,
   openTaskTestDb,
-  sleep,
   type TaskTestDb,
   type TestUser,
   taskRow,
@@ -29,11 +28,9 @@ describe('task.restore (Undo after delete)', () => {
       status: 'in_progress',
       dueDate: new Date('2031-02-03T04:05:06.789Z'),
     });
-    await sleep(3);
     const task = await user.api.task.update({ id: created.id, title: 'Undo me, edited 🎉' });
     const stored = await taskRow(t, task.id);
     await user.api.task.delete({ id: task.id });
-    await sleep(3);
 
     const restored = await user.api.task.restore(task);
     expect(restored).toEqual(task);
@@ -46,7 +43,6 @@ describe('task.restore (Undo after delete)', () => {
   it('keeps completedAt of a completed task', async () => {
     const task = await user.api.task.create({ title: 'Done, then deleted', status: 'completed' });
     await user.api.task.delete({ id: task.id });
-    await sleep(3);
     const restored = await user.api.task.restore(task);
     expect(restored).toEqual(task);
     expect(restored.completedAt).toEqual(task.completedAt);

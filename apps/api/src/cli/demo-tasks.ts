@@ -1,4 +1,11 @@
-import { TASK_PRIORITIES, TASK_STATUSES, type TaskPriority, type TaskStatus } from '@taskapp/shared';
+import type { TaskDto } from '@taskapp/db/queries';
+import {
+  DEFAULT_TASK_PRIORITY,
+  DEFAULT_TASK_STATUS,
+  TASK_PRIORITIES,
+  TASK_STATUSES,
+  type TaskStatus,
+} from '@taskapp/shared';
 
 /** Titles people really write, grouped so a seeded list reads like someone's week. */
 const TITLES = [
@@ -54,15 +61,8 @@ const DESCRIPTIONS = [
   'Blocked until the vendor replies.',
 ] as const;
 
-export interface DemoTask {
-  title: string;
-  description: string | null;
-  status: TaskStatus;
-  priority: TaskPriority;
-  dueDate: Date | null;
-  completedAt: Date | null;
-  createdAt: Date;
-}
+/** A task as the API returns it, before it has an id; updatedAt follows from completedAt or createdAt. */
+export type DemoTask = Omit<TaskDto, 'id' | 'updatedAt'>;
 
 /** A small deterministic generator, so every seed gives the same list. */
 function random(seed: number): () => number {
@@ -97,8 +97,8 @@ function showcase(now: Date): DemoTask[] {
   ): DemoTask => ({
     title,
     description: null,
-    status: 'pending',
-    priority: 'medium',
+    status: DEFAULT_TASK_STATUS,
+    priority: DEFAULT_TASK_PRIORITY,
     dueDate: null,
     completedAt: null,
     createdAt: minutesAgo(minutes),

@@ -1,13 +1,6 @@
-import {
-  databaseSettings,
-  migrateToLatest,
-  openOrm,
-  provideDatabase,
-  TaskSchema,
-  UserSchema,
-} from '@taskapp/db';
+import { databaseSettings, provideDatabase, TaskSchema, UserSchema, withMigratedOrm } from '@taskapp/db';
+import { hashPassword } from '../auth/index.js';
 import { loadEnv } from '../env.js';
-import { hashPassword } from '../services/passwords.js';
 import { demoTasks } from './demo-tasks.js';
 
 const DEMO_EMAIL = 'demo@taskapp.dev';
@@ -18,27 +11,26 @@ const DEMO_TASK_COUNT = 300;
 async function seed(): Promise<void> {
   const env = loadEnv();
   const database = await provideDatabase(env);
-  const orm = await openOrm(databaseSettings(env, database.url));
   try {
-    await migrateToLatest(orm);
-    const em = orm.em.fork();
-    // Recreating is simpler than merging: the cascade removes the old demo tasks and sessions.
-    await em.nativeDelete(UserSchema, { email: DEMO_EMAIL });
-    const user = em.create(UserSchema, {
-      email: DEMO_EMAIL,
-      name: 'Demo User',
-      passwordHash: await hashPassword(DEMO_PASSWORD),
-      isVerified: true,
+    await withMigratedOrm(databaseSettings(env, database.url), async (orm) => {
+      const em = orm.em.fork();
+      // Recreating is simpler than merging: the cascade removes the old demo tasks and sessions.
+      await em.nativeDelete(UserSchema, { email: DEMO_EMAIL });
+      const user = em.create(UserSchema, {
+        email: DEMO_EMAIL,
+        name: 'Demo User',
+        passwordHash: await hashPassword(DEMO_PASSWORD),
+        isVerified: true,
+      });
+      for (const task of demoTasks(DEMO_TASK_COUNT)) {
+        em.create(TaskSchema, { ...task, user, updatedAt: task.completedAt ?? task.createdAt });
+      }
+      await em.flush();
     });
-    for (const task of demoTasks(DEMO_TASK_COUNT)) {
-      em.create(TaskSchema, { ...task, user, updatedAt: task.completedAt ?? task.createdAt });
-    }
-    await em.flush();
     console.log(`Seeded ${DEMO_TASK_COUNT} tasks for the demo account.`);
     console.log(`  email:    ${DEMO_EMAIL}`);
     console.log(`  password: ${DEMO_PASSWORD}`);
   } finally {
-    await orm.close();
     await database.stop();
   }
 }

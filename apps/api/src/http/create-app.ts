@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { isDatabaseReachable } from '@taskapp/db';
+import { LIMITS } from '@taskapp/shared';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { trustProxySetting } from '../env.js';
@@ -13,11 +13,8 @@ import { requireJsonForPosts } from './require-json.js';
 import { spaRouter } from './spa.js';
 import { trpcHandler } from './trpc-handler.js';
 
-export const MAX_BATCH_SIZE = 20;
-export const MAX_BODY_BYTES = 100 * 1024;
-
 export function createApp(deps: AppDependencies): Express {
-  const { env, logger, orm } = deps;
+  const { env, logger, queries } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxySetting(env.TRUST_PROXY));
@@ -39,7 +36,7 @@ export function createApp(deps: AppDependencies): Express {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    const ready = await isDatabaseReachable(orm.em.fork());
+    const ready = await queries.isDatabaseReachable();
     res
       .status(ready ? 200 : 503)
       .json({ status: ready ? 'ready' : 'unavailable', database: ready ? 'up' : 'down' });
@@ -50,11 +47,11 @@ export function createApp(deps: AppDependencies): Express {
   app.use(
     '/api/trpc',
     requireJsonForPosts,
-    express.json({ limit: MAX_BODY_BYTES }),
+    express.json({ limit: LIMITS.bodyMaxBytes }),
     trpcHandler({
       router: appRouter,
       createContext: createExpressContextFactory(deps),
-      maxBatchSize: MAX_BATCH_SIZE,
+      maxBatchSize: LIMITS.batchMax,
       onError: ({ error, path: procedure }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR')
           logger.error({ err: error.cause ?? error, procedure }, 'procedure failed');

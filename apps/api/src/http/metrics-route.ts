@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import type { Metrics } from '../services/metrics.js';
+import type { Metrics } from '../ops/index.js';
 
 function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);

@@ -1,62 +1,40 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { EntityManager, MikroORM, Sql } from '@taskapp/db';
+import type { EntityManager, MikroORM } from '@taskapp/db';
+import type { Queries } from '@taskapp/db/queries';
+import type { LiveSession, RateLimits } from '../auth/index.js';
 import type { Env } from '../env.js';
 import type { Logger } from '../logger.js';
-import type { Mailer } from '../services/mail.js';
-import type { Metrics } from '../services/metrics.js';
-import type { RateLimits } from '../services/rate-limits.js';
+import type { Mailer } from '../mail/index.js';
+import type { Metrics } from '../ops/index.js';
+import type { HttpExchange } from './http-exchange.js';
+
+export type { HttpExchange };
 
 /** What the server holds for its whole life and hands to every request. */
 export interface AppDependencies {
+  /** Entities, for writes with rules (accounts, sessions, mailed tokens). */
   orm: MikroORM;
-  /** Plain SQL with bind parameters on the ORM's pool (`poolSql`), for the hot read paths. */
-  sql: Sql;
+  /** The app's SQL (packages/db/src/queries) on its own pool: task reads and writes, the session check. */
+  queries: Queries;
   env: Env;
   logger: Logger;
   mailer: Mailer;
   rateLimits: RateLimits;
   metrics: Metrics;
+  /** The time writes are stamped with (monotonicClock in the server). */
+  now: () => Date;
 }
 
-/** The HTTP exchange, typed with node's own types so the router type needs nothing from Express. */
-export interface HttpExchange {
-  req: IncomingMessage & { ip?: string | undefined };
-  res: ServerResponse;
-}
-
-/** A signed-in caller: the user and the session (device) the access token belongs to. */
-export interface AuthSession {
-  userId: string;
-  sessionId: string;
-}
-
-export interface Context {
+export type Context = Omit<AppDependencies, 'orm'> & {
+  /** A fresh EntityManager per request: nothing shares an identity map across requests. */
   em: EntityManager;
-  /** Plain SQL with bind parameters on the same pool, for the hot read paths (list, stats, session check). */
-  sql: Sql;
-  env: Env;
-  logger: Logger;
-  mailer: Mailer;
-  rateLimits: RateLimits;
-  metrics: Metrics;
   /** Set directly by tests; over HTTP protectedProcedure derives it from the bearer token. */
-  session: AuthSession | null;
+  session: LiveSession | null;
   /** Absent when a test calls procedures directly. */
   http: HttpExchange | null;
-}
+};
 
 /** The inner context: everything but HTTP. Tests build it directly, optionally as a signed-in user. */
-export function createInnerContext(deps: AppDependencies, session: AuthSession | null = null): Context {
-  // One EntityManager per request: nothing shares an identity map across requests.
-  return {
-    em: deps.orm.em.fork(),
-    sql: deps.sql,
-    env: deps.env,
-    logger: deps.logger,
-    mailer: deps.mailer,
-    rateLimits: deps.rateLimits,
-    metrics: deps.metrics,
-    session,
-    http: null,
-  };
+export function createInnerContext(deps: AppDependencies, session: LiveSession | null = null): Context {
+  const { orm, ...rest } = deps;
+  return { ...rest, em: orm.em.fork(), session, http: null };
 }

@@ -1,7 +1,9 @@
-import { initTRPC, TRPCError } from '@trpc/server';
+import { initTRPC } from '@trpc/server';
 import superjson from 'superjson';
-import { authenticate } from '../services/authenticate.js';
+import { DomainError, unauthorized } from '../domain-error.js';
+import { authenticate } from './authenticate.js';
 import type { Context } from './context.js';
+import { toTrpcError } from './domain-error-mapping.js';
 import { formatError } from './error-formatter.js';
 
 const t = initTRPC.context<Context>().create({
@@ -10,6 +12,8 @@ const t = initTRPC.context<Context>().create({
 });
 
 export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
 /** Every call's duration and outcome, for GET /metrics. */
 const measured = t.procedure.use(async ({ ctx, path, type, next }) => {
   const started = process.hrtime.bigint();
@@ -19,15 +23,19 @@ const measured = t.procedure.use(async ({ ctx, path, type, next }) => {
   return result;
 });
 
-export const publicProcedure = measured;
-export const createCallerFactory = t.createCallerFactory;
+/** Domain code throws DomainError; here, at the edge, it becomes the matching tRPC error. */
+export const publicProcedure = measured.use(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) throw toTrpcError(result.error.cause);
+  return result;
+});
 
 /**
  * Runs only for a signed-in caller whose session still exists and whose account is active, and hands
  * the procedure a non-null `userId` and `session`.
  */
-export const protectedProcedure = measured.use(async ({ ctx, next }) => {
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const session = ctx.session ?? (await authenticate(ctx));
-  if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
+  if (!session) throw unauthorized('Sign in to continue.');
   return next({ ctx: { ...ctx, session, userId: session.userId } });
 });

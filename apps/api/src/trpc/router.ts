@@ -1,9 +1,10 @@
-import { accountRouter } from '../routers/account.router.js';
-import { authRouter } from '../routers/auth.router.js';
-import { healthRouter } from '../routers/health.router.js';
-import { taskRouter } from '../routers/task.router.js';
+import { accountRouter } from '../account/account.router.js';
+import { authRouter } from '../auth/auth.router.js';
+import { healthRouter } from '../ops/health.router.js';
+import { taskRouter } from '../tasks/task.router.js';
 import { router } from './init.js';
 
+// Each domain's router is its public face to tRPC; everything else a domain offers goes through its index.ts.
 export const appRouter = router({
   health: healthRouter,
   auth: authRouter,

@@ -1,25 +1,32 @@
 import { type MikroORM, openOrm } from '@taskapp/db';
 import type { TestDatabase } from '@taskapp/db/testing';
 
-/** Direct SQL on a test database, for arranging rows and checking what was stored. `?` marks a parameter. */
+/**
+ * Direct SQL on a test database, for arranging rows and checking what was stored independently of the
+ * code under test. `?` marks a parameter.
+ */
 export interface Sql {
-  orm: MikroORM;
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs a statement and returns the number of rows it changed. */
   run(sql: string, params?: unknown[]): Promise<number>;
-  close(): Promise<void>;
 }
 
-export async function openSql(database: Pick<TestDatabase, 'settings'>): Promise<Sql> {
-  const orm = await openOrm({ ...database.settings, poolMax: 2 });
+/** The query/run pair over an ORM's connection. */
+export function sqlOn(orm: MikroORM): Sql {
   const connection = () => orm.em.getConnection();
   return {
-    orm,
     query: <T>(sql: string, params: unknown[] = []) => connection().execute<T[]>(sql, params, 'all'),
     run: async (sql, params = []) =>
       (await connection().execute<{ affectedRows: number }>(sql, params, 'run')).affectedRows,
-    close: () => orm.close(),
   };
+}
+
+export type OpenSql = Sql & { orm: MikroORM; close(): Promise<void> };
+
+/** SQL on another process's database (a server started by the test), with a small pool of its own. */
+export async function openSql(database: Pick<TestDatabase, 'settings'>): Promise<OpenSql> {
+  const orm = await openOrm({ ...database.settings, poolMax: 2 });
+  return { ...sqlOn(orm), orm, close: () => orm.close() };
 }
 
 /** Every row of every table in the public schema as JSON text, for "this secret is stored nowhere" checks. */

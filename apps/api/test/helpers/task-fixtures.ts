@@ -3,32 +3,21 @@ import { createTestOrm, type TestOrm } from '@taskapp/db/testing';
 import { TRPCError } from '@trpc/server';
 import { expect } from 'vitest';
 import type { AppDependencies } from '../../src/trpc/context.js';
+import { type Sql, sqlOn } from './sql.js';
 import { callerFor, testDependencies } from './test-deps.js';
 
 export type Caller = ReturnType<typeof callerFor>;
 
-export interface TaskTestDb {
+export interface TaskTestDb extends Sql {
   db: TestOrm;
   deps: AppDependencies;
-  /** Raw SQL on the test database; `?` marks a parameter. */
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
-  /** Runs a statement, returns the number of rows it changed. */
-  run(sql: string, params?: unknown[]): Promise<number>;
   close(): Promise<void>;
 }
 
 export async function openTaskTestDb(): Promise<TaskTestDb> {
   const db = await createTestOrm();
-  const deps = testDependencies(db.orm, 'smtp://127.0.0.1:9');
-  const connection = () => db.orm.em.getConnection();
-  return {
-    db,
-    deps,
-    query: <T>(sql: string, params: unknown[] = []) => connection().execute<T[]>(sql, params, 'all'),
-    run: async (sql, params = []) =>
-      (await connection().execute<{ affectedRows: number }>(sql, params, 'run')).affectedRows,
-    close: () => db.close(),
-  };
+  const deps = testDependencies(db, 'smtp://127.0.0.1:9');
+  return { db, deps, ...sqlOn(db.orm), close: () => db.close() };
 }
 
 export interface TestUser {

@@ -1,23 +1,34 @@
-import { type MikroORM, poolSql } from '@taskapp/db';
+import type { MikroORM, Pool } from '@taskapp/db';
+import { createQueries } from '@taskapp/db/queries';
+import { createRateLimits, type LiveSession } from '../../src/auth/index.js';
+import { monotonicClock } from '../../src/clock.js';
 import { createLogger } from '../../src/logger.js';
-import { createMailer } from '../../src/services/mail.js';
-import { createMetrics } from '../../src/services/metrics.js';
-import { createRateLimits } from '../../src/services/rate-limits.js';
-import { type AppDependencies, type AuthSession, createInnerContext } from '../../src/trpc/context.js';
+import { createMailer } from '../../src/mail/index.js';
+import { createMetrics } from '../../src/ops/index.js';
+import { type AppDependencies, createInnerContext } from '../../src/trpc/context.js';
 import { createCallerFactory } from '../../src/trpc/init.js';
 import { appRouter } from '../../src/trpc/router.js';
 import { testEnv } from './test-env.js';
 
-/** Everything createCaller needs, on a test database; mail goes to the SMTP url given. */
-export function testDependencies(orm: MikroORM, smtpUrl: string): AppDependencies {
+/** Everything createCaller needs, on a test database (its ORM and pool); mail goes to the SMTP url given. */
+export function testDependencies(db: { orm: MikroORM; pool: Pool }, smtpUrl: string): AppDependencies {
   const env = testEnv({ SMTP_URL: smtpUrl });
   const logger = createLogger(env);
-  const metrics = createMetrics(orm);
-  const rateLimits = createRateLimits(orm, { onRejected: (name) => metrics.rateLimitRejected(name) });
-  return { orm, sql: poolSql(orm), env, logger, mailer: createMailer(env, logger), rateLimits, metrics };
+  const metrics = createMetrics(db.pool);
+  const rateLimits = createRateLimits(db.pool, { onRejected: (name) => metrics.rateLimitRejected(name) });
+  return {
+    orm: db.orm,
+    queries: createQueries(db.pool),
+    env,
+    logger,
+    mailer: createMailer(env, logger),
+    rateLimits,
+    metrics,
+    now: monotonicClock(),
+  };
 }
 
 /** A server-side caller, anonymous or signed in as the given session. */
-export function callerFor(deps: AppDependencies, session: AuthSession | null = null) {
+export function callerFor(deps: AppDependencies, session: LiveSession | null = null) {
   return createCallerFactory(appRouter)(createInnerContext(deps, session));
 }

@@ -7,7 +7,7 @@ import { type RunningServer, startServer } from '../../src/server.js';
 import type { AppRouter } from '../../src/trpc/router.js';
 import { type BrowserOptions, browserAt, TEST_ORIGIN, type TestBrowser } from './browser.js';
 import { type SmtpInbox, startSmtpInbox } from './smtp-inbox.js';
-import { openSql, type Sql } from './sql.js';
+import { type OpenSql, openSql } from './sql.js';
 import { testEnv } from './test-env.js';
 
 export interface TestServer extends RunningServer {
@@ -59,9 +59,9 @@ export function batchClient(url: string, maxItems: number) {
  */
 export function useTestServerWithSql(
   overrides: NodeJS.ProcessEnv,
-  onStart: (started: { server: TestServer; sql: Sql }) => void,
+  onStart: (started: { server: TestServer; sql: OpenSql }) => void,
 ): void {
-  let started: { server: TestServer; sql: Sql } | undefined;
+  let started: { server: TestServer; sql: OpenSql } | undefined;
   beforeAll(async () => {
     const server = await startTestServer(overrides);
     started = { server, sql: await openSql(server.database) };

@@ -1,5 +1,6 @@
+import { LIMITS } from '@taskapp/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BATCH_SIZE } from '../../src/http/create-app.js';
+
 import { GOOD_PASSWORD, trpcError, uniqueIp } from '../helpers/accounts.js';
 import { probeWhile, recordingClient } from '../helpers/load.js';
 import {
@@ -71,7 +72,7 @@ describe('abuse is refused cheaply while other users are served', () => {
     expect(responses.map((response) => response.status)).toEqual(responses.map(() => 400));
     expect(await responses[0]?.text()).toContain('Batch call exceeds maximum size');
     expect(await tasksOf(abuser.userId)).toBe(0);
-    expect(calls).toBeGreaterThan(MAX_BATCH_SIZE);
+    expect(calls).toBeGreaterThan(LIMITS.batchMax);
   });
 
   it('refuses 2 MB bodies with 413, with or without a Content-Length', { timeout: 30_000 }, async () => {

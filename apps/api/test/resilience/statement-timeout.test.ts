@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTERNAL_ERROR_MESSAGE } from '../../src/trpc/error-formatter.js';
 import { signUp, trpcError } from '../helpers/accounts.js';
-import { openSql, type Sql } from '../helpers/sql.js';
+import { type OpenSql, openSql } from '../helpers/sql.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const STATEMENT_TIMEOUT_MS = 300;
 
 let server: TestServer;
-let sql: Sql;
+let sql: OpenSql;
 beforeAll(async () => {
   // A pool of two: a connection spoiled or leaked by the timed-out request would soon starve the rest.
   server = await startTestServer({

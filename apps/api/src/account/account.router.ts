@@ -1,0 +1,86 @@
+import { SessionSchema, UserSchema } from '@taskapp/db';
+import {
+  changePasswordInput,
+  deleteAccountInput,
+  revokeSessionInput,
+  updateProfileInput,
+} from '@taskapp/shared';
+import {
+  assertPasswordAllowed,
+  discardUserTokens,
+  hashPassword,
+  refreshCookie,
+  revokeOtherSessions,
+  revokeSession,
+  toUserDto,
+} from '../auth/index.js';
+import { notFound } from '../domain-error.js';
+import { protectedProcedure, router } from '../trpc/init.js';
+import { confirmOwnPassword } from './confirm-password.js';
+import { toSessionDto } from './session-dto.js';
+
+export const accountRouter = router({
+  updateProfile: protectedProcedure.input(updateProfileInput).mutation(async ({ ctx, input }) => {
+    const user = await ctx.em.findOneOrFail(UserSchema, ctx.userId);
+    user.name = input.name;
+    await ctx.em.flush();
+    return toUserDto(user);
+  }),
+
+  changePassword: protectedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
+    const user = await confirmOwnPassword(ctx, ctx.userId, input.currentPassword, 'currentPassword');
+    assertPasswordAllowed(input.newPassword, user.email, 'newPassword');
+    user.passwordHash = await hashPassword(input.newPassword);
+    await ctx.em.flush();
+    // Whoever else knew the old password is signed out; this device stays signed in.
+    await revokeOtherSessions(ctx.em, ctx.userId, ctx.session.sessionId);
+    await discardUserTokens(ctx.em, ctx.userId, 'reset_password');
+    return { ok: true as const };
+  }),
+
+  sessions: protectedProcedure.query(async ({ ctx }) => {
+    const sessions = await ctx.em.find(
+      SessionSchema,
+      { user: ctx.userId, expiresAt: { $gt: new Date() } },
+      { orderBy: { lastUsedAt: 'desc', id: 'asc' } },
+    );
+    return sessions.map((session) => toSessionDto(session, ctx.session.sessionId));
+  }),
+
+  revokeSession: protectedProcedure.input(revokeSessionInput).mutation(async ({ ctx, input }) => {
+    // Someone else's session id behaves exactly like one that does not exist.
+    if (!(await revokeSession(ctx.em, ctx.userId, input.id))) {
+      throw notFound('That session does not exist or has already ended.');
+    }
+    if (input.id === ctx.session.sessionId) refreshCookie(ctx.http, ctx.env).clear();
+    return { ok: true as const };
+  }),
+
+  revokeOtherSessions: protectedProcedure.mutation(async ({ ctx }) => {
+    return { count: await revokeOtherSessions(ctx.em, ctx.userId, ctx.session.sessionId) };
+  }),
+
+  exportData: protectedProcedure.query(async ({ ctx }) => {
+    const user = await ctx.em.findOneOrFail(UserSchema, ctx.userId);
+    const tasks = await ctx.queries.tasks.allOf(ctx.userId);
+    const sessions = await ctx.em.find(
+      SessionSchema,
+      { user: ctx.userId },
+      { orderBy: { createdAt: 'asc' } },
+    );
+    return {
+      exportedAt: new Date(),
+      user: { ...toUserDto(user), isActive: user.isActive, updatedAt: user.updatedAt },
+      tasks,
+      sessions: sessions.map((session) => toSessionDto(session, ctx.session.sessionId)),
+    };
+  }),
+
+  delete: protectedProcedure.input(deleteAccountInput).mutation(async ({ ctx, input }) => {
+    await confirmOwnPassword(ctx, ctx.userId, input.password, 'password');
+    // Tasks, sessions and mailed tokens go with the user (ON DELETE CASCADE).
+    await ctx.em.nativeDelete(UserSchema, { id: ctx.userId });
+    refreshCookie(ctx.http, ctx.env).clear();
+    return { ok: true as const };
+  }),
+});

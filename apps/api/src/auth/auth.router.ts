@@ -1,0 +1,94 @@
+import { UserSchema } from '@taskapp/db';
+import { loginInput, registerInput } from '@taskapp/shared';
+import { conflict, unauthorized } from '../domain-error.js';
+import { sendInBackground, verificationMail } from '../mail/index.js';
+import { protectedProcedure, publicProcedure, router } from '../trpc/init.js';
+import { clientIp, userAgent } from '../trpc/request-meta.js';
+import { assertSameOrigin } from '../trpc/same-origin.js';
+import { emailVerificationProcedures } from './email-verification.procedures.js';
+import { assertPasswordAllowed } from './password-policy.js';
+import { passwordResetProcedures } from './password-reset.procedures.js';
+import { hashPassword, verifyPasswordOrDummy } from './passwords.js';
+import { refreshCookie } from './refresh-cookie.js';
+import { rotateRefreshToken } from './refresh-rotation.js';
+import { revokeSessionOfRefreshToken } from './sessions.js';
+import { sessionAnswer, signIn } from './sign-in-answer.js';
+import { toUserDto } from './user-dto.js';
+import { issueUserToken } from './user-tokens.js';
+
+const WRONG_CREDENTIALS = 'Email or password is incorrect.';
+const SESSION_ENDED = 'Your session has ended. Please sign in again.';
+const emailTaken = () => conflict('An account with this email already exists. Sign in instead.', 'email');
+
+export const authRouter = router({
+  register: publicProcedure.input(registerInput).mutation(async ({ ctx, input }) => {
+    await ctx.rateLimits.consume('registrationsPerIp', clientIp(ctx.http));
+    assertPasswordAllowed(input.password, input.email);
+    if (await ctx.em.count(UserSchema, { email: input.email })) throw emailTaken();
+    const passwordHash = await hashPassword(input.password);
+    // One transaction: a crash leaves either a whole account (with its first session) or nothing.
+    const { answer, user, verifyToken } = await ctx.em
+      .transactional(async (tx) => {
+        const user = tx.create(UserSchema, { email: input.email, name: input.name, passwordHash });
+        const verifyToken = await issueUserToken(tx, user, 'verify_email');
+        return { answer: await signIn(ctx, tx, user), user, verifyToken };
+      })
+      .catch((error: unknown) => {
+        if ((error as { name?: string }).name === 'UniqueConstraintViolationException') throw emailTaken();
+        throw error;
+      });
+    sendInBackground(
+      ctx.mailer,
+      verificationMail(user.email, user.name, ctx.env.APP_ORIGIN, verifyToken),
+      ctx.logger,
+    );
+    return answer;
+  }),
+
+  login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
+    const ip = clientIp(ctx.http);
+    // Every attempt spends a point before the password is checked, so guesses sent in parallel
+    // cannot slip past the limit; a successful sign-in gives the points back.
+    await ctx.rateLimits.consume('loginFailuresPerAccount', input.email);
+    await ctx.rateLimits.consume('loginFailuresPerIp', ip);
+    const user = await ctx.em.findOne(UserSchema, { email: input.email });
+    // Unknown email, wrong password and deactivated account take the same time and give the same answer.
+    const passwordMatches = await verifyPasswordOrDummy(user?.passwordHash, input.password);
+    if (!user || !passwordMatches || !user.isActive) throw unauthorized(WRONG_CREDENTIALS);
+    await ctx.rateLimits.reset('loginFailuresPerAccount', input.email);
+    await ctx.rateLimits.refund('loginFailuresPerIp', ip);
+    return signIn(ctx, ctx.em, user);
+  }),
+
+  refresh: publicProcedure.mutation(async ({ ctx }) => {
+    assertSameOrigin(ctx);
+    const cookie = refreshCookie(ctx.http, ctx.env);
+    const token = cookie.read();
+    if (!token) throw unauthorized(SESSION_ENDED);
+    const rotation = await rotateRefreshToken(ctx.em, token, userAgent(ctx.http));
+    if (rotation.kind !== 'rotated') {
+      if (rotation.kind === 'reused')
+        ctx.logger.warn('a rotated refresh token was presented again; session revoked');
+      cookie.clear();
+      throw unauthorized(SESSION_ENDED);
+    }
+    cookie.set(rotation.refreshToken, rotation.session.expiresAt);
+    return sessionAnswer(rotation.user, rotation.session.id, ctx.env.AUTH_SECRET);
+  }),
+
+  logout: publicProcedure.mutation(async ({ ctx }) => {
+    assertSameOrigin(ctx);
+    const cookie = refreshCookie(ctx.http, ctx.env);
+    const token = cookie.read();
+    if (token) await revokeSessionOfRefreshToken(ctx.em, token);
+    cookie.clear();
+    return { ok: true as const };
+  }),
+
+  me: protectedProcedure.query(async ({ ctx }) => {
+    return toUserDto(await ctx.em.findOneOrFail(UserSchema, ctx.userId));
+  }),
+
+  ...emailVerificationProcedures,
+  ...passwordResetProcedures,
+});

@@ -1,0 +1,9 @@
+// The auth domain's public file: what other domains and the server may use (its router is mounted by trpc/router.ts).
+export { verifyAccessToken } from './access-token.js';
+export { assertPasswordAllowed } from './password-policy.js';
+export { hashPassword, verifyPassword } from './passwords.js';
+export { createRateLimits, RATE_LIMITS, type RateLimitName, type RateLimits } from './rate-limits.js';
+export { refreshCookie } from './refresh-cookie.js';
+export { findLiveSession, type LiveSession, revokeOtherSessions, revokeSession } from './sessions.js';
+export { toUserDto } from './user-dto.js';
+export { discardUserTokens } from './user-tokens.js';

@@ -1,0 +1,37 @@
+import { parseCookie, stringifySetCookie } from 'cookie';
+import type { Env } from '../env.js';
+import type { HttpExchange } from '../trpc/http-exchange.js';
+
+export const REFRESH_COOKIE = 'taskapp_refresh';
+
+/**
+ * The refresh token's cookie on one HTTP exchange: HttpOnly so scripts never see it, Path=/api so it
+ * only travels with API calls, Secure in production. Calls made without HTTP (tests) read and write nothing.
+ */
+export function refreshCookie(http: HttpExchange | null, env: Pick<Env, 'NODE_ENV'>) {
+  const write = (value: string, expires: Date) =>
+    http?.res.appendHeader(
+      'Set-Cookie',
+      stringifySetCookie({
+        name: REFRESH_COOKIE,
+        value,
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: env.NODE_ENV === 'production',
+        path: '/api',
+        expires,
+      }),
+    );
+  return {
+    read(): string | null {
+      const header = http?.req.headers.cookie;
+      return header ? (parseCookie(header)[REFRESH_COOKIE] ?? null) : null;
+    },
+    set(token: string, expires: Date): void {
+      write(token, expires);
+    },
+    clear(): void {
+      write('', new Date(0));
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { type EntityManager, type Session, SessionSchema, type User } from '@taskapp/db';
+import type { Queries } from '@taskapp/db/queries';
+import { randomToken, sha256Hex } from './tokens.js';
+
+/** A session (signed-in device) lives 30 days from sign-in, however often its token is refreshed. */
+export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
+export const USER_AGENT_MAX = 512;
+// Writing last_used_at on every request would turn each read into a write; minutes are precise enough.
+const LAST_USED_RESOLUTION_MS = 5 * 60 * 1000;
+
+/** A signed-in caller: the user and the session (device) the access token belongs to. */
+export interface LiveSession {
+  userId: string;
+  sessionId: string;
+}
+
+export interface CreatedSession {
+  session: Session;
+  refreshToken: string;
+}
+
+/** A new session row for the user; only the SHA-256 of its refresh token is stored. */
+export async function createSession(
+  em: EntityManager,
+  user: User,
+  userAgent: string | null,
+): Promise<CreatedSession> {
+  const refreshToken = randomToken();
+  const session = em.create(SessionSchema, {
+    user,
+    tokenHash: sha256Hex(refreshToken),
+    expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS),
+    userAgent: userAgent?.slice(0, USER_AGENT_MAX) ?? null,
+  });
+  await em.flush();
+  return { session, refreshToken };
+}
+
+/**
+ * The session behind an access token, if it still exists, has not expired and its user is active.
+ * Checked on every protected call, so sign-out, revocation and deactivation take effect at once.
+ */
+export async function findLiveSession(
+  queries: Queries,
+  userId: string,
+  sessionId: string,
+): Promise<LiveSession | null> {
+  const lastUsedAt = await queries.sessions.lastUsedAtOfLive(userId, sessionId);
+  if (!lastUsedAt) return null;
+  if (Date.now() - new Date(lastUsedAt).getTime() > LAST_USED_RESOLUTION_MS) {
+    await queries.sessions.touch(userId, sessionId);
+  }
+  return { userId, sessionId };
+}
+
+/** Deletes the session if it is the user's; the count says whether it was. */
+export function revokeSession(em: EntityManager, userId: string, sessionId: string): Promise<number> {
+  return em.nativeDelete(SessionSchema, { id: sessionId, user: userId });
+}
+
+export function revokeOtherSessions(
+  em: EntityManager,
+  userId: string,
+  keepSessionId: string,
+): Promise<number> {
+  return em.nativeDelete(SessionSchema, { user: userId, id: { $ne: keepSessionId } });
+}
+
+export function revokeAllSessions(em: EntityManager, userId: string): Promise<number> {
+  return em.nativeDelete(SessionSchema, { user: userId });
+}
+
+/** Sign-out: the session whose refresh token this is ends. */
+export function revokeSessionOfRefreshToken(em: EntityManager, refreshToken: string): Promise<number> {
+  return em.nativeDelete(SessionSchema, { tokenHash: sha256Hex(refreshToken) });
+}
