@@ -1,12 +1,14 @@
 import path from 'node:path';
 import {
-  createDatabaseIfMissing,
+  databaseUrl,
   findRepoRoot,
   migrateToLatest,
   openOrm,
   startEmbeddedPostgres,
+  withClient,
 } from '@taskapp/db';
-import pg from 'pg';
+import { createDatabase, dropDatabase } from '@taskapp/db/queries';
+import type pg from 'pg';
 import { generateScaleData, SCALE, type ScaleSize } from '../../packages/db/test-scale/generate.js';
 
 export interface Dataset {
@@ -33,11 +35,7 @@ export interface DatabaseServer {
 /** DATABASE_URL's server when set, else an embedded PostgreSQL kept under DATA_DIR (default .data/bench). */
 export async function provideServer(): Promise<DatabaseServer> {
   const given = process.env.DATABASE_URL;
-  const urlFor = (base: string) => (database: string) => {
-    const url = new URL(base);
-    url.pathname = `/${database}`;
-    return url.toString();
-  };
+  const urlFor = (base: string) => (database: string) => databaseUrl(base, database);
   if (given) return { urlFor: urlFor(given), stop: async () => {} };
   const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(findRepoRoot(), '.data', 'bench'));
   const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres') });
@@ -47,14 +45,9 @@ export async function provideServer(): Promise<DatabaseServer> {
 const describe = ({ users, tasksPerUser, heavyTasks }: ScaleSize) =>
   JSON.stringify({ users, tasksPerUser, heavyTasks });
 
+/** Benchmark fixtures only: one statement on a connection of its own. */
 async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
+  return withClient(url, async (client) => (await client.query<T>(sql, params)).rows);
 }
 
 async function generatedSize(url: string): Promise<string | null> {
@@ -68,8 +61,8 @@ async function generatedSize(url: string): Promise<string | null> {
 
 async function recreate(server: DatabaseServer, name: string, size: ScaleSize, log: (line: string) => void) {
   const admin = server.urlFor('postgres');
-  await query(admin, `drop database if exists "${name}" with (force)`);
-  await createDatabaseIfMissing(admin, name);
+  await dropDatabase(admin, name);
+  await createDatabase(admin, name);
   const url = server.urlFor(name);
   const orm = await openOrm({ url, poolMax: 2, connectTimeoutMs: 5_000, statementTimeoutMs: 0 });
   try {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { TaskCursor } from '@taskapp/db';
+import type { TaskCursor } from '@taskapp/db/queries';
 import { preparePasswords, signIn } from './accounts.js';
 import { evaluateBudgets } from './budgets.js';
 import { readBundleSize } from './bundle.js';

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { freePort } from './free-port.js';
+import { findFreePort } from '@taskapp/db';
 
 export interface ServerProcess {
   url: string;
@@ -65,7 +65,7 @@ async function launch(command: string[], env: NodeJS.ProcessEnv, port: number): 
 
 /** The production build of our server (`pnpm build` first), as `pnpm start` runs it. */
 export async function startOurServer(settings: ServerSettings): Promise<ServerProcess> {
-  const port = await freePort();
+  const port = await findFreePort();
   return launch(
     [process.execPath, ...(settings.nodeFlags ?? []), API_MAIN],
     {
@@ -84,7 +84,7 @@ export async function startOurServer(settings: ServerSettings): Promise<ServerPr
 
 /** The baseline: node:http + pg running the same SQL, no framework. */
 export async function startBaselineServer(settings: ServerSettings): Promise<ServerProcess> {
-  const port = await freePort();
+  const port = await findFreePort();
   return launch(
     [process.execPath, '--conditions=@taskapp/source', '--import', import.meta.resolve('tsx'), BASELINE_MAIN],
     {

@@ -1,4 +1,4 @@
-import type { TaskCursor } from '@taskapp/db';
+import type { TaskCursor } from '@taskapp/db/queries';
 import type { BenchUser } from './accounts.js';
 import { call, type HttpRequest, send, type Target } from './http-request.js';
 

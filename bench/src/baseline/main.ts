@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createQueries, isDatabaseReachable } from '@taskapp/db/queries';
 import pg from 'pg';
 import { BadRequest, handlers, NotFound } from './handlers.js';
 import { verifyHs256 } from './jwt.js';
@@ -15,6 +16,7 @@ const pool = new pg.Pool({
   statement_timeout: 15_000,
 });
 const routes = handlers(pool);
+const { sessions } = createQueries(pool);
 const BEARER = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/;
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -37,14 +39,14 @@ async function input(req: IncomingMessage, url: URL): Promise<Record<string, unk
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://baseline');
   if (url.pathname === '/readyz') {
-    await pool.query('select 1');
-    return send(res, 200, { status: 'ready' });
+    const ready = await isDatabaseReachable(pool);
+    return send(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable' });
   }
   const route = routes[url.pathname.slice(1) as keyof typeof routes];
   if (!route) return send(res, 404, { error: 'not found' });
   const token = BEARER.exec(req.headers.authorization ?? '')?.[1];
   const claims = token ? verifyHs256(token, secret) : null;
-  if (!claims || !(await isLiveSession(pool, claims))) return send(res, 401, { error: 'unauthorized' });
+  if (!claims || !(await isLiveSession(sessions, claims))) return send(res, 401, { error: 'unauthorized' });
   const result = await route(claims.userId, await input(req, url));
   send(res, 200, { result });
 }
