@@ -1,3 +1,10 @@
+import { defineConfig } from 'vitest/config';
 import { databaseTestConfig } from '../../vitest.shared.js';
 
-export default databaseTestConfig('./test/global-setup.ts');
+// `pnpm test`: everything but the slow fault and load tests, which `pnpm test:resilience` runs.
+const base = databaseTestConfig('./test/global-setup.ts');
+
+export default defineConfig({
+  ...base,
+  test: { ...base.test, exclude: ['test/resilience/**', '**/node_modules/**'] },
+});
