@@ -1,6 +1,6 @@
+import { APP_VERSION } from '@taskapp/backup';
 import type { HealthStatus } from '@taskapp/shared';
 import { publicProcedure, router } from '../trpc/init.js';
-import { APP_VERSION } from '../version.js';
 
 export const healthRouter = router({
   /** What the web app shows on its status page. */
