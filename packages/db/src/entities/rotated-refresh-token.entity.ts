@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { belongsTo } from './belongs-to.js';
 import { timestampDefaultNow } from './columns.js';
 import { SessionSchema } from './session.entity.js';
 
@@ -12,13 +13,7 @@ export const RotatedRefreshTokenSchema = defineEntity({
   indexes: [{ name: 'rotated_refresh_tokens_session_id_idx', properties: ['session'] }],
   properties: {
     tokenHash: p.string().length(64).primary(),
-    session: p
-      .manyToOne(SessionSchema)
-      .ref()
-      .deleteRule('cascade')
-      .updateRule('no action')
-      .foreignKeyName('rotated_refresh_tokens_session_id_fkey')
-      .index(false),
+    session: belongsTo(SessionSchema, 'rotated_refresh_tokens_session_id_fkey'),
     rotatedAt: timestampDefaultNow(),
   },
 });

@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { belongsTo } from './belongs-to.js';
 import { timestampDefaultNow } from './columns.js';
 import { UserSchema } from './user.entity.js';
 
@@ -14,13 +15,7 @@ export const SessionSchema = defineEntity({
   ],
   properties: {
     id: p.uuid().primary().defaultRaw('gen_random_uuid()'),
-    user: p
-      .manyToOne(UserSchema)
-      .ref()
-      .deleteRule('cascade')
-      .updateRule('no action')
-      .foreignKeyName('sessions_user_id_fkey')
-      .index(false),
+    user: belongsTo(UserSchema, 'sessions_user_id_fkey'),
     tokenHash: p.string().length(255).unique('sessions_token_hash_key').hidden(),
     expiresAt: p.datetime().columnType('timestamptz'),
     createdAt: timestampDefaultNow(),

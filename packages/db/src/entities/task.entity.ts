@@ -1,5 +1,6 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { DEFAULT_TASK_PRIORITY, DEFAULT_TASK_STATUS, TASK_PRIORITIES, TASK_STATUSES } from '@taskapp/shared';
+import { belongsTo } from './belongs-to.js';
 import { timestampDefaultNow, timestampTouchedOnUpdate } from './columns.js';
 import { TASK_SORT_KEYS } from './task-sort-keys.js';
 import { UserSchema } from './user.entity.js';
@@ -35,13 +36,7 @@ export const TaskSchema = defineEntity({
   properties: {
     id: p.uuid().primary().defaultRaw('gen_random_uuid()'),
     // The owner. Every query on tasks filters on this column.
-    user: p
-      .manyToOne(UserSchema)
-      .ref()
-      .deleteRule('cascade')
-      .updateRule('no action')
-      .foreignKeyName('tasks_user_id_fkey')
-      .index(false),
+    user: belongsTo(UserSchema, 'tasks_user_id_fkey'),
     title: p.string().length(255),
     description: p.text().nullable(),
     // p.enum emits a CHECK constraint; the column type is pinned to the specification's varchar.

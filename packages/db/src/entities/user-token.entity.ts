@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { belongsTo } from './belongs-to.js';
 import { timestampDefaultNow } from './columns.js';
 import { UserSchema } from './user.entity.js';
 
@@ -15,13 +16,7 @@ export const UserTokenSchema = defineEntity({
   ],
   properties: {
     id: p.uuid().primary().defaultRaw('gen_random_uuid()'),
-    user: p
-      .manyToOne(UserSchema)
-      .ref()
-      .deleteRule('cascade')
-      .updateRule('no action')
-      .foreignKeyName('user_tokens_user_id_fkey')
-      .index(false),
+    user: belongsTo(UserSchema, 'user_tokens_user_id_fkey'),
     purpose: p
       .enum([...USER_TOKEN_PURPOSES])
       .columnType('varchar(32)')
