@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import type pg from 'pg';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { maintenanceQueries } from '../../src/queries/maintenance-queries.js';
+import { createTestOrm, type TestOrm } from '../../src/testing/index.js';
+import { insertSession, insertUser } from './arrange.js';
+
+let testOrm: TestOrm;
+let pool: pg.Pool;
+let maintenance: ReturnType<typeof maintenanceQueries>;
+
+beforeAll(async () => {
+  testOrm = await createTestOrm();
+  pool = testOrm.pool;
+  maintenance = maintenanceQueries(pool);
+});
+afterAll(() => testOrm.close());
+
+beforeEach(async () => {
+  await pool.query('delete from sessions');
+  await pool.query('delete from user_tokens');
+  await pool.query('delete from rate_limits');
+});
+
+const NOW = new Date('2026-06-01T12:00:00.000Z');
+const at = (deltaMs: number) => new Date(NOW.getTime() + deltaMs);
+
+async function insertToken(userId: string, expiresAt: Date): Promise<string> {
+  const result = await pool.query<{ id: string }>(
+    `insert into user_tokens (user_id, purpose, token_hash, expires_at) values ($1, 'verify_email', $2, $3) returning id`,
+    [userId, randomBytes(32).toString('hex'), expiresAt],
+  );
+  return (result.rows[0] as { id: string }).id;
+}
+
+async function insertLimit(expire: number | null): Promise<string> {
+  const key = `login:${randomBytes(6).toString('hex')}`;
+  await pool.query('insert into rate_limits (key, points, expire) values ($1, 1, $2)', [key, expire]);
+  return key;
+}
+
+const remaining = async (table: string, column: string) =>
+  (await pool.query<Record<string, string>>(`select ${column} from ${table} order by ${column}`)).rows.map(
+    (row) => String(row[column]),
+  );
+
+describe('deleteExpired', () => {
+  it('deletes sessions that expired at or before now, of every user, and counts them', async () => {
+    const a = await insertUser(pool);
+    const b = await insertUser(pool);
+    await insertSession(pool, a, { expiresAt: at(-24 * 60 * 60 * 1000) });
+    await insertSession(pool, b, { expiresAt: at(-1) });
+    await insertSession(pool, a, { expiresAt: at(0) });
+    const live = [
+      await insertSession(pool, a, { expiresAt: at(1) }),
+      await insertSession(pool, b, { expiresAt: at(60_000) }),
+    ];
+    const result = await maintenance.deleteExpired(NOW);
+    expect(result.sessions).toBe(3);
+    expect(await remaining('sessions', 'id')).toEqual([...live].sort());
+  });
+
+  it('deletes user tokens that expired at or before now, and counts them', async () => {
+    const user = await insertUser(pool);
+    await insertToken(user, at(-1000));
+    await insertToken(user, at(0));
+    const live = await insertToken(user, at(1));
+    const result = await maintenance.deleteExpired(NOW);
+    expect(result.tokens).toBe(2);
+    expect(await remaining('user_tokens', 'id')).toEqual([live]);
+  });
+
+  it('deletes rate-limit rows whose expire (epoch milliseconds) is before now; keeps later and never-expiring ones', async () => {
+    await insertLimit(NOW.getTime() - 60_000);
+    await insertLimit(NOW.getTime() - 1);
+    const kept = [
+      await insertLimit(NOW.getTime() + 1),
+      await insertLimit(NOW.getTime() + 60_000),
+      await insertLimit(null),
+    ];
+    const result = await maintenance.deleteExpired(NOW);
+    expect(result.limits).toBe(2);
+    expect(await remaining('rate_limits', 'key')).toEqual([...kept].sort());
+  });
+
+  it('counts each kind separately and is zero when nothing has expired', async () => {
+    const user = await insertUser(pool);
+    await insertSession(pool, user, { expiresAt: at(-1) });
+    await insertToken(user, at(-1));
+    await insertToken(user, at(-2));
+    for (let i = 0; i < 3; i += 1) await insertLimit(NOW.getTime() - 1 - i);
+    expect(await maintenance.deleteExpired(NOW)).toEqual({ sessions: 1, tokens: 2, limits: 3 });
+    expect(await maintenance.deleteExpired(NOW)).toEqual({ sessions: 0, tokens: 0, limits: 0 });
+  });
+
+  it('keeps the users whose sessions and tokens it deletes', async () => {
+    const user = await insertUser(pool);
+    await insertSession(pool, user, { expiresAt: at(-1) });
+    await insertToken(user, at(-1));
+    await maintenance.deleteExpired(NOW);
+    expect((await pool.query('select 1 from users where id = $1', [user])).rowCount).toBe(1);
+  });
+});
