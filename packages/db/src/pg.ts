@@ -57,14 +57,18 @@ export async function withClient<T>(
   }
 }
 
-/** The URL of another database on the same server: same host, credentials and options, other name. */
+/**
+ * The URL of another database on the same server: same host, credentials and options, other name.
+ * node-postgres reads the name back with decodeURI, so it is written the way decodeURI undoes (names
+ * with `#`, `?` or `%` cannot round-trip; ours are letters, digits and underscores).
+ */
 export function databaseUrl(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);
-  url.pathname = `/${encodeURIComponent(database)}`;
+  url.pathname = `/${encodeURI(database)}`;
   return url.toString();
 }
 
-/** The database a URL names. */
+/** The database a URL names, read as node-postgres reads it. */
 export function databaseName(url: string): string {
-  return decodeURIComponent(new URL(url).pathname.slice(1));
+  return decodeURI(new URL(url).pathname.slice(1));
 }

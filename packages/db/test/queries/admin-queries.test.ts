@@ -59,8 +59,8 @@ describe('admin queries', () => {
     expect(await databaseExists(serverUrl, name)).toBe(false);
   });
 
-  it('returns a URL that connects to the database it created, even with quotes and spaces in its name', async () => {
-    const name = unique('Quoted "Name"');
+  it('returns a URL that connects to the database it created, even with quotes, spaces, ; / @ : in its name', async () => {
+    const name = unique('Quoted "Name";a/b@c:d');
     const url = await createDatabase(serverUrl, name, { template });
     const client = new pg.Client({ connectionString: url });
     await client.connect();
