@@ -1,13 +1,11 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { AppRouter } from '@taskapp/api';
-import type { ListTasksInput } from '@taskapp/shared';
 import type { TRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { browserTimeZone } from '../../../lib/time-zone';
 import { useTRPC } from '../../../lib/trpc';
+import type { ListFilters } from '../view/task-view';
 
 const PAGE_SIZE = 50;
-
-type ListFilters = Omit<NonNullable<ListTasksInput>, 'cursor' | 'limit' | 'direction'>;
 
 /** The counts' key and fetcher, shared by the screen and the route's prefetch. */
 export function taskStatsOptions(trpc: TRPCOptionsProxy<AppRouter>) {

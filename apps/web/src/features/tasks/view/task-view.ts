@@ -64,7 +64,8 @@ export function parseTaskView(search: Record<string, unknown>): TaskView {
   return Object.fromEntries(Object.entries(view).filter(([, value]) => value !== undefined)) as TaskView;
 }
 
-type ListFilters = Omit<NonNullable<ListTasksInput>, 'cursor' | 'limit' | 'direction'>;
+/** What a list shows: task.list's input without the paging fields. */
+export type ListFilters = Omit<NonNullable<ListTasksInput>, 'cursor' | 'limit' | 'direction'>;
 
 /** Due ranges in the person's own day (the browser's time zone), from midnight to midnight. */
 function dueFilterInput(due: DueFilter, now: Date): ListFilters {
