@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { newBrowser, outcome, signUp, trpcError } from './helpers/accounts.js';
-import { mailedToken, mailsTo, RESET_SUBJECT, VERIFY_SUBJECT, waitForMails } from './helpers/mail.js';
+import {
+  mailedToken,
+  mailsTo,
+  RESET_SUBJECT,
+  VERIFY_SUBJECT,
+  waitForMails,
+  waitOutMailGrace,
+} from './helpers/mail.js';
 import { dumpAllRows, type Sql } from './helpers/sql.js';
 import { TEST_ORIGIN, type TestServer, useTestServerWithSql } from './helpers/test-server.js';
 
@@ -78,7 +85,7 @@ describe('email verification over SMTP', () => {
     const token = await mailedToken(server.inbox, email, VERIFY_SUBJECT, 1);
     expect(await verify(token)).toBe('OK');
     expect(await browser.api.auth.requestEmailVerification.mutate()).toEqual({ ok: true });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await waitOutMailGrace();
     expect(mailsTo(server.inbox, email, VERIFY_SUBJECT)).toHaveLength(1);
   });
 

@@ -12,6 +12,7 @@ import { GOOD_PASSWORD, signUp } from './helpers/accounts.js';
 import { browserAt, TEST_ORIGIN } from './helpers/browser.js';
 import { testEnv } from './helpers/test-env.js';
 import { startTestServer } from './helpers/test-server.js';
+import { waitFor } from './helpers/wait.js';
 
 interface LogLine {
   level: number;
@@ -62,14 +63,6 @@ function cronAt(date: Date): string {
   return `${date.getUTCSeconds()} ${date.getUTCMinutes()} ${date.getUTCHours()} * * *`;
 }
 
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 describe('scheduled backups', () => {
   it('two app instances on one schedule take exactly one backup, verified, and log its size, time and counts', async () => {
     const dir = await backupDir();
@@ -82,7 +75,10 @@ describe('scheduled backups', () => {
     try {
       if (Date.now() > at.getTime() - 500)
         throw new Error('the servers took too long to start for this test');
-      await waitFor(() => outcomes().length >= 2, 30_000);
+      await waitFor(() => outcomes().length >= 2, {
+        what: 'both instances to finish the run',
+        timeoutMs: 30_000,
+      });
     } finally {
       for (const server of servers) await server.close();
     }

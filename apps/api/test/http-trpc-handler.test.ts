@@ -110,3 +110,21 @@ describe('the tRPC handler answers like the stock Express adapter', () => {
     expect(fromOurs).toEqual(fromStock);
   });
 });
+
+describe("our handler's answers", () => {
+  it('are written whole, with a Content-Length instead of chunked encoding', async () => {
+    const response = await fetch(`${ours}/api/trpc/health.check,health.check?batch=1&input={}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('transfer-encoding')).toBeNull();
+    const body = await response.arrayBuffer();
+    expect(Number(response.headers.get('content-length'))).toBe(body.byteLength);
+    expect(JSON.parse(new TextDecoder().decode(body))).toHaveLength(2);
+  });
+
+  it('keep tRPC status codes for errors', async () => {
+    const response = await fetch(`${ours}/api/trpc/task.list`);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(await response.json()).toMatchObject({ error: { json: { data: { code: 'UNAUTHORIZED' } } } });
+  });
+});

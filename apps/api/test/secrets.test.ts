@@ -8,6 +8,7 @@ import { type ServerProcess, spawnServer } from './helpers/server-process.js';
 import { type SmtpInbox, startSmtpInbox } from './helpers/smtp-inbox.js';
 import { dumpAllRows, type OpenSql, openSql } from './helpers/sql.js';
 import { TEST_ORIGIN } from './helpers/test-server.js';
+import { waitFor } from './helpers/wait.js';
 
 const sha256Hex = (value: string) => createHash('sha256').update(value).digest('hex');
 
@@ -121,8 +122,10 @@ describe('secrets never leak', () => {
       expect(leaks, `a secret (${secret.slice(0, 6)}…) is stored in plain text`).toEqual([]);
     }
 
-    // The logs, once the server has written them.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The logs, once the server has written the last request's line.
+    await waitFor(() => server.logs.join('').includes('/api/trpc/auth.refresh'), {
+      what: 'the refresh to be logged',
+    });
     const logs = server.logs.join('');
     expect(logs).toContain('auth.login');
     expect(logs).toContain('/api/trpc/auth.refresh');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@taskapp/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnServer } from './helpers/server-process.js';
+import { waitFor } from './helpers/wait.js';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -39,8 +40,17 @@ describe('graceful shutdown on SIGTERM', () => {
 
     const signalledAt = Date.now();
     server.child.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+    await waitFor(
+      () =>
+        fetch(`${server.url}/healthz`).then(
+          () => false,
+          () => true,
+        ),
+      {
+        what: 'new requests to be refused',
+        timeoutMs: 2_000,
+      },
+    );
 
     inFlight.end(body.slice(5));
     expect(await response).toBeTypeOf('number');

@@ -1,4 +1,5 @@
 import type { ReceivedMail, SmtpInbox } from './smtp-inbox.js';
+import { waitFor } from './wait.js';
 
 /** Waits until at least `count` mails to `to` with a matching subject have arrived, and returns them all. */
 export async function waitForMails(
@@ -8,13 +9,11 @@ export async function waitForMails(
   count: number,
   timeoutMs = 5_000,
 ): Promise<ReceivedMail[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = mailsTo(inbox, to, subject);
-    if (found.length >= count) return found;
-    if (Date.now() > deadline) throw new Error(`expected ${count} mails to ${to}, got ${found.length}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await waitFor(() => mailsTo(inbox, to, subject).length >= count, {
+    what: `${count} mail(s) to ${to}`,
+    timeoutMs,
+  });
+  return mailsTo(inbox, to, subject);
 }
 
 export function mailsTo(inbox: SmtpInbox, to: string, subject?: RegExp): ReceivedMail[] {
@@ -37,4 +36,21 @@ export async function mailedToken(inbox: SmtpInbox, to: string, subject: RegExp,
   const mail = (await waitForMails(inbox, to, subject, nth))[nth - 1];
   if (!mail) throw new Error(`no mail number ${nth} to ${to}`);
   return tokenOf(mail);
+}
+
+/**
+ * How long a test gives a mail that must NOT be sent to show up anyway. Absence has no event to wait
+ * for; the mail is sent in the background right after the answer, so a few hundred ms is ample.
+ */
+const NO_MAIL_GRACE_MS = 300;
+
+/** Gives a mail that must not be sent the time it would need to arrive. */
+export function waitOutMailGrace(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, NO_MAIL_GRACE_MS));
+}
+
+/** Asserts that no mail to `to` (with a matching subject) arrives within the grace period. */
+export async function expectNoMail(inbox: SmtpInbox, to: string, subject?: RegExp): Promise<void> {
+  await waitOutMailGrace();
+  if (mailsTo(inbox, to, subject).length > 0) throw new Error(`a mail to ${to} was sent`);
 }

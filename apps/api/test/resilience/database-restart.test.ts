@@ -10,6 +10,7 @@ import { type RestartablePostgres, startRestartablePostgres } from '../helpers/r
 import { type ServerProcess, spawnServer } from '../helpers/server-process.js';
 import { keepOnlyRecentLogs } from '../helpers/server-process-fixture.js';
 import { openSql } from '../helpers/sql.js';
+import { waitFor } from '../helpers/wait.js';
 
 const LOOPING_CLIENTS = 4;
 // A call still unanswered after this long counts as hung; the issue allows 5 s for failing.
@@ -77,7 +78,7 @@ describe('PostgreSQL restarts under load', () => {
     client.accessToken = accessToken;
 
     const load = startLoadLoop(client);
-    await sleep(1_500);
+    await waitFor(() => load.calls.filter((call) => call.ok).length >= 20, { what: 'the load to get going' });
     await postgres.stop();
     const downAt = Date.now();
     await sleep(OUTAGE_MS);
@@ -87,7 +88,10 @@ describe('PostgreSQL restarts under load', () => {
     while (Date.now() < recoveryDeadline && !load.calls.some((call) => call.ok && call.startedAt >= upAt)) {
       await sleep(100);
     }
-    await sleep(500);
+    // A few more calls after the first success, so the checks below see a recovered service.
+    const okSince = () => load.calls.filter((call) => call.ok && call.startedAt >= upAt).length;
+    if (okSince() > 0)
+      await waitFor(() => okSince() >= 10, { what: 'ten successful calls after the restart' });
     await load.stop();
 
     expect(api.child.exitCode, 'the API process exited').toBeNull();
