@@ -8,6 +8,7 @@ import {
   type TestServer,
   useTestServerWithSql,
 } from './helpers/test-server.js';
+import { waitFor } from './helpers/wait.js';
 
 const sha256Hex = (value: string) => createHash('sha256').update(value).digest('hex');
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -71,7 +72,9 @@ describe('refresh cookie', () => {
       ).map((row) => new Date(row.expires_at).getTime());
     const before = await expiry();
     expect(before).toHaveLength(1);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Once the clock has moved on, a rotation that recomputed the expiry would store a different one.
+    const read = Date.now();
+    await waitFor(() => Date.now() > read, { what: 'the clock to move past the session’s creation' });
     const first = browser.cookies.get(REFRESH_COOKIE);
     const refreshed = await browser.api.auth.refresh.mutate();
     expect(browser.cookies.get(REFRESH_COOKIE)).not.toBe(first);
@@ -96,8 +99,13 @@ describe('refresh cookie', () => {
       };
     };
     const first = await refresh(browser.cookies.get(REFRESH_COOKIE) ?? '');
-    // Cookie dates have one-second resolution: wait so a recomputed expiry would show.
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    // Cookie dates have one-second resolution: a recomputed expiry would only show once the clock is in a
+    // later second than the one the first rotation was answered in.
+    const answeredInSecond = Math.floor(Date.now() / 1000);
+    await waitFor(() => Math.floor(Date.now() / 1000) > answeredInSecond, {
+      what: 'the clock to reach the next whole second',
+      timeoutMs: 5_000,
+    });
     const second = await refresh(first.token);
     expect(second.token).not.toBe(first.token);
     expect(second.expires).toBeDefined();

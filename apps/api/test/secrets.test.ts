@@ -122,9 +122,10 @@ describe('secrets never leak', () => {
       expect(leaks, `a secret (${secret.slice(0, 6)}…) is stored in plain text`).toEqual([]);
     }
 
-    // The logs, once the server has written the last request's line.
-    await waitFor(() => server.logs.join('').includes('/api/trpc/auth.refresh'), {
-      what: 'the refresh to be logged',
+    // The logs, once the server has written the last request's line (the tablet's auth.me, the only one):
+    // lines are written in order, so every earlier request's line is there too.
+    await waitFor(() => server.logs.join('').includes('"url":"/api/trpc/auth.me'), {
+      what: 'the last request (auth.me) to be logged',
     });
     const logs = server.logs.join('');
     expect(logs).toContain('auth.login');

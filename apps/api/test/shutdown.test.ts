@@ -19,14 +19,23 @@ describe('graceful shutdown on SIGTERM', () => {
     const server = await spawnServer({ DATABASE_URL: database.url });
     const { port } = new URL(server.url);
 
-    // A request whose body is only half sent is in flight until we finish it.
+    // A request whose body is only half sent is in flight until we finish it. The server answers its
+    // Expect: 100-continue once it has read the head, so we know when the request is in its hands.
     const body = JSON.stringify({ json: { note: 'in flight' } });
     const inFlight = request({
       host: '127.0.0.1',
       port,
       method: 'POST',
       path: '/api/trpc/health.check',
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      headers: {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+        expect: '100-continue',
+      },
+    });
+    let accepted = false;
+    inFlight.once('continue', () => {
+      accepted = true;
     });
     const response = new Promise<number | undefined>((resolve, reject) => {
       inFlight.on('response', (res) => {
@@ -36,7 +45,7 @@ describe('graceful shutdown on SIGTERM', () => {
       inFlight.on('error', reject);
     });
     inFlight.write(body.slice(0, 5));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await waitFor(() => accepted, { what: 'the server to have read the in-flight request’s head' });
 
     const signalledAt = Date.now();
     server.child.kill('SIGTERM');

@@ -2,7 +2,7 @@ import { withClient } from '@taskapp/db';
 import { createTestDatabase, type TestDatabase } from '@taskapp/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackup, restoreBackup } from '../src/index.js';
-import { tempDir, testKeys } from './helpers.js';
+import { tempDir, testKeys, waitFor } from './helpers.js';
 
 const TASKS_PER_WRITER_USER = 5;
 
@@ -54,8 +54,8 @@ describe('a backup taken while others write', () => {
     let backupDone = false;
     const progress = { commits: 0 };
     const writer = writeUntil(source.url, () => backupDone, progress);
-    // Let the writer get going first.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Let the writer get going first: a full round of its three kinds of commit, the third deleting a user.
+    await waitFor(() => progress.commits >= 3, { what: 'the writer to commit three transactions' });
     const commitsBefore = progress.commits;
     const backup = await createBackup({
       databaseUrl: source.url,

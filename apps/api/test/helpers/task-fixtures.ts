@@ -127,7 +127,5 @@ export async function expectCode(call: Promise<unknown>, code: TRPCError['code']
   return error as TRPCError;
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** A uuid that no row has. */
 export const missingId = () => randomUUID();

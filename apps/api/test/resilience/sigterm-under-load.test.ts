@@ -11,7 +11,6 @@ import {
 import { waitFor } from '../helpers/wait.js';
 
 const HELD_OPEN = 20;
-const HELD_OPEN_SETTLE_MS = 500;
 const LOOPING_CLIENTS = 6;
 
 let server: ServerProcessFixture;
@@ -56,8 +55,10 @@ describe('SIGTERM under load', () => {
       ),
     );
     // Opened first, on a quiet server, so they are surely accepted and in flight when the signal comes.
-    // Nothing outside the server shows the moment Node has accepted them, so this one wait stays timed.
-    await sleep(HELD_OPEN_SETTLE_MS);
+    await waitFor(() => held.every((request) => request.accepted), {
+      what: 'the server to have read the head of every held-open request',
+      timeoutMs: 20_000,
+    });
     const load = startLoadLoop(client);
     await waitFor(() => load.calls.filter((call) => call.ok).length >= 10, { what: 'the load to get going' });
 
