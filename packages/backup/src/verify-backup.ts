@@ -23,6 +23,8 @@ export interface VerifyOptions {
 
 export interface VerifyResult extends VerificationRecord {
   manifest?: BackupManifest;
+  /** The scratch database the backup was restored into (and dropped again). */
+  scratchDatabase: string;
 }
 
 /**
@@ -31,17 +33,18 @@ export interface VerifyResult extends VerificationRecord {
  */
 export async function verifyBackup(options: VerifyOptions): Promise<VerifyResult> {
   const name = path.basename(options.file);
+  const scratchDatabase = `taskapp_verify_${randomBytes(6).toString('hex')}`;
   let result: VerifyResult;
   try {
-    const manifest = await withScratchDatabase(options.serverUrl, (targetUrl) =>
+    const manifest = await withScratchDatabase(options.serverUrl, scratchDatabase, (targetUrl) =>
       restoreBackup({ file: options.file, identities: options.identities, targetUrl }),
     ).then((restored) => restored.manifest);
     await assertSidecarAgrees(options.file, manifest);
     const message = `OK ${name}: ${manifest.tables.length} tables, ${totalRows(manifest)} rows restored and match the manifest (migration ${manifest.migration}).`;
-    result = { verifiedAt: new Date().toISOString(), ok: true, message, manifest };
+    result = { verifiedAt: new Date().toISOString(), ok: true, message, manifest, scratchDatabase };
   } catch (error) {
     const message = `FAILED ${name}: ${(error as Error).message}`;
-    result = { verifiedAt: new Date().toISOString(), ok: false, message };
+    result = { verifiedAt: new Date().toISOString(), ok: false, message, scratchDatabase };
     // A wrong key says nothing about the file: its last real verdict stays.
     if (error instanceof WrongIdentityError) return result;
   }
@@ -67,8 +70,11 @@ async function assertSidecarAgrees(file: string, manifest: BackupManifest): Prom
   }
 }
 
-async function withScratchDatabase<T>(serverUrl: string, work: (url: string) => Promise<T>): Promise<T> {
-  const name = `taskapp_verify_${randomBytes(6).toString('hex')}`;
+async function withScratchDatabase<T>(
+  serverUrl: string,
+  name: string,
+  work: (url: string) => Promise<T>,
+): Promise<T> {
   let url: string;
   try {
     url = await createDatabase(serverUrl, name);
