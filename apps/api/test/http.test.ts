@@ -37,6 +37,13 @@ describe('HTTP endpoints', () => {
     expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('lets no browser or proxy store API answers, errors and 404s included', async () => {
+    for (const path of ['/api/trpc/health.check', '/api/trpc/auth.me', '/api/nothing-here']) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.headers.get('cache-control'), path).toBe('no-store');
+    }
+  });
+
   it('sets security headers', async () => {
     const response = await fetch(`${server.url}/healthz`);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');

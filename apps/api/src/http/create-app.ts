@@ -44,6 +44,12 @@ export function createApp(deps: AppDependencies): Express {
 
   app.get('/metrics', metricsRoute(deps.metrics, env.METRICS_TOKEN));
 
+  // API answers are one person's data: no browser or proxy may keep a copy.
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+
   app.use(
     '/api/trpc',
     requireJsonForPosts,
