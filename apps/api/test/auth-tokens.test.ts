@@ -98,6 +98,46 @@ describe('access token', () => {
     expect(await meWith(token)).toBe('UNAUTHORIZED');
   });
 
+  it('refuses a correctly signed token without exp or iat', async () => {
+    const { sub, sid, iss } = await victim();
+    const now = Math.floor(Date.now() / 1000);
+    const key = new TextEncoder().encode(SECRET);
+    const header = { alg: 'HS256', typ: 'JWT' };
+    const withoutExp = await new SignJWT({ sub, sid, iss })
+      .setProtectedHeader(header)
+      .setIssuedAt(now)
+      .sign(key);
+    const withoutIat = await new SignJWT({ sub, sid, iss })
+      .setProtectedHeader(header)
+      .setExpirationTime(now + 900)
+      .sign(key);
+    expect(await meWith(withoutExp)).toBe('UNAUTHORIZED');
+    expect(await meWith(withoutIat)).toBe('UNAUTHORIZED');
+  });
+
+  it('refuses a token issued longer ago than 15 minutes, even when its exp is far away', async () => {
+    const { sub, sid, iss } = await victim();
+    const now = Math.floor(Date.now() / 1000);
+    const oneCentury = 100 * 365 * 24 * 60 * 60;
+    expect(await meWith(await sign({ sub, sid, iss }, { exp: now + oneCentury }))).toMatchObject({ id: sub });
+    expect(await meWith(await sign({ sub, sid, iss }, { iat: now - 16 * 60, exp: now + oneCentury }))).toBe(
+      'UNAUTHORIZED',
+    );
+  });
+
+  it('refuses a token whose sub or sid is missing or not a UUID, with 401 and never 500', async () => {
+    const { sub, sid, iss } = await victim();
+    for (const claims of [
+      { sub, sid: 'not-a-uuid', iss },
+      { sub: 'not-a-uuid', sid, iss },
+      { sub, sid: `${sid}'--`, iss },
+      { sub, iss },
+      { sid, iss },
+    ]) {
+      expect(await meWith(await sign(claims, {})), JSON.stringify(claims)).toBe('UNAUTHORIZED');
+    }
+  });
+
   it('refuses a valid signature over a session that is not the user’s', async () => {
     const alice = await victim();
     const bob = await victim();

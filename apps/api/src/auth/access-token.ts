@@ -4,6 +4,7 @@ import { errors, jwtVerify, SignJWT } from 'jose';
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 const ALGORITHM = 'HS256';
 const ISSUER = 'taskapp';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface AccessClaims {
   userId: string;
@@ -74,10 +75,15 @@ export async function verifyAccessToken(token: string, secret: string): Promise<
     const { payload } = await jwtVerify(token, await keyFor(secret), {
       algorithms: [ALGORITHM],
       issuer: ISSUER,
+      // Defence in depth for a leaked secret: no eternal tokens, and ids the database can look up.
+      requiredClaims: ['exp', 'iat', 'sub', 'sid'],
+      maxTokenAge: ACCESS_TOKEN_TTL_SECONDS,
     });
-    if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return null;
+    if (typeof payload.sub !== 'string' || !UUID.test(payload.sub)) return null;
+    if (typeof payload.sid !== 'string' || !UUID.test(payload.sid)) return null;
     const claims = { userId: payload.sub, sessionId: payload.sid };
-    remember(cacheKey, claims, payload.exp);
+    // Remembered no longer than maxTokenAge would accept it, whatever its exp says.
+    remember(cacheKey, claims, Math.min(payload.exp ?? 0, (payload.iat ?? 0) + ACCESS_TOKEN_TTL_SECONDS));
     return claims;
   } catch (error) {
     if (error instanceof errors.JOSEError) return null;
