@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { createTestDatabase, type TestDatabase } from '@taskapp/db/testing';
 import { pino } from 'pino';
@@ -18,18 +21,28 @@ const sink = new Writable({
 
 let database: TestDatabase;
 let server: RunningServer;
+// A stand-in for the built web app, so SPA page loads are logged like in production.
+const webDist = mkdtempSync(path.join(tmpdir(), 'taskapp-web-'));
+writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>Taskapp</title>');
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  server = await startServer(testEnv({ DATABASE_URL: database.url }), pino({ level: 'info' }, sink));
+  server = await startServer(
+    testEnv({ DATABASE_URL: database.url, WEB_DIST_DIR: webDist }),
+    pino({ level: 'info' }, sink),
+  );
 });
 afterAll(async () => {
   await server.close();
   await database.drop();
+  rmSync(webDist, { recursive: true, force: true });
 });
 beforeEach(() => {
   lines.length = 0;
 });
+
+/** A token-like query without a name, as a hand-made link might carry it. */
+const BARE_TOKEN = 'Q2hvb3NlIGEgbmV3IHBhc3N3b3JkIHRva2VuIGhlcmU';
 
 const logged = (requestId: string) => lines.filter((line) => line.reqId === requestId);
 
@@ -74,5 +87,28 @@ describe('request log', () => {
     await fetch(`${server.url}/api/nothing-here`, { headers: { 'X-Request-Id': 'log-test-3-after' } });
     await linesFor('log-test-3-after');
     expect(logged('log-test-3')).toEqual([]);
+  });
+
+  it('keeps the token of a mailed link out of the logged URL of an SPA page load', async () => {
+    const response = await fetch(`${server.url}/reset-password?token=SECRET_RESET_TOKEN_abc123`, {
+      headers: { 'X-Request-Id': 'log-test-4' },
+    });
+    expect(response.status).toBe(200);
+    const [line] = await linesFor('log-test-4');
+    expect(line).toMatchObject({ req: { url: '/reset-password?token=[redacted]' } });
+    expect(JSON.stringify(lines)).not.toContain('SECRET_RESET_TOKEN_abc123');
+  });
+
+  it("keeps tRPC input (search terms, cursors) out of the log and keeps the batch flag", async () => {
+    const input = encodeURIComponent(JSON.stringify({ 0: { json: { search: 'my diagnosis', cursor: 'c' } } }));
+    await fetch(`${server.url}/api/trpc/task.list?batch=1&input=${input}&q=private&${BARE_TOKEN}`, {
+      headers: { 'X-Request-Id': 'log-test-5' },
+    });
+    const [line] = await linesFor('log-test-5');
+    expect(line).toMatchObject({
+      req: { url: '/api/trpc/task.list?batch=1&input=[redacted]&q=[redacted]&[redacted]' },
+    });
+    expect(JSON.stringify(lines)).not.toContain('diagnosis');
+    expect(JSON.stringify(lines)).not.toContain(BARE_TOKEN);
   });
 });

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '../logger.js';
+import { loggableUrl } from './loggable-url.js';
 import { requestId } from './request-id.js';
 
 declare module 'node:http' {
@@ -13,8 +14,8 @@ declare module 'node:http' {
 const UNLOGGED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 /**
- * Gives every request an id and a logger carrying it, and logs one line when it ends: method, path,
- * status and duration. Deliberately not pino-http, which serializes the whole request (headers
+ * Gives every request an id and a logger carrying it, and logs one line when it ends: method, path
+ * (query values redacted: they carry tokens, search terms and cursors), status and duration. Deliberately not pino-http, which serializes the whole request (headers
  * included) into a child logger on every request even when nothing is logged; the benchmark showed it
  * as ~5 % of a read's CPU (docs/decisions/008-trpc-http-handler.md).
  */
@@ -32,7 +33,7 @@ export function requestLog(logger: Logger) {
 
 function logCompletion(log: Logger, req: Request, res: Response, milliseconds: number): void {
   const line = {
-    req: { method: req.method, url: req.originalUrl },
+    req: { method: req.method, url: loggableUrl(req.originalUrl) },
     res: { statusCode: res.statusCode },
     responseTime: Math.round(milliseconds),
   };
