@@ -77,6 +77,8 @@ export async function startOurServer(settings: ServerSettings): Promise<ServerPr
       AUTH_SECRET: settings.authSecret,
       APP_ORIGIN: `http://127.0.0.1:${port}`,
       TRUST_PROXY: 'false',
+      // Production needs SMTP_URL or this explicit choice; the benchmark sends no mail.
+      MAIL_TRANSPORT: 'file',
     },
     port,
   );

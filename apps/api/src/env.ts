@@ -36,6 +36,15 @@ const envSchema = databaseEnvSchema
   .extend({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+    // Unset: 127.0.0.1 (this machine only), or 0.0.0.0 (every interface) when NODE_ENV=production.
+    HOST: z.string().min(1).optional(),
+    // A request (head and body) must arrive within this; a slow sender gets 408 (security finding 13).
+    HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+    HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+    // An idle keep-alive connection is closed after this; behind a load balancer, set it above the balancer's idle timeout.
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
+    // Connections beyond this are closed as they arrive.
+    HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(2_000),
     APP_ORIGIN: z
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://tasks.example.com' })
       .optional(),
@@ -46,6 +55,8 @@ const envSchema = databaseEnvSchema
     TRUST_PROXY: z.string().default('false'),
     WEB_DIST_DIR: z.string().optional(),
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+    // Unset: smtp when SMTP_URL is set, else file (refused in production, where it must be explicit).
+    MAIL_TRANSPORT: z.enum(['smtp', 'file']).optional(),
     MAIL_FROM: z.string().min(3).default('Taskapp <no-reply@taskapp.local>'),
     // Unset: no /metrics at all. Set: /metrics answers only with `Authorization: Bearer <token>`.
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
@@ -56,6 +67,24 @@ const envSchema = databaseEnvSchema
         code: 'custom',
         path: ['AUTH_SECRET'],
         message: 'is required when NODE_ENV=production',
+      });
+    }
+    if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HTTP_HEADERS_TIMEOUT_MS'],
+        message: 'must not be longer than HTTP_REQUEST_TIMEOUT_MS',
+      });
+    }
+    if (env.MAIL_TRANSPORT === 'smtp' && !env.SMTP_URL) {
+      ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required when MAIL_TRANSPORT=smtp' });
+    }
+    if (env.NODE_ENV === 'production' && !env.SMTP_URL && env.MAIL_TRANSPORT !== 'file') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMTP_URL'],
+        message:
+          'is required when NODE_ENV=production (or set MAIL_TRANSPORT=file to write mails under DATA_DIR/mail/ instead of sending them)',
       });
     }
     if (env.BACKUP_SCHEDULE) {
@@ -72,9 +101,11 @@ const envSchema = databaseEnvSchema
     }
   });
 
-export type Env = Omit<z.infer<typeof envSchema>, 'AUTH_SECRET' | 'APP_ORIGIN'> & {
+export type Env = Omit<z.infer<typeof envSchema>, 'AUTH_SECRET' | 'APP_ORIGIN' | 'HOST' | 'MAIL_TRANSPORT'> & {
   AUTH_SECRET: string;
   APP_ORIGIN: string;
+  HOST: string;
+  MAIL_TRANSPORT: 'smtp' | 'file';
 };
 
 /** Outside production a random secret is generated once and kept under .data/, so sessions survive restarts. */
@@ -94,7 +125,15 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     ...env,
     AUTH_SECRET: env.AUTH_SECRET ?? developmentSecret(resolveDataDir(env)),
     APP_ORIGIN: new URL(env.APP_ORIGIN ?? `http://localhost:${env.PORT}`).origin,
+    // Containers publish ports from their own interfaces; a developer's machine should not be reachable from the LAN.
+    HOST: env.HOST ?? (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
+    MAIL_TRANSPORT: env.MAIL_TRANSPORT ?? (env.SMTP_URL ? 'smtp' : 'file'),
   };
+}
+
+/** HSTS, upgrade-insecure-requests and Secure cookies only make sense when the public URL is https. */
+export function isHttpsOrigin(env: Pick<Env, 'APP_ORIGIN'>): boolean {
+  return env.APP_ORIGIN.startsWith('https:');
 }
 
 /** Express's `trust proxy` value for TRUST_PROXY. */

@@ -35,6 +35,33 @@ describe('loadEnv', () => {
     );
   });
 
+  it('refuses to run in production without SMTP_URL unless MAIL_TRANSPORT=file says so', () => {
+    const production = { NODE_ENV: 'production', AUTH_SECRET: 'a'.repeat(32), DATA_DIR: dataDir() };
+    expect(() => loadEnv(production)).toThrow(/SMTP_URL: is required when NODE_ENV=production/);
+    expect(loadEnv({ ...production, MAIL_TRANSPORT: 'file' }).MAIL_TRANSPORT).toBe('file');
+    expect(loadEnv({ ...production, SMTP_URL: 'smtp://mail.example.com' }).MAIL_TRANSPORT).toBe('smtp');
+  });
+
+  it('writes mail to files by default outside production, and needs SMTP_URL for MAIL_TRANSPORT=smtp', () => {
+    expect(loadEnv({ DATA_DIR: dataDir() }).MAIL_TRANSPORT).toBe('file');
+    expect(() => loadEnv({ DATA_DIR: dataDir(), MAIL_TRANSPORT: 'smtp' })).toThrow(
+      /SMTP_URL: is required when MAIL_TRANSPORT=smtp/,
+    );
+  });
+
+  it('listens on 127.0.0.1 by default, on every interface in production, or on HOST', () => {
+    expect(loadEnv({ DATA_DIR: dataDir() }).HOST).toBe('127.0.0.1');
+    const production = { NODE_ENV: 'production', AUTH_SECRET: 'a'.repeat(32), MAIL_TRANSPORT: 'file' };
+    expect(loadEnv({ ...production, DATA_DIR: dataDir() }).HOST).toBe('0.0.0.0');
+    expect(loadEnv({ DATA_DIR: dataDir(), HOST: '::1' }).HOST).toBe('::1');
+  });
+
+  it('refuses a headers timeout longer than the request timeout', () => {
+    expect(() =>
+      loadEnv({ DATA_DIR: dataDir(), HTTP_REQUEST_TIMEOUT_MS: '1000', HTTP_HEADERS_TIMEOUT_MS: '2000' }),
+    ).toThrow(/HTTP_HEADERS_TIMEOUT_MS: must not be longer than HTTP_REQUEST_TIMEOUT_MS/);
+  });
+
   it('refuses a short AUTH_SECRET', () => {
     expect(() => loadEnv({ AUTH_SECRET: 'short' })).toThrow(/AUTH_SECRET: must be at least 32 characters/);
   });
@@ -49,6 +76,9 @@ describe('loadEnv', () => {
     ['NODE_ENV', 'staging'],
     ['DATABASE_POOL_MAX', '0'],
     ['DATABASE_STATEMENT_TIMEOUT_MS', '-5'],
+    ['MAIL_TRANSPORT', 'pigeon'],
+    ['HTTP_MAX_CONNECTIONS', '0'],
+    ['HTTP_REQUEST_TIMEOUT_MS', 'soon'],
   ])('names %s when it is malformed (%s)', (name, value) => {
     expect(() => loadEnv({ DATA_DIR: dataDir(), [name]: value })).toThrow(
       new RegExp(`^Invalid environment[^]*\\b${name}: `),

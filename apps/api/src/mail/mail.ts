@@ -17,11 +17,12 @@ export interface Mailer {
 }
 
 /**
- * SMTP when SMTP_URL is set. Otherwise (development) every message is logged and written as a .eml
- * file under DATA_DIR/mail/, so a developer can open it and click its link.
+ * SMTP, or with MAIL_TRANSPORT=file (the default without SMTP_URL outside production) every message
+ * is written as a .eml file under DATA_DIR/mail/, so a developer can open it and click its link. The
+ * log names the file but never holds a body: bodies carry one-time links.
  */
 export function createMailer(env: Env, logger: Logger): Mailer {
-  if (env.SMTP_URL) {
+  if (env.MAIL_TRANSPORT === 'smtp' && env.SMTP_URL) {
     const transport = nodemailer.createTransport(env.SMTP_URL);
     return {
       async send(message) {
@@ -40,10 +41,7 @@ export function createMailer(env: Env, logger: Logger): Mailer {
         `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[<>@]/g, '')}.eml`,
       );
       await writeFile(file, info.message as Buffer);
-      logger.info(
-        { to: message.to, subject: message.subject, file, text: message.text },
-        'mail written (no SMTP_URL)',
-      );
+      logger.info({ to: message.to, subject: message.subject, file }, 'mail written to a file (not sent)');
     },
   };
 }
