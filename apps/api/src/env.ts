@@ -101,7 +101,10 @@ const envSchema = databaseEnvSchema
     }
   });
 
-export type Env = Omit<z.infer<typeof envSchema>, 'AUTH_SECRET' | 'APP_ORIGIN' | 'HOST' | 'MAIL_TRANSPORT'> & {
+export type Env = Omit<
+  z.infer<typeof envSchema>,
+  'AUTH_SECRET' | 'APP_ORIGIN' | 'HOST' | 'MAIL_TRANSPORT'
+> & {
   AUTH_SECRET: string;
   APP_ORIGIN: string;
   HOST: string;

@@ -14,7 +14,10 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(env);
   const running = await startServer(env, logger);
-  logger.info({ url: running.url, origin: env.APP_ORIGIN, env: env.NODE_ENV }, 'taskapp is listening');
+  logger.info(
+    { address: running.address, url: running.url, origin: env.APP_ORIGIN, env: env.NODE_ENV },
+    `taskapp is listening on ${running.address}`,
+  );
 
   const shutdown = (signal: NodeJS.Signals) => {
     logger.info({ signal }, 'shutting down: finishing in-flight requests');

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createPool, databaseSettings, migrateToLatest, openOrm, provideDatabase } from '@taskapp/db';
 import { createQueries } from '@taskapp/db/queries';
@@ -11,7 +11,10 @@ import { createMailer } from './mail/index.js';
 import { createMetrics, scheduleBackups, scheduleMaintenance } from './ops/index.js';
 
 export interface RunningServer {
+  /** Where this machine reaches the server (loopback when it listens on every interface). */
   url: string;
+  /** What it really listens on, from server.address(): e.g. 127.0.0.1:3000 or [::]:3000. */
+  address: string;
   server: Server;
   /** Stops accepting connections, lets in-flight requests finish, then closes the pools and the embedded database. */
   close(): Promise<void>;
@@ -40,12 +43,23 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   const stopMaintenance = scheduleMaintenance(queries, logger);
   const stopBackups = scheduleBackups({ env, databaseUrl: database.url, logger });
   const app = createApp({ orm, queries, env, logger, mailer, rateLimits, metrics, now: monotonicClock() });
-  const server = app.listen(env.PORT);
+  const server = createServer(
+    {
+      requestTimeout: env.HTTP_REQUEST_TIMEOUT_MS,
+      headersTimeout: env.HTTP_HEADERS_TIMEOUT_MS,
+      // How often Node looks for requests past those timeouts (its default, 30 s, would double them).
+      connectionsCheckingInterval: Math.min(1_000, env.HTTP_HEADERS_TIMEOUT_MS),
+    },
+    app,
+  );
+  server.keepAliveTimeout = env.HTTP_KEEP_ALIVE_TIMEOUT_MS;
+  server.maxConnections = env.HTTP_MAX_CONNECTIONS;
+  server.listen(env.PORT, env.HOST);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
   });
-  const { port } = server.address() as AddressInfo;
+  const listening = server.address() as AddressInfo;
 
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -66,5 +80,19 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
     })();
     return closing;
   };
-  return { url: `http://127.0.0.1:${port}`, server, close };
+  return {
+    url: reachableUrl(listening),
+    address: hostAndPort(listening.address, listening.port),
+    server,
+    close,
+  };
+}
+
+const hostAndPort = (host: string, port: number) =>
+  host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+
+function reachableUrl({ address, family, port }: AddressInfo): string {
+  const unspecified = address === '0.0.0.0' || address === '::';
+  const host = unspecified ? (family === 'IPv6' ? '::1' : '127.0.0.1') : address;
+  return `http://${hostAndPort(host, port)}`;
 }

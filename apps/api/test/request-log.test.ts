@@ -99,8 +99,10 @@ describe('request log', () => {
     expect(JSON.stringify(lines)).not.toContain('SECRET_RESET_TOKEN_abc123');
   });
 
-  it("keeps tRPC input (search terms, cursors) out of the log and keeps the batch flag", async () => {
-    const input = encodeURIComponent(JSON.stringify({ 0: { json: { search: 'my diagnosis', cursor: 'c' } } }));
+  it('keeps tRPC input (search terms, cursors) out of the log and keeps the batch flag', async () => {
+    const input = encodeURIComponent(
+      JSON.stringify({ 0: { json: { search: 'my diagnosis', cursor: 'c' } } }),
+    );
     await fetch(`${server.url}/api/trpc/task.list?batch=1&input=${input}&q=private&${BARE_TOKEN}`, {
       headers: { 'X-Request-Id': 'log-test-5' },
     });
