@@ -1,0 +1,26 @@
+import { LIMITS } from '@taskapp/shared';
+import { describe, expect, it } from 'vitest';
+import { showsTitleCounter, titleProblem } from './quick-add-title';
+
+describe('quick add title', () => {
+  it('accepts titles up to the limit', () => {
+    expect(titleProblem('Pay rent')).toBeNull();
+    expect(titleProblem('x'.repeat(LIMITS.titleMax))).toBeNull();
+  });
+
+  it('refuses a longer title with the API’s words instead of cutting it', () => {
+    expect(titleProblem('x'.repeat(LIMITS.titleMax + 1))).toBe(`Use at most ${LIMITS.titleMax} characters`);
+    expect(titleProblem('x'.repeat(600))).toBe(`Use at most ${LIMITS.titleMax} characters`);
+  });
+
+  it('leaves an empty title to the hint', () => {
+    expect(titleProblem('   ')).toBeNull();
+  });
+
+  it('shows the counter only near the limit', () => {
+    expect(showsTitleCounter('Pay rent')).toBe(false);
+    expect(showsTitleCounter('x'.repeat(LIMITS.titleMax - 40))).toBe(false);
+    expect(showsTitleCounter('x'.repeat(LIMITS.titleMax - 10))).toBe(true);
+    expect(showsTitleCounter('x'.repeat(600))).toBe(true);
+  });
+});
