@@ -12,6 +12,7 @@ function task(id: string, createdAt: number, overrides: Partial<Task> = {}): Tas
     status: 'pending',
     priority: 'medium',
     dueDate: null,
+    allDay: false,
     completedAt: null,
     createdAt: date,
     updatedAt: date,

@@ -9,6 +9,7 @@ const done: Task = {
   status: 'completed',
   priority: 'high',
   dueDate: null,
+  allDay: false,
   completedAt: new Date(1),
   createdAt: new Date(0),
   updatedAt: new Date(1),

@@ -5,11 +5,14 @@ import {
   DEFAULT_TASK_STATUS,
   LIMITS,
   type RestoreTaskInput,
+  startOfUtcDay,
 } from '@taskapp/shared';
 import type { Task } from '../../../lib/api-types';
 
 /** The fields a person can change on a task (what task.update and task.bulkUpdate take). */
-export type TaskPatch = Partial<Pick<Task, 'title' | 'description' | 'status' | 'priority' | 'dueDate'>>;
+export type TaskPatch = Partial<
+  Pick<Task, 'title' | 'description' | 'status' | 'priority' | 'dueDate' | 'allDay'>
+>;
 
 const OPTIMISTIC_PREFIX = 'optimistic-';
 
@@ -25,13 +28,16 @@ export function isOptimistic(task: Task): boolean {
 /** The task as task.create will answer, shown under a temporary id until it does. */
 export function draftTask(input: CreateTaskInput, now = new Date()): Task {
   const status = input.status ?? DEFAULT_TASK_STATUS;
+  const dueDate = input.dueDate ?? null;
+  const allDay = dueDate !== null && (input.allDay ?? false);
   return {
     id: `${OPTIMISTIC_PREFIX}${crypto.randomUUID()}`,
     title: input.title.trim(),
     description: input.description ?? null,
     status,
     priority: input.priority ?? DEFAULT_TASK_PRIORITY,
-    dueDate: input.dueDate ?? null,
+    dueDate: dueDate && allDay ? startOfUtcDay(dueDate) : dueDate,
+    allDay,
     completedAt: completedAtAfter(status, null, now),
     createdAt: now,
     updatedAt: now,
@@ -41,6 +47,9 @@ export function draftTask(input: CreateTaskInput, now = new Date()): Task {
 /** The task as the server will return it: the server owns completedAt and updatedAt, mirrored here. */
 export function applyPatch(task: Task, patch: TaskPatch, now = new Date()): Task {
   const changed = { ...task, ...patch, updatedAt: now };
+  // As the server does: an all-day date is its UTC day, and a task without a date is never all-day.
+  if (changed.dueDate === null) changed.allDay = false;
+  else if (changed.allDay) changed.dueDate = startOfUtcDay(changed.dueDate);
   if (patch.status !== undefined) changed.completedAt = completedAtAfter(patch.status, task.completedAt, now);
   return changed;
 }
@@ -54,6 +63,7 @@ export function restoreInput(task: Task): RestoreTaskInput {
     status: task.status,
     priority: task.priority,
     dueDate: task.dueDate,
+    allDay: task.allDay,
     completedAt: task.completedAt,
     createdAt: task.createdAt,
     updatedAt: task.updatedAt,
