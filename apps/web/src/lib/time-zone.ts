@@ -2,3 +2,80 @@
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
+
+/** Every IANA zone the browser knows, for the settings' time zone picker. */
+export function supportedTimeZones(): string[] {
+  const zones = Intl.supportedValuesOf('timeZone');
+  // Some engines leave out UTC itself, the default for accounts made without a browser zone.
+  return zones.includes('UTC') ? zones : ['UTC', ...zones];
+}
+
+const DAY_MS = 86_400_000;
+const partsFormats = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = partsFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    partsFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+/** The wall-clock reading of an instant in a zone, written as if it were UTC. */
+function wallClock(instant: Date, timeZone: string): number {
+  const parts: Record<string, number> = {};
+  for (const part of partsFormat(timeZone).formatToParts(instant)) parts[part.type] = Number(part.value);
+  return Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day, parts.hour, parts.minute, parts.second);
+}
+
+/**
+ * A calendar day is written as 00:00:00.000Z of that day, the same form an all-day task's due date
+ * has, so days compare and subtract as plain dates whatever zone they came from.
+ */
+export function calendarDayOf(instant: Date, timeZone: string): Date {
+  const wall = wallClock(instant, timeZone);
+  return new Date(wall - (((wall % DAY_MS) + DAY_MS) % DAY_MS));
+}
+
+export function addCalendarDays(day: Date, days: number): Date {
+  return new Date(day.getTime() + days * DAY_MS);
+}
+
+export function calendarDaysBetween(from: Date, to: Date): number {
+  return Math.round((to.getTime() - from.getTime()) / DAY_MS);
+}
+
+/** The first day of the week holding `day`; weekStart is 0 (Sunday), 1 (Monday) or 6 (Saturday). */
+export function startOfCalendarWeek(day: Date, weekStart: number): Date {
+  return addCalendarDays(day, -((day.getUTCDay() - weekStart + 7) % 7));
+}
+
+/** The instant a calendar day begins in a zone (its midnight, or the first moment after a DST gap). */
+export function startOfDayIn(day: Date, timeZone: string): Date {
+  // The zone's offset near that midnight, then once more in case the guess crossed a DST change.
+  let instant = day.getTime() - (wallClock(day, timeZone) - day.getTime());
+  instant = day.getTime() - (wallClock(new Date(instant), timeZone) - instant);
+  return new Date(instant);
+}
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "9:00 AM" on the wall clock of a zone. */
+export function formatTimeIn(instant: Date, timeZone: string): string {
+  let format = timeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit' });
+    timeFormats.set(timeZone, format);
+  }
+  return format.format(instant);
+}

@@ -9,23 +9,37 @@ describe('parseQuickAdd', () => {
     expect(parseQuickAdd('Pay rent tomorrow 9am !high', NOW)).toEqual({
       title: 'Pay rent',
       dueDate: new Date(2026, 10, 28, 9, 0),
-      hasTime: true,
+      allDay: false,
       priority: 'high',
     });
   });
 
-  it('makes a day without a time due at the start of that day', () => {
+  it('makes a day without a time an all-day task: its calendar day at 00:00 UTC', () => {
     const draft = parseQuickAdd('Water plants tomorrow', NOW);
     expect(draft.title).toBe('Water plants');
-    expect(draft.dueDate).toEqual(new Date(2026, 10, 28));
-    expect(draft.hasTime).toBe(false);
+    expect(draft.dueDate).toEqual(new Date('2026-11-28T00:00:00Z'));
+    expect(draft.allDay).toBe(true);
+  });
+
+  it('reads "Call mom friday" as all-day and "friday 3pm" as a moment', () => {
+    expect(parseQuickAdd('Call mom friday', NOW)).toEqual({
+      title: 'Call mom',
+      dueDate: new Date('2026-12-04T00:00:00Z'),
+      allDay: true,
+      priority: null,
+    });
+    expect(parseQuickAdd('Call mom friday 3pm', NOW)).toMatchObject({
+      title: 'Call mom',
+      dueDate: new Date(2026, 10, 27, 15, 0),
+      allDay: false,
+    });
   });
 
   it('leaves plain text alone', () => {
     expect(parseQuickAdd('  Buy 2   apples ', NOW)).toEqual({
       title: 'Buy 2 apples',
       dueDate: null,
-      hasTime: false,
+      allDay: false,
       priority: null,
     });
   });
@@ -33,15 +47,15 @@ describe('parseQuickAdd', () => {
   it('drops the preposition that introduced the date', () => {
     const draft = parseQuickAdd('Call mom on friday', NOW);
     expect(draft.title).toBe('Call mom');
-    expect(draft.dueDate?.getDay()).toBe(5);
+    expect(draft.dueDate?.getUTCDay()).toBe(5);
     expect(draft.dueDate && draft.dueDate > NOW).toBe(true);
   });
 
   it('keeps quoted text literal and drops the quotes', () => {
     expect(parseQuickAdd('Read "Tomorrow and tomorrow !low" today !medium', NOW)).toEqual({
       title: 'Read Tomorrow and tomorrow !low',
-      dueDate: new Date(2026, 10, 27),
-      hasTime: false,
+      dueDate: new Date('2026-11-27T00:00:00Z'),
+      allDay: true,
       priority: 'medium',
     });
   });
@@ -61,5 +75,64 @@ describe('parseQuickAdd', () => {
 
   it('gives an empty title when only a date and a priority were typed', () => {
     expect(parseQuickAdd('tomorrow !low', NOW).title).toBe('');
+  });
+});
+
+describe('parseQuickAdd leaves titles alone where a word only looks like a date', () => {
+  it('does not read a bare month name as a date', () => {
+    expect(parseQuickAdd('Email March report to Sam', NOW)).toEqual({
+      title: 'Email March report to Sam',
+      dueDate: null,
+      allDay: false,
+      priority: null,
+    });
+    expect(parseQuickAdd('Book flights March 5', NOW).dueDate).toEqual(new Date('2027-03-05T00:00:00Z'));
+  });
+
+  it('does not read a capitalised weekday in a name as a date', () => {
+    expect(parseQuickAdd('Watch Friday Night Lights', NOW)).toMatchObject({
+      title: 'Watch Friday Night Lights',
+      dueDate: null,
+    });
+    expect(parseQuickAdd('Call Mom Friday', NOW)).toMatchObject({
+      title: 'Call Mom',
+      dueDate: new Date('2026-12-04T00:00:00Z'),
+    });
+  });
+});
+
+describe('parseQuickAdd reads dates the way people mean them', () => {
+  it('reads an hour without AM/PM as the next such hour in the daytime', () => {
+    expect(parseQuickAdd('Meeting at 3', NOW)).toMatchObject({
+      title: 'Meeting',
+      dueDate: new Date(2026, 10, 27, 15, 0),
+      allDay: false,
+    });
+    const evening = new Date(2026, 10, 27, 16, 0);
+    expect(parseQuickAdd('Meeting at 3:30', evening).dueDate).toEqual(new Date(2026, 10, 28, 15, 30));
+    expect(parseQuickAdd('Standup at 9', NOW).dueDate).toEqual(new Date(2026, 10, 28, 9, 0));
+    expect(parseQuickAdd('Meeting at 3am', NOW).dueDate).toEqual(new Date(2026, 10, 28, 3, 0));
+  });
+
+  it('reads "the 1st" as the next first of a month', () => {
+    expect(parseQuickAdd('Pay rent on the 1st', NOW)).toEqual({
+      title: 'Pay rent',
+      dueDate: new Date('2026-12-01T00:00:00Z'),
+      allDay: true,
+      priority: null,
+    });
+    expect(parseQuickAdd('Report on the 27th', NOW).dueDate).toEqual(new Date('2026-11-27T00:00:00Z'));
+    expect(parseQuickAdd('Close books the 31st', NOW).dueDate).toEqual(new Date('2026-12-31T00:00:00Z'));
+  });
+
+  it('reads "next week" as the first day of next week, per the person’s week start', () => {
+    expect(parseQuickAdd('Plan trip next week', NOW).dueDate).toEqual(new Date('2026-11-30T00:00:00Z'));
+    expect(parseQuickAdd('Plan trip next week', NOW, { weekStart: 0 }).dueDate).toEqual(
+      new Date('2026-11-29T00:00:00Z'),
+    );
+    expect(parseQuickAdd('Plan trip next week', NOW, { weekStart: 6 }).dueDate).toEqual(
+      new Date('2026-11-28T00:00:00Z'),
+    );
+    expect(parseQuickAdd('Plan trip next week', NOW).title).toBe('Plan trip');
   });
 });

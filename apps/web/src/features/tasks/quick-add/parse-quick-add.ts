@@ -1,18 +1,44 @@
 import type { TaskPriority } from '@taskapp/shared';
 import * as chrono from 'chrono-node';
+import { addDays, startOfDay, startOfWeek } from 'date-fns';
 
 export interface QuickAddDraft {
   title: string;
+  /** A timed task's moment, or an all-day task's day written as 00:00:00.000Z of that calendar day. */
   dueDate: Date | null;
-  /** False when only a day was given ("tomorrow"): the task is due that day, not at a moment. */
-  hasTime: boolean;
+  /** True when only a day was given ("friday"): due that day in every time zone, not at a moment. */
+  allDay: boolean;
   priority: TaskPriority | null;
+}
+
+export interface QuickAddOptions {
+  /** The first day of the person's week (0 Sunday, 1 Monday, 6 Saturday), for "next week". */
+  weekStart?: 0 | 1 | 6;
 }
 
 const QUOTED = /"[^"]*"/g;
 const PRIORITY = /(^|\s)!(low|medium|high)(?=\s|$)/gi;
 // Chrono leaves the word that introduces a date behind ("call mom on friday" → "call mom on").
 const DANGLING_PREPOSITION = /\s+(on|at|by|due|in)$/i;
+
+/** "the 1st", "the 15th": the next such day of a month, today included. */
+const dayOfMonth: chrono.Parser = {
+  pattern: () => /\bthe\s+([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b/i,
+  extract: (context, match) => {
+    const day = Number(match[1]);
+    const today = context.reference.instant;
+    let month = new Date(today.getFullYear(), today.getMonth(), 1);
+    if (today.getDate() > day) month = new Date(month.getFullYear(), month.getMonth() + 1, 1);
+    // Skip months too short for the day ("the 31st" in November means December 31).
+    while (new Date(month.getFullYear(), month.getMonth(), day).getDate() !== day) {
+      month = new Date(month.getFullYear(), month.getMonth() + 1, 1);
+    }
+    return { day, month: month.getMonth() + 1, year: month.getFullYear() };
+  },
+};
+
+const parser = chrono.casual.clone();
+parser.parsers.push(dayOfMonth);
 
 /** Replaces quoted text with spaces, so nothing inside quotes is read as a date or a priority. */
 function maskQuoted(text: string): string {
@@ -23,11 +49,49 @@ function cut(text: string, start: number, end: number): string {
   return `${text.slice(0, start)}${' '.repeat(end - start)}${text.slice(end)}`;
 }
 
+/** Whether a match is meant as a date, rather than a word that only looks like one. */
+function isMeantAsDate(result: chrono.ParsedResult, text: string): boolean {
+  const { start } = result;
+  // "Email March report to Sam": a month on its own names a thing, not a day.
+  if (start.isCertain('month') && !start.isCertain('day') && !start.isCertain('hour')) return false;
+  // "Watch Friday Night Lights": a capitalised weekday inside a title, before another capitalised word.
+  if (start.isCertain('weekday') && result.index > 0 && /^[A-Z]/.test(result.text)) {
+    const nextWord = text.slice(result.index).match(/^\S+\s+(\S)/)?.[1];
+    if (nextWord && /[A-Z]/.test(nextWord)) return false;
+  }
+  return true;
+}
+
+/** The moment a match means, with the readings people intend rather than chrono's literal ones. */
+function dueMoment(result: chrono.ParsedResult, now: Date, weekStart: 0 | 1 | 6): Date {
+  const { start } = result;
+  const date = start.date();
+  const hour = start.get('hour') ?? 0;
+  const dayGiven = start.isCertain('day') || start.isCertain('weekday');
+  // "Meeting at 3" means 3 PM: an hour from 1 to 7 without AM/PM is in the daytime.
+  if (start.isCertain('hour') && !start.isCertain('meridiem') && hour >= 1 && hour <= 7) {
+    const daytime = dayGiven ? date : new Date(now.getFullYear(), now.getMonth(), now.getDate());
+    daytime.setHours(hour + 12, start.get('minute') ?? 0, 0, 0);
+    return dayGiven || daytime > now ? daytime : addDays(daytime, 1);
+  }
+  // "next week" is the first day of next week, not seven days from now.
+  if (/\bnext week\b/i.test(result.text) && !start.isCertain('weekday')) {
+    const nextWeek = addDays(startOfWeek(startOfDay(now), { weekStartsOn: weekStart }), 7);
+    nextWeek.setHours(date.getHours(), date.getMinutes(), 0, 0);
+    return nextWeek;
+  }
+  return date;
+}
+
 /**
  * Reads `Pay rent tomorrow 9am !high` as a title, a due date and a priority. Text in "double quotes"
- * stays literal. Pure: `now` is the reference for relative dates.
+ * stays literal. Pure: `now` is the reference for relative dates, read in the browser's zone.
  */
-export function parseQuickAdd(input: string, now: Date = new Date()): QuickAddDraft {
+export function parseQuickAdd(
+  input: string,
+  now: Date = new Date(),
+  { weekStart = 1 }: QuickAddOptions = {},
+): QuickAddDraft {
   let masked = maskQuoted(input);
   let text = input;
 
@@ -42,12 +106,14 @@ export function parseQuickAdd(input: string, now: Date = new Date()): QuickAddDr
   }
 
   let dueDate: Date | null = null;
-  let hasTime = false;
-  const [result] = chrono.parse(masked, now, { forwardDate: true });
+  let allDay = false;
+  const result = parser
+    .parse(masked, now, { forwardDate: true })
+    .find((candidate) => isMeantAsDate(candidate, masked));
   if (result) {
-    hasTime = result.start.isCertain('hour');
-    dueDate = result.start.date();
-    if (!hasTime) dueDate.setHours(0, 0, 0, 0);
+    const moment = dueMoment(result, now, weekStart);
+    allDay = !result.start.isCertain('hour');
+    dueDate = allDay ? new Date(Date.UTC(moment.getFullYear(), moment.getMonth(), moment.getDate())) : moment;
     text = cut(text, result.index, result.index + result.text.length);
     const before = text.slice(0, result.index).trimEnd();
     const dangling = before.match(DANGLING_PREPOSITION);
@@ -58,5 +124,5 @@ export function parseQuickAdd(input: string, now: Date = new Date()): QuickAddDr
     .replace(QUOTED, (quoted) => quoted.slice(1, -1))
     .replace(/\s+/g, ' ')
     .trim();
-  return { title, dueDate, hasTime, priority };
+  return { title, dueDate, allDay, priority };
 }

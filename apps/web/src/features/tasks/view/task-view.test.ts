@@ -38,40 +38,93 @@ describe('parseTaskView', () => {
 });
 
 describe('listInputFor', () => {
-  // A Wednesday, in the test's (the machine's) time zone.
-  const now = new Date(2026, 10, 25, 15, 30);
+  const BERLIN = 'Europe/Berlin';
+  const NEW_YORK = 'America/New_York';
+  // Wednesday 25 November 2026, 15:30 in Berlin.
+  const now = new Date('2026-11-25T14:30:00Z');
+  const inBerlin = { now, timeZone: BERLIN };
 
   it('asks for everything, newest first, by default', () => {
-    expect(listInputFor({}, now)).toEqual({ sort: 'createdAt', order: 'desc' });
+    expect(listInputFor({}, inBerlin)).toEqual({ sort: 'createdAt', order: 'desc' });
   });
 
-  it('maps the due filters onto the person’s own days', () => {
-    expect(listInputFor({ due: 'overdue' }, now)).toMatchObject({
+  it('maps the due filters onto midnights of the person’s own time zone', () => {
+    expect(listInputFor({ due: 'overdue' }, inBerlin)).toMatchObject({
       overdue: true,
-      dueBefore: new Date(2026, 10, 25),
+      dueBefore: new Date('2026-11-24T23:00:00Z'),
     });
-    expect(listInputFor({ due: 'none' }, now)).toMatchObject({ hasDueDate: false });
-    expect(listInputFor({ due: 'today' }, now)).toMatchObject({
-      dueAfter: new Date(2026, 10, 25),
-      dueBefore: new Date(2026, 10, 26),
+    expect(listInputFor({ due: 'none' }, inBerlin)).toMatchObject({ hasDueDate: false });
+    expect(listInputFor({ due: 'today' }, inBerlin)).toMatchObject({
+      dueAfter: new Date('2026-11-24T23:00:00Z'),
+      dueBefore: new Date('2026-11-25T23:00:00Z'),
     });
-    expect(listInputFor({ due: 'week' }, now)).toMatchObject({
-      dueAfter: new Date(2026, 10, 23),
-      dueBefore: new Date(2026, 10, 30),
+    expect(listInputFor({ due: 'today' }, { now, timeZone: NEW_YORK })).toMatchObject({
+      dueAfter: new Date('2026-11-25T05:00:00Z'),
+      dueBefore: new Date('2026-11-26T05:00:00Z'),
+    });
+  });
+
+  it('starts "this week" on the person’s first day of the week', () => {
+    // Monday 23 to Sunday 29 November.
+    expect(listInputFor({ due: 'week' }, { ...inBerlin, weekStart: 1 })).toMatchObject({
+      dueAfter: new Date('2026-11-22T23:00:00Z'),
+      dueBefore: new Date('2026-11-29T23:00:00Z'),
+    });
+    // Sunday 22 to Saturday 28 November.
+    expect(listInputFor({ due: 'week' }, { ...inBerlin, weekStart: 0 })).toMatchObject({
+      dueAfter: new Date('2026-11-21T23:00:00Z'),
+      dueBefore: new Date('2026-11-28T23:00:00Z'),
+    });
+    // Saturday 21 to Friday 27 November.
+    expect(listInputFor({ due: 'week' }, { ...inBerlin, weekStart: 6 })).toMatchObject({
+      dueAfter: new Date('2026-11-20T23:00:00Z'),
+      dueBefore: new Date('2026-11-27T23:00:00Z'),
+    });
+  });
+
+  it('on a Sunday, a Monday week still holds the past week and a Sunday week the coming one', () => {
+    const sunday = new Date('2026-11-29T10:00:00Z');
+    expect(listInputFor({ due: 'week' }, { now: sunday, timeZone: 'UTC', weekStart: 1 })).toMatchObject({
+      dueAfter: new Date('2026-11-23T00:00:00Z'),
+      dueBefore: new Date('2026-11-30T00:00:00Z'),
+    });
+    expect(listInputFor({ due: 'week' }, { now: sunday, timeZone: 'UTC', weekStart: 0 })).toMatchObject({
+      dueAfter: new Date('2026-11-29T00:00:00Z'),
+      dueBefore: new Date('2026-12-06T00:00:00Z'),
+    });
+  });
+
+  it('follows a daylight saving change: the day after it is 23 hours long', () => {
+    // Europe/Berlin leaves summer time on Sunday 25 October 2026.
+    const saturday = new Date('2026-10-24T12:00:00Z');
+    expect(listInputFor({ due: 'today' }, { now: saturday, timeZone: BERLIN })).toMatchObject({
+      dueAfter: new Date('2026-10-23T22:00:00Z'),
+      dueBefore: new Date('2026-10-24T22:00:00Z'),
+    });
+    const sunday = new Date('2026-10-25T12:00:00Z');
+    expect(listInputFor({ due: 'today' }, { now: sunday, timeZone: BERLIN })).toMatchObject({
+      dueAfter: new Date('2026-10-24T22:00:00Z'),
+      dueBefore: new Date('2026-10-25T23:00:00Z'),
     });
   });
 
   it('gives the same input all day long, so the list is not refetched on every render', () => {
-    const morning = listInputFor({ due: 'today' }, new Date(2026, 10, 25, 0, 1));
-    const evening = listInputFor({ due: 'today' }, new Date(2026, 10, 25, 23, 59));
+    const morning = listInputFor(
+      { due: 'today' },
+      { now: new Date('2026-11-24T23:01:00Z'), timeZone: BERLIN },
+    );
+    const evening = listInputFor(
+      { due: 'today' },
+      { now: new Date('2026-11-25T22:59:00Z'), timeZone: BERLIN },
+    );
     expect(evening).toEqual(morning);
   });
 
   it('combines status, priority, search and each sort’s natural order', () => {
     expect(
-      listInputFor({ status: 'pending', priority: ['high'], q: '  rent ', sort: 'dueDate' }, now),
+      listInputFor({ status: 'pending', priority: ['high'], q: '  rent ', sort: 'dueDate' }, inBerlin),
     ).toEqual({ status: ['pending'], priority: ['high'], search: 'rent', sort: 'dueDate', order: 'asc' });
-    expect(listInputFor({ sort: 'title', order: 'desc' }, now)).toMatchObject({
+    expect(listInputFor({ sort: 'title', order: 'desc' }, inBerlin)).toMatchObject({
       sort: 'title',
       order: 'desc',
     });

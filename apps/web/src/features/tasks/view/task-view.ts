@@ -8,7 +8,13 @@ import {
   type TaskSort,
   type TaskStatus,
 } from '@taskapp/shared/constants';
-import { addDays, startOfDay, startOfWeek } from 'date-fns';
+import {
+  addCalendarDays,
+  browserTimeZone,
+  calendarDayOf,
+  startOfCalendarWeek,
+  startOfDayIn,
+} from '../../../lib/time-zone';
 
 export const DUE_FILTERS = ['overdue', 'today', 'week', 'none'] as const;
 export type DueFilter = (typeof DUE_FILTERS)[number];
@@ -67,32 +73,48 @@ export function parseTaskView(search: Record<string, unknown>): TaskView {
 /** What a list shows: task.list's input without the paging fields. */
 export type ListFilters = Omit<NonNullable<ListTasksInput>, 'cursor' | 'limit' | 'direction'>;
 
-/** Due ranges in the person's own day (the browser's time zone), from midnight to midnight. */
-function dueFilterInput(due: DueFilter, now: Date): ListFilters {
-  const today = startOfDay(now);
+/** Whose days the due filters mean: the account's time zone and first day of the week. */
+export interface DayContext {
+  now?: Date;
+  timeZone?: string;
+  /** 0 Sunday, 1 Monday, 6 Saturday. */
+  weekStart?: number;
+}
+
+/**
+ * Due ranges from midnight to midnight of the person's own days. The server reads an all-day task by
+ * its calendar day, so a range of whole days holds the all-day tasks of exactly those days.
+ */
+function dueFilterInput(
+  due: DueFilter,
+  { now = new Date(), timeZone = browserTimeZone(), weekStart = 1 }: DayContext,
+): ListFilters {
+  const today = calendarDayOf(now, timeZone);
+  const days = (first: Date, count: number) => ({
+    dueAfter: startOfDayIn(first, timeZone),
+    dueBefore: startOfDayIn(addCalendarDays(first, count), timeZone),
+  });
   switch (due) {
     case 'overdue':
       // Due before today and not done. A task due today is "today" until the day is over, even when
-      // its time has passed (the row shows that in red); a day without a time is stored as midnight.
-      return { overdue: true, dueBefore: today };
+      // its time has passed (the row shows that in red).
+      return { overdue: true, dueBefore: startOfDayIn(today, timeZone) };
     case 'today':
-      return { dueAfter: today, dueBefore: addDays(today, 1) };
-    case 'week': {
-      const monday = startOfWeek(today, { weekStartsOn: 1 });
-      return { dueAfter: monday, dueBefore: addDays(monday, 7) };
-    }
+      return days(today, 1);
+    case 'week':
+      return days(startOfCalendarWeek(today, weekStart), 7);
     case 'none':
       return { hasDueDate: false };
   }
 }
 
 /** The task.list input for a view. Day boundaries only change at midnight, so the query key is stable. */
-export function listInputFor(view: TaskView, now = new Date()): ListFilters {
+export function listInputFor(view: TaskView, days: DayContext = {}): ListFilters {
   const sort = view.sort ?? 'createdAt';
   return {
     ...(view.status ? { status: [view.status] } : {}),
     ...(view.priority ? { priority: view.priority } : {}),
-    ...(view.due ? dueFilterInput(view.due, now) : {}),
+    ...(view.due ? dueFilterInput(view.due, days) : {}),
     ...(view.q?.trim() ? { search: view.q.trim() } : {}),
     sort,
     order: view.order ?? DEFAULT_ORDER[sort],
