@@ -1,6 +1,7 @@
 import { CheckSquare } from 'lucide-react';
 import { useEffect, useMemo } from 'react';
 import { errorMessage } from '../../lib/trpc-errors';
+import { useDaySettings } from '../account/use-settings';
 import { isCompleted, isOptimistic } from './data/task-model';
 import { useTaskChangesFromOtherTabs } from './data/task-sync';
 import { useTaskList, useTaskStats } from './data/use-task-queries';
@@ -24,9 +25,10 @@ import { useTaskView } from './view/use-task-view';
 export function TaskScreen() {
   const [view, changeView] = useTaskView();
   const { status, priority, due, q, sort, order } = view;
+  const { timeZone, weekStart } = useDaySettings();
   const input = useMemo(
-    () => listInputFor({ status, priority, due, q, sort, order }),
-    [status, priority, due, q, sort, order],
+    () => listInputFor({ status, priority, due, q, sort, order }, { timeZone, weekStart }),
+    [status, priority, due, q, sort, order, timeZone, weekStart],
   );
   const stats = useTaskStats();
   const query = useTaskList(input);

@@ -2,6 +2,7 @@ import type { TaskPriority } from '@taskapp/shared';
 import { Check, Trash2 } from 'lucide-react';
 import type { MouseEvent } from 'react';
 import type { Task } from '../../../lib/api-types';
+import { useDaySettings } from '../../account/use-settings';
 import { dueLabel } from './due-label';
 import { PriorityMenu } from './priority-menu';
 import { StatusControl } from './status-control';
@@ -77,7 +78,8 @@ function SelectBox({
 
 export function TaskRow({ task, pending, tabStop, selected, selecting, ...actions }: TaskRowProps) {
   const completed = task.status === 'completed';
-  const due = task.dueDate ? dueLabel(task.dueDate, new Date(), completed) : null;
+  const { timeZone } = useDaySettings();
+  const due = task.dueDate ? dueLabel(task.dueDate, { allDay: task.allDay, completed, timeZone }) : null;
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: focus marks the row the shortcuts act on; it is no click target
@@ -128,8 +130,7 @@ export function TaskRow({ task, pending, tabStop, selected, selecting, ...action
       {due ? (
         <span className={`shrink-0 text-sm tabular-nums ${DUE_TONES[due.tone]}`} data-testid="task-due">
           <span className="sr-only">{due.tone === 'overdue' ? 'Overdue, due ' : 'Due '}</span>
-          {due.day}
-          {due.time ? <span className="hidden sm:inline"> {due.time}</span> : null}
+          {due.text}
         </span>
       ) : null}
       <PriorityMenu
