@@ -1,15 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import { LIMITS } from '@taskapp/shared';
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import { trustProxySetting } from '../env.js';
 import type { AppDependencies } from '../trpc/context.js';
 import { createExpressContextFactory } from '../trpc/express-context.js';
 import { appRouter } from '../trpc/router.js';
 import { handleHttpError } from './http-error.js';
+import { jsonBody } from './json-body.js';
 import { metricsRoute } from './metrics-route.js';
 import { requestLog } from './request-log.js';
 import { requireJsonForPosts } from './require-json.js';
+import { securityHeaders } from './security-headers.js';
 import { spaRouter } from './spa.js';
 import { trpcHandler } from './trpc-handler.js';
 
@@ -20,17 +21,7 @@ export function createApp(deps: AppDependencies): Express {
   app.set('trust proxy', trustProxySetting(env.TRUST_PROXY));
 
   app.use(requestLog(logger));
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          'connect-src': ["'self'"],
-          'upgrade-insecure-requests': env.NODE_ENV === 'production' ? [] : null,
-        },
-      },
-      strictTransportSecurity: env.NODE_ENV === 'production',
-    }),
-  );
+  app.use(securityHeaders(env));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -53,7 +44,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(
     '/api/trpc',
     requireJsonForPosts,
-    express.json({ limit: LIMITS.bodyMaxBytes }),
+    jsonBody(),
     trpcHandler({
       router: appRouter,
       createContext: createExpressContextFactory(deps),

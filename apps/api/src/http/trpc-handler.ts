@@ -2,6 +2,7 @@ import { type HTTPErrorHandler, resolveResponse } from '@trpc/server/http';
 import type { NextFunction, Request, Response } from 'express';
 import type { Context } from '../trpc/context.js';
 import type { AppRouter } from '../trpc/router.js';
+import { requestBody } from './json-body.js';
 
 export interface TrpcHandlerOptions {
   router: AppRouter;
@@ -22,13 +23,20 @@ export interface TrpcHandlerOptions {
  */
 export function trpcHandler(options: TrpcHandlerOptions) {
   return async (req: Request, res: Response, next: NextFunction) => {
+    // Mounted at /api/trpc, so the path is what follows: "/task.list" or "/task.list,task.stats".
+    // Anything with more segments (/api/trpc/x/y/auth.logout) names no procedure; running its last
+    // segment would let it slip past path-based proxy or firewall rules.
+    const path = req.path.slice(1);
+    if (path.includes('/')) {
+      next();
+      return;
+    }
     try {
       const request = toFetchRequest(req);
       const response = await resolveResponse({
         router: options.router,
         req: request,
-        // Mounted at /api/trpc, so the path is what follows: "task.list" or "task.list,task.stats".
-        path: req.path.slice(req.path.lastIndexOf('/') + 1),
+        path,
         createContext: async () => options.createContext({ req, res }),
         maxBatchSize: options.maxBatchSize,
         error: null,
@@ -51,6 +59,12 @@ export function trpcHandler(options: TrpcHandlerOptions) {
 const TRPC_READS_HEADERS = ['content-type', 'accept', 'trpc-accept'] as const;
 
 /**
+ * The URL's origin is a constant: tRPC reads only the path and query, and the Host header is the
+ * client's to choose (a Host of `x?input=…#` would otherwise replace the query that runs).
+ */
+const URL_BASE = 'http://localhost';
+
+/**
  * The Fetch `Request` tRPC reads: URL (batch flag and GET input), method, JSON body and the only headers
  * it looks at. Procedures read everything else (Authorization, cookies, Origin) from the Node request in
  * their context, so copying every header into a Fetch `Headers` would be work nobody uses.
@@ -62,10 +76,9 @@ function toFetchRequest(req: Request): globalThis.Request {
     if (typeof value === 'string') headers[name] = value;
   }
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-  return new globalThis.Request(`http://${req.headers.host ?? 'localhost'}${req.originalUrl}`, {
+  return new globalThis.Request(`${URL_BASE}${req.originalUrl}`, {
     method: req.method,
     headers,
-    // express.json() already read and parsed the body (enforcing the size limit).
-    body: hasBody && req.body !== undefined ? JSON.stringify(req.body) : undefined,
+    body: hasBody ? requestBody(req) : undefined,
   });
 }

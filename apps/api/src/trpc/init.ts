@@ -1,13 +1,13 @@
 import { initTRPC } from '@trpc/server';
-import superjson from 'superjson';
 import { DomainError, unauthorized } from '../domain-error.js';
 import { authenticate } from './authenticate.js';
 import type { Context } from './context.js';
 import { toTrpcError } from './domain-error-mapping.js';
 import { formatError } from './error-formatter.js';
+import { guardedSuperjson } from './input-guard.js';
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer: guardedSuperjson,
   errorFormatter: formatError,
 });
 
