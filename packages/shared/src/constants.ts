@@ -19,7 +19,8 @@ export const LIMITS = {
   titleMax: 255,
   descriptionMax: 10_000,
   nameMax: 255,
-  emailMax: 255,
+  /** RFC 5321: the longest address a mail server has to accept. */
+  emailMax: 254,
   passwordMin: 8,
   passwordMax: 128,
   listDefault: 50,

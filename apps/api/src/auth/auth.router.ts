@@ -1,7 +1,8 @@
-import { UserSchema } from '@taskapp/db';
+import { UserSchema, UserSettingsSchema } from '@taskapp/db';
 import { loginInput, registerInput } from '@taskapp/shared';
 import { conflict, unauthorized } from '../domain-error.js';
 import { sendInBackground, verificationMail } from '../mail/index.js';
+import { assertPostgresTimeZone } from '../time-zones.js';
 import { protectedProcedure, publicProcedure, router } from '../trpc/init.js';
 import { clientIp, userAgent } from '../trpc/request-meta.js';
 import { assertSameOrigin } from '../trpc/same-origin.js';
@@ -9,6 +10,7 @@ import { emailVerificationProcedures } from './email-verification.procedures.js'
 import { assertPasswordAllowed } from './password-policy.js';
 import { passwordResetProcedures } from './password-reset.procedures.js';
 import { hashPassword, verifyPasswordOrDummy } from './passwords.js';
+import { byEmail, byEmailAndNetwork, byNetwork } from './rate-limit-keys.js';
 import { refreshCookie } from './refresh-cookie.js';
 import { rotateRefreshToken } from './refresh-rotation.js';
 import { revokeSessionOfRefreshToken } from './sessions.js';
@@ -22,14 +24,16 @@ const emailTaken = () => conflict('An account with this email already exists. Si
 
 export const authRouter = router({
   register: publicProcedure.input(registerInput).mutation(async ({ ctx, input }) => {
-    await ctx.rateLimits.consume('registrationsPerIp', clientIp(ctx.http));
+    await ctx.rateLimits.consume('registrationsPerIp', byNetwork(clientIp(ctx.http)));
     assertPasswordAllowed(input.password, input.email);
+    if (input.timeZone !== undefined) await assertPostgresTimeZone(ctx.queries, input.timeZone);
     if (await ctx.em.count(UserSchema, { email: input.email })) throw emailTaken();
     const passwordHash = await hashPassword(input.password);
     // One transaction: a crash leaves either a whole account (with its first session) or nothing.
     const { answer, user, verifyToken } = await ctx.em
       .transactional(async (tx) => {
         const user = tx.create(UserSchema, { email: input.email, name: input.name, passwordHash });
+        if (input.timeZone !== undefined) tx.create(UserSettingsSchema, { user, timeZone: input.timeZone });
         const verifyToken = await issueUserToken(tx, user, 'verify_email');
         return { answer: await signIn(ctx, tx, user), user, verifyToken };
       })
@@ -47,16 +51,20 @@ export const authRouter = router({
 
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
     const ip = clientIp(ctx.http);
-    // Every attempt spends a point before the password is checked, so guesses sent in parallel
-    // cannot slip past the limit; a successful sign-in gives the points back.
-    await ctx.rateLimits.consume('loginFailuresPerAccount', input.email);
-    await ctx.rateLimits.consume('loginFailuresPerIp', ip);
+    const pair = byEmailAndNetwork(input.email, ip);
+    // Every attempt spends its points before the password is checked, so guesses sent in parallel
+    // cannot slip past the limits; a successful sign-in gives them back. The network's own limits come
+    // first, so a blocked guesser no longer spends the account's loose ceiling.
+    await ctx.rateLimits.consume('loginFailuresPerIp', byNetwork(ip));
+    await ctx.rateLimits.consume('loginFailuresPerAccountAndIp', pair);
+    await ctx.rateLimits.consume('loginFailuresPerAccount', byEmail(input.email));
     const user = await ctx.em.findOne(UserSchema, { email: input.email });
     // Unknown email, wrong password and deactivated account take the same time and give the same answer.
     const passwordMatches = await verifyPasswordOrDummy(user?.passwordHash, input.password);
     if (!user || !passwordMatches || !user.isActive) throw unauthorized(WRONG_CREDENTIALS);
-    await ctx.rateLimits.reset('loginFailuresPerAccount', input.email);
-    await ctx.rateLimits.refund('loginFailuresPerIp', ip);
+    await ctx.rateLimits.reset('loginFailuresPerAccountAndIp', pair);
+    await ctx.rateLimits.refund('loginFailuresPerAccount', byEmail(input.email));
+    await ctx.rateLimits.refund('loginFailuresPerIp', byNetwork(ip));
     return signIn(ctx, ctx.em, user);
   }),
 

@@ -7,6 +7,7 @@ import { publicProcedure } from '../trpc/init.js';
 import { clientIp } from '../trpc/request-meta.js';
 import { assertPasswordAllowed } from './password-policy.js';
 import { hashPassword } from './passwords.js';
+import { byNetwork } from './rate-limit-keys.js';
 import { revokeAllSessions } from './sessions.js';
 import { sha256Hex } from './tokens.js';
 import { consumeUserToken, discardUserTokens, issueUserToken } from './user-tokens.js';
@@ -35,7 +36,7 @@ async function mailResetLink(ctx: Context, email: string): Promise<void> {
 /** auth.requestPasswordReset and auth.resetPassword. */
 export const passwordResetProcedures = {
   requestPasswordReset: publicProcedure.input(requestPasswordResetInput).mutation(async ({ ctx, input }) => {
-    await ctx.rateLimits.consume('passwordResetsPerIp', clientIp(ctx.http));
+    await ctx.rateLimits.consume('passwordResetsPerIp', byNetwork(clientIp(ctx.http)));
     mailResetLink(ctx, input.email).catch((error: unknown) => {
       ctx.logger.error({ err: error }, 'preparing a password reset mail failed');
     });

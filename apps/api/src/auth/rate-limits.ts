@@ -2,10 +2,17 @@ import type { Pool } from '@taskapp/db';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { rateLimited } from '../domain-error.js';
 
-/** What each limit allows: `points` events per `duration` seconds. */
+/**
+ * What each limit allows: `points` events per `duration` seconds. Failed sign-ins are limited tightly
+ * per (account, network) and per network, and only loosely per account: a stranger guessing from a few
+ * networks must not lock the owner out (security finding 3), while a guesser spread over many networks
+ * still meets the account's ceiling. Signed-in password checks have their own bucket per user.
+ */
 export const RATE_LIMITS = {
-  loginFailuresPerAccount: { points: 10, duration: 15 * 60 },
+  loginFailuresPerAccountAndIp: { points: 10, duration: 15 * 60 },
   loginFailuresPerIp: { points: 100, duration: 15 * 60 },
+  loginFailuresPerAccount: { points: 100, duration: 60 * 60 },
+  passwordChecksPerUser: { points: 10, duration: 15 * 60 },
   registrationsPerIp: { points: 10, duration: 60 * 60 },
   passwordResetsPerIp: { points: 10, duration: 15 * 60 },
   passwordResetsPerAccount: { points: 3, duration: 60 * 60 },

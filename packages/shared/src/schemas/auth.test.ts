@@ -21,6 +21,12 @@ describe('registerInput', () => {
     [{ name: '   ' }, 'name'],
     [{ name: 'x'.repeat(256) }, 'name'],
     [{ name: 'Ada\u0000' }, 'name'],
+    [{ name: 'there!\nYour account is LOCKED' }, 'name'],
+    [{ name: 'Ada\rLovelace' }, 'name'],
+    [{ name: 'Ada\tLovelace' }, 'name'],
+    [{ name: 'Ada\u0007' }, 'name'],
+    [{ name: 'Ada\u2028Lovelace' }, 'name'],
+    [{ email: `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(58)}.com` }, 'email'],
     [{ password: 'short' }, 'password'],
     [{ password: 'x'.repeat(129) }, 'password'],
     [{ password: 'lone \uD800 surrogate' }, 'password'],
@@ -28,6 +34,15 @@ describe('registerInput', () => {
     const result = registerInput.safeParse({ ...valid, ...change });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((issue) => issue.path[0])).toContain(field);
+  });
+
+  it('accepts an email of 254 characters (RFC 5321) and names with accents and emoji', () => {
+    const email = `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(57)}.com`;
+    expect(email).toHaveLength(254);
+    expect(registerInput.parse({ ...valid, email }).email).toBe(email);
+    expect(registerInput.parse({ ...valid, name: 'Zoë O’Brien-Łukasz 🎉' }).name).toBe(
+      'Zoë O’Brien-Łukasz 🎉',
+    );
   });
 
   it('accepts a 128-character password and keeps every character', () => {

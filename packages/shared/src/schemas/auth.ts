@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../constants.js';
 import { storableText } from '../text.js';
+import { timeZoneSchema } from './time-zone.js';
 
 /** Trimmed and lower-cased, so "Ada@Example.com " and "ada@example.com" are one account. */
 export const emailSchema = storableText()
@@ -9,10 +10,15 @@ export const emailSchema = storableText()
   .max(LIMITS.emailMax, `Use at most ${LIMITS.emailMax} characters`)
   .pipe(z.email('Enter a valid email address'));
 
+// Names appear in the app and (never in) mail; line breaks and control characters have no place in one.
+// (NUL has its own message from storableText.)
+const CONTROL_CHARACTERS = /[\u0001-\u001f\u007f-\u009f\u2028\u2029]/;
+
 export const nameSchema = storableText()
   .trim()
   .min(1, 'Enter your name')
-  .max(LIMITS.nameMax, `Use at most ${LIMITS.nameMax} characters`);
+  .max(LIMITS.nameMax, `Use at most ${LIMITS.nameMax} characters`)
+  .refine((name) => !CONTROL_CHARACTERS.test(name), { message: 'Use a name without line breaks or tabs' });
 
 /** Length rules only; the api also refuses common passwords and the account's own email. Never trimmed or truncated. */
 export const newPasswordSchema = storableText()
@@ -30,6 +36,8 @@ export const registerInput = z.strictObject({
   email: emailSchema,
   name: nameSchema,
   password: newPasswordSchema,
+  /** The browser's zone at sign-up; it becomes the account's settings time zone (UTC when left out). */
+  timeZone: timeZoneSchema.optional(),
 });
 export type RegisterInput = z.infer<typeof registerInput>;
 
