@@ -141,16 +141,17 @@ describe('session expiry', () => {
   });
 });
 
-describe('in production', () => {
+describe('in production behind https', () => {
+  const HTTPS_ORIGIN = 'https://tasks.example.com';
   let production: TestServer;
   beforeAll(async () => {
-    production = await startTestServer({ NODE_ENV: 'production', TRUST_PROXY: 'true' });
+    production = await startTestServer({ NODE_ENV: 'production', TRUST_PROXY: 'true', APP_ORIGIN: HTTPS_ORIGIN });
   });
   afterAll(() => production.stop());
 
   it('marks the refresh cookie Secure when it is set, rotated and cleared', async () => {
-    const { email, browser } = await signUp(production);
-    const headers = { 'content-type': 'application/json', origin: TEST_ORIGIN };
+    const { email, browser } = await signUp(production, { origin: HTTPS_ORIGIN });
+    const headers = { 'content-type': 'application/json', origin: HTTPS_ORIGIN };
     const secure = (response: Response) =>
       response.headers
         .getSetCookie()
@@ -181,5 +182,24 @@ describe('in production', () => {
       cookie: `${REFRESH_COOKIE}=${browser.cookies.get(REFRESH_COOKIE)}`,
     });
     expect(secure(logout)).toEqual([true]);
+  });
+});
+
+describe('in production over plain http', () => {
+  let production: TestServer;
+  beforeAll(async () => {
+    production = await startTestServer({ NODE_ENV: 'production', APP_ORIGIN: 'http://tasks.internal:8080' });
+  });
+  afterAll(() => production.stop());
+
+  it('does not mark the refresh cookie Secure, which the browser would then never send back', async () => {
+    const { email } = await signUp(production, { origin: 'http://tasks.internal:8080' });
+    const login = await rawPost(production, 'auth.login', jsonBody({ email, password: GOOD_PASSWORD }), {
+      'content-type': 'application/json',
+      origin: 'http://tasks.internal:8080',
+    });
+    const cookie = login.headers.getSetCookie().find((header) => header.startsWith(`${REFRESH_COOKIE}=`));
+    expect(cookie).toBeDefined();
+    expect(cookie?.toLowerCase()).not.toMatch(/;\s*secure\b/);
   });
 });

@@ -1,14 +1,14 @@
 import { parseCookie, stringifySetCookie } from 'cookie';
-import type { Env } from '../env.js';
+import { type Env, isHttpsOrigin } from '../env.js';
 import type { HttpExchange } from '../trpc/http-exchange.js';
 
 export const REFRESH_COOKIE = 'taskapp_refresh';
 
 /**
  * The refresh token's cookie on one HTTP exchange: HttpOnly so scripts never see it, Path=/api so it
- * only travels with API calls, Secure in production. Calls made without HTTP (tests) read and write nothing.
+ * only travels with API calls, Secure when the app is served over https (APP_ORIGIN). Calls made without HTTP (tests) read and write nothing.
  */
-export function refreshCookie(http: HttpExchange | null, env: Pick<Env, 'NODE_ENV'>) {
+export function refreshCookie(http: HttpExchange | null, env: Pick<Env, 'APP_ORIGIN'>) {
   const write = (value: string, expires: Date) =>
     http?.res.appendHeader(
       'Set-Cookie',
@@ -17,7 +17,8 @@ export function refreshCookie(http: HttpExchange | null, env: Pick<Env, 'NODE_EN
         value,
         httpOnly: true,
         sameSite: 'lax',
-        secure: env.NODE_ENV === 'production',
+        // A plain-http deployment would never get a Secure cookie back (security finding 17).
+        secure: isHttpsOrigin(env),
         path: '/api',
         expires,
       }),

@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 
 const MESSAGES: Record<number, string> = {
   400: 'The request could not be read.',
+  403: "That path isn't allowed.",
   404: 'Not found.',
   413: 'The request body is too large.',
   415: 'Unsupported content type.',
