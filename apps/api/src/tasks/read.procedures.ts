@@ -6,10 +6,10 @@ import { taskNotFound } from './task-errors.js';
 /** task.list, task.byId and task.stats: reads, always within the caller's own tasks. */
 export const taskReadProcedures = {
   list: protectedProcedure.input(listTasksInput).query(async ({ ctx, input }) => {
-    const secret = ctx.env.AUTH_SECRET;
-    const after = input.cursor ? decodeTaskCursor(input.cursor, input, secret) : null;
+    const owner = { userId: ctx.userId, secret: ctx.env.AUTH_SECRET };
+    const after = input.cursor ? decodeTaskCursor(input.cursor, input, owner) : null;
     const page = await ctx.queries.tasks.list(ctx.userId, input, after);
-    return { items: page.items, nextCursor: page.next ? encodeTaskCursor(page.next, input, secret) : null };
+    return { items: page.items, nextCursor: page.next ? encodeTaskCursor(page.next, input, owner) : null };
   }),
 
   byId: protectedProcedure.input(taskByIdInput).query(async ({ ctx, input }) => {

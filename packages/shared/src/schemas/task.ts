@@ -61,7 +61,7 @@ export const listTasksInput = z
     overdue: z.boolean().optional(),
     sort: z.enum(TASK_SORTS).default('createdAt'),
     order: z.enum(['asc', 'desc']).default('desc'),
-    cursor: z.string().max(1000).nullish(),
+    cursor: z.string().max(2000).nullish(),
     // Sent by tRPC's infinite-query helpers; lists only page forward, so it is accepted and ignored.
     direction: z.enum(['forward', 'backward']).optional(),
     limit: z
