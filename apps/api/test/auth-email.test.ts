@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { newBrowser, outcome, signUp, trpcError } from './helpers/accounts.js';
+import { GOOD_PASSWORD, newBrowser, outcome, signUp, trpcError, uniqueEmail } from './helpers/accounts.js';
 import {
   mailedToken,
   mailsTo,
@@ -29,8 +29,8 @@ describe('email verification over SMTP', () => {
   it('mails a link to APP_ORIGIN/verify-email on sign-up; the link verifies the address once', async () => {
     const { browser, email, userId } = await signUp(server, { name: 'Katherine' });
     const [mail] = await waitForMails(server.inbox, email, VERIFY_SUBJECT, 1);
-    expect(mail?.text).toContain('Katherine');
-    expect(mail?.link).toMatch(new RegExp(`^${TEST_ORIGIN}/verify-email\\?token=[\\w%-]+$`));
+    // The token rides after '#', which browsers never send to the server (or its logs).
+    expect(mail?.link).toMatch(new RegExp(`^${TEST_ORIGIN}/verify-email#token=[\\w%-]+$`));
     expect(mail?.html).toContain(mail?.link ?? 'missing');
     const token = await mailedToken(server.inbox, email, VERIFY_SUBJECT);
 
@@ -42,6 +42,29 @@ describe('email verification over SMTP', () => {
     const again = await trpcError(newBrowser(server).api.auth.verifyEmail.mutate({ token }));
     expect(again.data?.code).toBe('BAD_REQUEST');
     expect(again.message).toMatch(/invalid|expired|used/i);
+  });
+
+  it('carries no text the sender chose: a name with a link does not reach the inbox it was sent to', async () => {
+    const name = 'there! Your Taskapp account is LOCKED. Restore access now at https://evil.example/unlock';
+    const { email } = await signUp(server, { name });
+    const [mail] = await waitForMails(server.inbox, email, VERIFY_SUBJECT, 1);
+    for (const part of [mail?.subject, mail?.text, mail?.html]) {
+      expect(part).not.toContain('evil.example');
+      expect(part).not.toContain('LOCKED');
+    }
+    expect(mail?.text).toMatch(/^Hello,/);
+  });
+
+  it('refuses a name with a line break, so none can be smuggled into a mail', async () => {
+    const error = await trpcError(
+      newBrowser(server).api.auth.register.mutate({
+        email: uniqueEmail('newline'),
+        name: 'Ada\n\nYour account is locked',
+        password: GOOD_PASSWORD,
+      }),
+    );
+    expect(error.data?.code).toBe('BAD_REQUEST');
+    expect(error.data?.zodError?.fieldErrors).toMatchObject({ name: [expect.any(String)] });
   });
 
   it('stores only the SHA-256 of the mailed token', async () => {

@@ -51,7 +51,7 @@ describe('password reset over SMTP', () => {
     await requestReset(email);
     const token = await mailedToken(server.inbox, email, RESET_SUBJECT);
     const [mail] = mailsTo(server.inbox, email, RESET_SUBJECT);
-    expect(mail?.link).toBe(`${TEST_ORIGIN}/reset-password?token=${token}`);
+    expect(mail?.link).toBe(`${TEST_ORIGIN}/reset-password#token=${token}`);
     const rows = await sql.query<{ token_hash: string; expires_at: Date; created_at: Date; row: string }>(
       `SELECT token_hash, expires_at, created_at, row_to_json(t)::text AS row
        FROM user_tokens t WHERE user_id = ? AND purpose = 'reset_password'`,

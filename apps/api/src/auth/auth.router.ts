@@ -41,11 +41,7 @@ export const authRouter = router({
         if ((error as { name?: string }).name === 'UniqueConstraintViolationException') throw emailTaken();
         throw error;
       });
-    sendInBackground(
-      ctx.mailer,
-      verificationMail(user.email, user.name, ctx.env.APP_ORIGIN, verifyToken),
-      ctx.logger,
-    );
+    sendInBackground(ctx.mailer, verificationMail(user.email, ctx.env.APP_ORIGIN, verifyToken), ctx.logger);
     return answer;
   }),
 

@@ -12,11 +12,7 @@ export const emailVerificationProcedures = {
     const user = await ctx.em.findOneOrFail(UserSchema, ctx.userId);
     if (!user.isVerified) {
       const token = await issueUserToken(ctx.em, user, 'verify_email');
-      sendInBackground(
-        ctx.mailer,
-        verificationMail(user.email, user.name, ctx.env.APP_ORIGIN, token),
-        ctx.logger,
-      );
+      sendInBackground(ctx.mailer, verificationMail(user.email, ctx.env.APP_ORIGIN, token), ctx.logger);
     }
     return { ok: true as const };
   }),

@@ -26,11 +26,7 @@ async function mailResetLink(ctx: Context, email: string): Promise<void> {
     return;
   }
   const token = await issueUserToken(em, user, 'reset_password');
-  sendInBackground(
-    ctx.mailer,
-    passwordResetMail(user.email, user.name, ctx.env.APP_ORIGIN, token),
-    ctx.logger,
-  );
+  sendInBackground(ctx.mailer, passwordResetMail(user.email, ctx.env.APP_ORIGIN, token), ctx.logger);
 }
 
 /** auth.requestPasswordReset and auth.resetPassword. */

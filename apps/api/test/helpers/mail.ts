@@ -20,10 +20,10 @@ export function mailsTo(inbox: SmtpInbox, to: string, subject?: RegExp): Receive
   return inbox.mails.filter((mail) => mail.to === to && (!subject || subject.test(mail.subject)));
 }
 
-/** The `token` query parameter of the mail's link. */
+/** The `token` of the mail's link, which it carries after `#` (never in the path or query). */
 export function tokenOf(mail: ReceivedMail): string {
   if (!mail.link) throw new Error(`mail "${mail.subject}" has no link`);
-  const token = new URL(mail.link).searchParams.get('token');
+  const token = new URLSearchParams(new URL(mail.link).hash.slice(1)).get('token');
   if (!token) throw new Error(`the link ${mail.link} has no token`);
   return token;
 }
