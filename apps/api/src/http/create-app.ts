@@ -5,6 +5,7 @@ import { trustProxySetting } from '../env.js';
 import type { AppDependencies } from '../trpc/context.js';
 import { createExpressContextFactory } from '../trpc/express-context.js';
 import { appRouter } from '../trpc/router.js';
+import { apiCompression } from './api-compression.js';
 import { handleHttpError } from './http-error.js';
 import { jsonBody } from './json-body.js';
 import { metricsRoute } from './metrics-route.js';
@@ -40,6 +41,7 @@ export function createApp(deps: AppDependencies): Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  app.use('/api', apiCompression());
 
   app.use(
     '/api/trpc',
