@@ -1,11 +1,11 @@
 import compression from 'compression';
-import type { Request, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 
 /**
  * Compresses API answers above 1 KB (brotli or gzip, as the client prefers). Never an event stream:
  * compression would hold its events back until a buffer fills.
  */
-export function apiCompression() {
+export function apiCompression(): RequestHandler {
   return compression({
     threshold: '1kb',
     filter: (req: Request, res: Response) => {
