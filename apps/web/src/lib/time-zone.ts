@@ -3,6 +3,15 @@ export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
+/**
+ * The browser's zone when it is a canonical IANA name (what sign-up sends as the account's zone);
+ * aliases such as US/Pacific-New are left out, since the server's database may not know them.
+ */
+export function canonicalBrowserTimeZone(): string | undefined {
+  const zone = browserTimeZone();
+  return supportedTimeZones().includes(zone) ? zone : undefined;
+}
+
 /** Every IANA zone the browser knows, for the settings' time zone picker. */
 export function supportedTimeZones(): string[] {
   const zones = Intl.supportedValuesOf('timeZone');

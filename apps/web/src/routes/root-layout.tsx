@@ -1,4 +1,5 @@
 import { Outlet } from '@tanstack/react-router';
+import { TimeZonePrompt } from '../features/account/time-zone-prompt';
 import { UnverifiedBanner } from '../features/auth/unverified-banner';
 import { AppHeader } from './app-header';
 
@@ -13,6 +14,7 @@ export function RootLayout() {
       </a>
       <AppHeader />
       <UnverifiedBanner />
+      <TimeZonePrompt />
       <main
         id="main"
         tabIndex={-1}

@@ -2,6 +2,7 @@ import { PageHeader } from '../components/page-header';
 import { DeleteAccountSection } from '../features/account/delete-account-section';
 import { ExportSection } from '../features/account/export-section';
 import { PasswordSection } from '../features/account/password-section';
+import { PreferencesSection } from '../features/account/preferences-section';
 import { ProfileSection } from '../features/account/profile-section';
 import { SessionsSection } from '../features/account/sessions-section';
 import { useUser } from '../features/auth/use-auth';
@@ -12,9 +13,10 @@ export function SettingsPage() {
   return (
     <>
       <title>Settings · Taskapp</title>
-      <PageHeader title="Settings" description="Your profile, password, sessions and data." />
+      <PageHeader title="Settings" description="Your profile, preferences, password, sessions and data." />
       <div className="flex flex-col gap-6">
         <ProfileSection user={user} />
+        <PreferencesSection />
         <PasswordSection user={user} />
         <SessionsSection />
         <ExportSection />

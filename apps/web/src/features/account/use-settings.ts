@@ -2,11 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { DEFAULT_SETTINGS, type WeekStart } from '@taskapp/shared/constants';
 import { browserTimeZone } from '../../lib/time-zone';
 import { useTRPC } from '../../lib/trpc';
+import { useUser } from '../auth/use-auth';
 
 export function useSettings() {
   const trpc = useTRPC();
+  const signedIn = useUser() !== null;
   // Settings change rarely and only through this app; other tabs and devices pick changes up on focus.
-  return useQuery({ ...trpc.account.settings.queryOptions(), staleTime: 60_000 });
+  return useQuery({ ...trpc.account.settings.queryOptions(), staleTime: 60_000, enabled: signedIn });
 }
 
 export interface DaySettings {

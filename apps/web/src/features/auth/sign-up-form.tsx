@@ -9,6 +9,7 @@ import { FormAlert } from '../../components/form-alert';
 import { TextField } from '../../components/text-field';
 import { applyServerErrors } from '../../lib/form-errors';
 import { adoptSignIn } from '../../lib/session';
+import { canonicalBrowserTimeZone } from '../../lib/time-zone';
 import { useTRPC } from '../../lib/trpc';
 import { NewPasswordField } from './new-password-field';
 
@@ -28,7 +29,9 @@ export function SignUpForm() {
     if (register.isPending) return;
     setFormError(null);
     try {
-      const payload = await register.mutateAsync(values);
+      // The account starts in this browser's zone, so "today" is the person's today from the first task.
+      const timeZone = canonicalBrowserTimeZone();
+      const payload = await register.mutateAsync({ ...values, ...(timeZone ? { timeZone } : {}) });
       adoptSignIn(payload);
       toast.success(`Welcome to Taskapp, ${payload.user.name}`, {
         description: `We sent a link to ${payload.user.email} to confirm your email address.`,
