@@ -16,6 +16,8 @@ export {
   USER_TOKEN_PURPOSES,
   type User,
   UserSchema,
+  type UserSettings,
+  UserSettingsSchema,
   type UserToken,
   type UserTokenPurpose,
   UserTokenSchema,

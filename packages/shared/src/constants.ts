@@ -12,8 +12,25 @@ export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 export const TASK_SORTS = ['createdAt', 'updatedAt', 'dueDate', 'priority', 'title'] as const;
 export type TaskSort = (typeof TASK_SORTS)[number];
 
+/** Shortcut lists: `today` = open, overdue or due today; `upcoming` = open, due in the next 7 days. */
+export const TASK_VIEWS = ['today', 'upcoming'] as const;
+export type TaskView = (typeof TASK_VIEWS)[number];
+
 export const DEFAULT_TASK_STATUS: TaskStatus = 'pending';
 export const DEFAULT_TASK_PRIORITY: TaskPriority = 'medium';
+
+/** The day a week starts on, as JavaScript numbers days: Sunday 0, Monday 1, Saturday 6. */
+export const WEEK_STARTS = [0, 1, 6] as const;
+export type WeekStart = (typeof WEEK_STARTS)[number];
+
+/** Settings of an account that never saved any (and the time zone when sign-up sent none). */
+export const DEFAULT_SETTINGS = {
+  timeZone: 'UTC',
+  weekStart: 1 as WeekStart,
+  emailReminders: true,
+  pushReminders: true,
+  dailyDigestAt: null as string | null,
+};
 
 export const LIMITS = {
   titleMax: 255,

@@ -18,8 +18,11 @@ import { notFound } from '../domain-error.js';
 import { protectedProcedure, router } from '../trpc/init.js';
 import { confirmOwnPassword } from './confirm-password.js';
 import { toSessionDto } from './session-dto.js';
+import { settingsProcedures } from './settings.procedures.js';
 
 export const accountRouter = router({
+  ...settingsProcedures,
+
   updateProfile: protectedProcedure.input(updateProfileInput).mutation(async ({ ctx, input }) => {
     const user = await ctx.em.findOneOrFail(UserSchema, ctx.userId);
     user.name = input.name;
@@ -63,6 +66,7 @@ export const accountRouter = router({
   exportData: protectedProcedure.query(async ({ ctx }) => {
     const user = await ctx.em.findOneOrFail(UserSchema, ctx.userId);
     const tasks = await ctx.queries.tasks.allOf(ctx.userId);
+    const settings = await ctx.queries.settings.of(ctx.userId);
     const sessions = await ctx.em.find(
       SessionSchema,
       { user: ctx.userId },
@@ -71,6 +75,7 @@ export const accountRouter = router({
     return {
       exportedAt: new Date(),
       user: { ...toUserDto(user), isActive: user.isActive, updatedAt: user.updatedAt },
+      settings,
       tasks,
       sessions: sessions.map((session) => toSessionDto(session, ctx.session.sessionId)),
     };

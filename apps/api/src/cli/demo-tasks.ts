@@ -100,6 +100,7 @@ function showcase(now: Date): DemoTask[] {
     status: DEFAULT_TASK_STATUS,
     priority: DEFAULT_TASK_PRIORITY,
     dueDate: null,
+    allDay: false,
     completedAt: null,
     createdAt: minutesAgo(minutes),
     ...fields,
@@ -160,6 +161,7 @@ function generatedTasks(count: number, now: Date): DemoTask[] {
       status: TASK_STATUSES.includes(status) ? status : 'pending',
       priority: pick(TASK_PRIORITIES),
       dueDate,
+      allDay: false,
       completedAt:
         status === 'completed' ? new Date(createdAt.getTime() + Math.floor(next() * 5 * DAY)) : null,
       createdAt,

@@ -1,4 +1,5 @@
 import { listTasksInput, taskByIdInput, taskStatsInput } from '@taskapp/shared';
+import { timeZoneFor } from '../time-zones.js';
 import { protectedProcedure } from '../trpc/init.js';
 import { decodeTaskCursor, encodeTaskCursor } from './task-cursor.js';
 import { taskNotFound } from './task-errors.js';
@@ -6,10 +7,13 @@ import { taskNotFound } from './task-errors.js';
 /** task.list, task.byId and task.stats: reads, always within the caller's own tasks. */
 export const taskReadProcedures = {
   list: protectedProcedure.input(listTasksInput).query(async ({ ctx, input }) => {
+    // Upcoming is a schedule: always in date order.
+    const query =
+      input.view === 'upcoming' ? { ...input, sort: 'dueDate' as const, order: 'asc' as const } : input;
     const owner = { userId: ctx.userId, secret: ctx.env.AUTH_SECRET };
-    const after = input.cursor ? decodeTaskCursor(input.cursor, input, owner) : null;
-    const page = await ctx.queries.tasks.list(ctx.userId, input, after);
-    return { items: page.items, nextCursor: page.next ? encodeTaskCursor(page.next, input, owner) : null };
+    const after = query.cursor ? decodeTaskCursor(query.cursor, query, owner) : null;
+    const page = await ctx.queries.tasks.list(ctx.userId, query, after, ctx.now());
+    return { items: page.items, nextCursor: page.next ? encodeTaskCursor(page.next, query, owner) : null };
   }),
 
   byId: protectedProcedure.input(taskByIdInput).query(async ({ ctx, input }) => {
@@ -18,7 +22,8 @@ export const taskReadProcedures = {
     return task;
   }),
 
-  stats: protectedProcedure
-    .input(taskStatsInput)
-    .query(({ ctx, input }) => ctx.queries.tasks.stats(ctx.userId, input.timeZone)),
+  stats: protectedProcedure.input(taskStatsInput).query(async ({ ctx, input }) => {
+    const timeZone = await timeZoneFor(ctx.queries, ctx.userId, input.timeZone);
+    return ctx.queries.tasks.stats(ctx.userId, timeZone, ctx.now());
+  }),
 };

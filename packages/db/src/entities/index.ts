@@ -3,6 +3,7 @@ import { RotatedRefreshTokenSchema } from './rotated-refresh-token.entity.js';
 import { SessionSchema } from './session.entity.js';
 import { TaskSchema } from './task.entity.js';
 import { UserSchema } from './user.entity.js';
+import { UserSettingsSchema } from './user-settings.entity.js';
 import { UserTokenSchema } from './user-token.entity.js';
 
 export * from './rate-limit.entity.js';
@@ -10,6 +11,7 @@ export * from './rotated-refresh-token.entity.js';
 export * from './session.entity.js';
 export * from './task.entity.js';
 export * from './user.entity.js';
+export * from './user-settings.entity.js';
 export * from './user-token.entity.js';
 
 export const entities = [
@@ -19,4 +21,5 @@ export const entities = [
   RotatedRefreshTokenSchema,
   UserTokenSchema,
   RateLimitSchema,
+  UserSettingsSchema,
 ];

@@ -51,6 +51,8 @@ export const TaskSchema = defineEntity({
       .ignoreSchemaChanges('type')
       .default(DEFAULT_TASK_PRIORITY),
     dueDate: p.datetime().columnType('timestamptz').nullable(),
+    // Not in the specification: true when dueDate is a calendar day (stored as 00:00Z of that day).
+    allDay: p.boolean().default(false),
     completedAt: p.datetime().columnType('timestamptz').nullable(),
     createdAt: timestampDefaultNow(),
     updatedAt: timestampTouchedOnUpdate(),

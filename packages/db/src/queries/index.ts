@@ -5,6 +5,7 @@ import { isDatabaseReachable } from './health-queries.js';
 import { maintenanceQueries } from './maintenance-queries.js';
 import { sessionQueries } from './session-queries.js';
 import { taskListQueries } from './task-list.js';
+import { settingsQueries } from './settings-queries.js';
 import { taskReadQueries } from './task-reads.js';
 import { taskStatsQueries } from './task-stats.js';
 import { taskWriteQueries } from './task-writes.js';
@@ -21,6 +22,7 @@ export function createQueries(db: Queryable) {
     sessions: sessionQueries(db),
     maintenance: maintenanceQueries(db),
     isDatabaseReachable: (timeoutMs?: number) => isDatabaseReachable(db, timeoutMs),
+    settings: settingsQueries(db),
   };
 }
 

@@ -2,7 +2,16 @@ import type { ListTasksQuery } from '@taskapp/shared';
 import { sortKeyFor } from '../entities/task-sort-keys.js';
 import type { Queryable } from '../pg.js';
 import { join, raw, rows, type Sql, sql } from './sql.js';
-import { IS_OVERDUE } from './task-conditions.js';
+import {
+  type Clock,
+  dueAtOrAfter,
+  dueBefore,
+  instantBound,
+  isOverdue,
+  isTodayView,
+  isUpcomingView,
+} from './task-conditions.js';
+import { settingsTimeZoneOf } from './task-due-date.js';
 import { TASK_COLUMNS, type TaskDto, type TaskRow, toTaskDto } from './task-row.js';
 
 /** Where the previous page ended: the sort key's value (as PostgreSQL printed it) and the task id. */
@@ -22,7 +31,14 @@ export function likePattern(search: string): string {
   return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function conditions(userId: string, query: ListTasksQuery): Sql[] {
+/**
+ * The WHERE conditions. Dates are read in the owner's settings time zone: `overdue` and the views as
+ * task.stats reads them; `dueBefore`/`dueAfter` compare a timed task's instant with the given instant,
+ * and an all-day task as 00:00 of its day in that zone (so `dueBefore: <local midnight of day D>` keeps
+ * all-day tasks of days before D, and `dueAfter` the same midnight keeps those of D and later).
+ */
+function conditions(userId: string, query: ListTasksQuery, now: Date): Sql[] {
+  const clock: Clock = { now, timeZone: settingsTimeZoneOf(userId) };
   const where = [sql`"user_id" = ${userId}`];
   const list = (values: readonly unknown[]) =>
     join(
@@ -35,12 +51,14 @@ function conditions(userId: string, query: ListTasksQuery): Sql[] {
     const pattern = likePattern(query.search);
     where.push(sql`("title" ilike ${pattern} or "description" ilike ${pattern})`);
   }
-  if (query.dueBefore) where.push(sql`"due_date" < ${query.dueBefore}`);
-  if (query.dueAfter) where.push(sql`"due_date" >= ${query.dueAfter}`);
+  if (query.dueBefore) where.push(dueBefore(instantBound(query.dueBefore, clock.timeZone)));
+  if (query.dueAfter) where.push(dueAtOrAfter(instantBound(query.dueAfter, clock.timeZone)));
   if (query.hasDueDate !== undefined)
     where.push(raw(query.hasDueDate ? '"due_date" is not null' : '"due_date" is null'));
-  if (query.overdue === true) where.push(IS_OVERDUE);
-  if (query.overdue === false) where.push(sql`not ${IS_OVERDUE}`);
+  if (query.overdue === true) where.push(isOverdue(clock));
+  if (query.overdue === false) where.push(sql`not ${isOverdue(clock)}`);
+  if (query.view === 'today') where.push(isTodayView(clock));
+  if (query.view === 'upcoming') where.push(isUpcomingView(clock));
   return where;
 }
 
@@ -54,8 +72,9 @@ async function listTasks(
   userId: string,
   query: ListTasksQuery,
   after: TaskCursor | null,
+  now: Date,
 ): Promise<TaskPage> {
-  const where = conditions(userId, query);
+  const where = conditions(userId, query, now);
   const key = sortKeyFor(query.sort, query.order);
   const expression = raw(key.expression);
   const direction = raw(query.order === 'asc' ? 'asc' : 'desc');
@@ -83,7 +102,7 @@ async function listTasks(
 /** The task list: the hottest read path, reviewed SQL on the app's own pool (decision 009). */
 export function taskListQueries(db: Queryable) {
   return {
-    list: (userId: string, query: ListTasksQuery, after: TaskCursor | null) =>
-      listTasks(db, userId, query, after),
+    list: (userId: string, query: ListTasksQuery, after: TaskCursor | null, now = new Date()) =>
+      listTasks(db, userId, query, after, now),
   };
 }

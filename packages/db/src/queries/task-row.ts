@@ -9,6 +9,8 @@ export interface TaskDto {
   status: TaskStatus;
   priority: TaskPriority;
   dueDate: Date | null;
+  /** dueDate is a calendar day (00:00:00.000Z of that day), the same day in every time zone. */
+  allDay: boolean;
   completedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
@@ -22,6 +24,7 @@ export interface TaskRow {
   status: TaskStatus;
   priority: TaskPriority;
   due_date_iso: string | null;
+  all_day: boolean;
   completed_at_iso: string | null;
   created_at_iso: string;
   updated_at_iso: string;
@@ -42,6 +45,7 @@ export const TASK_COLUMNS = raw(
     '"status"',
     '"priority"',
     iso('due_date'),
+    '"all_day"',
     iso('completed_at'),
     iso('created_at'),
     iso('updated_at'),
@@ -58,6 +62,7 @@ export function toTaskDto(row: TaskRow): TaskDto {
     status: row.status,
     priority: row.priority,
     dueDate: toDate(row.due_date_iso),
+    allDay: row.all_day,
     completedAt: toDate(row.completed_at_iso),
     createdAt: new Date(row.created_at_iso),
     updatedAt: new Date(row.updated_at_iso),

@@ -10,6 +10,7 @@ import {
 } from '@taskapp/shared';
 import type { Queryable } from '../pg.js';
 import { firstRow, join, raw, rowCount, type Sql, sql } from './sql.js';
+import { dueDateAssignments, newDueDate } from './task-due-date.js';
 import { TASK_COLUMNS, type TaskDto, type TaskRow, toTaskDto } from './task-row.js';
 
 export type TaskChanges = Omit<UpdateTaskInput, 'id' | 'expectedUpdatedAt'>;
@@ -17,26 +18,26 @@ export type TaskPatch = BulkUpdateTasksInput['patch'];
 
 export type TaskUpdate = { kind: 'updated'; task: TaskDto } | { kind: 'missing' } | { kind: 'stale' };
 
-/** The columns a caller may change, by input field. */
+/** The columns a caller may change directly, by input field; dueDate and allDay depend on each other. */
 const CHANGEABLE = {
   title: '"title"',
   description: '"description"',
   status: '"status"',
   priority: '"priority"',
-  dueDate: '"due_date"',
-} as const satisfies Record<keyof TaskChanges, string>;
+} as const satisfies Record<Exclude<keyof TaskChanges, 'dueDate' | 'allDay'>, string>;
 
 /**
  * The SET list for the fields given (undefined means "not given"), plus the completedAt rule of
  * packages/shared's `completedAtAfter` in SQL form: set on completion, kept while completed, cleared
  * when the status leaves completed. The tests of this module pin both forms to the same cases.
  */
-function assignments(changes: TaskChanges, now: Date): Sql {
+function assignments(userId: string, changes: TaskChanges, now: Date): Sql {
   const sets: Sql[] = [];
-  for (const [field, column] of Object.entries(CHANGEABLE) as [keyof TaskChanges, string][]) {
+  for (const [field, column] of Object.entries(CHANGEABLE) as [keyof typeof CHANGEABLE, string][]) {
     const value = changes[field];
     if (value !== undefined) sets.push(sql`${raw(column)} = ${value}`);
   }
+  sets.push(...dueDateAssignments(userId, changes));
   if (changes.status !== undefined) sets.push(completedAtAssignment(changes.status, now));
   sets.push(sql`"updated_at" = ${now}`);
   return join(sets, ', ');
@@ -51,11 +52,12 @@ export function taskWriteQueries(db: Queryable) {
   return {
     async create(userId: string, input: CreateTaskInput, now: Date): Promise<TaskDto> {
       const status = input.status ?? DEFAULT_TASK_STATUS;
+      const { dueDate, allDay } = newDueDate(input);
       const row = await firstRow<TaskRow>(
         db,
-        sql`insert into "tasks" ("user_id", "title", "description", "status", "priority", "due_date", "completed_at", "created_at", "updated_at")
+        sql`insert into "tasks" ("user_id", "title", "description", "status", "priority", "due_date", "all_day", "completed_at", "created_at", "updated_at")
             values (${userId}, ${input.title}, ${input.description ?? null}, ${status},
-                    ${input.priority ?? DEFAULT_TASK_PRIORITY}, ${input.dueDate ?? null},
+                    ${input.priority ?? DEFAULT_TASK_PRIORITY}, ${dueDate}, ${allDay},
                     ${completedAtAfter(status, null, now)}, ${now}, ${now})
             returning ${TASK_COLUMNS}`,
       );
@@ -80,7 +82,7 @@ export function taskWriteQueries(db: Queryable) {
         : raw('');
       const row = await firstRow<TaskRow>(
         db,
-        sql`update "tasks" set ${assignments(changes, now)}
+        sql`update "tasks" set ${assignments(userId, changes, now)}
             where "id" = ${id} and "user_id" = ${userId}${guard}
             returning ${TASK_COLUMNS}`,
       );
@@ -115,7 +117,7 @@ export function taskWriteQueries(db: Queryable) {
     bulkUpdate(userId: string, ids: readonly string[], patch: TaskPatch, now: Date): Promise<number> {
       return rowCount(
         db,
-        sql`update "tasks" set ${assignments(patch, now)}
+        sql`update "tasks" set ${assignments(userId, patch, now)}
             where "user_id" = ${userId} and "id" = any(${ids}::uuid[])`,
       );
     },

@@ -20,6 +20,7 @@ export interface TaskFields {
   status?: TaskStatus;
   priority?: TaskPriority;
   dueDate?: Date | string | null;
+  allDay?: boolean;
   completedAt?: Date | string | null;
   /** A Date or a timestamptz literal (for microseconds). */
   createdAt?: Date | string;
@@ -29,8 +30,8 @@ export interface TaskFields {
 export async function insertTask(pool: pg.Pool, userId: string, fields: TaskFields = {}): Promise<string> {
   const createdAt = fields.createdAt ?? new Date();
   const result = await pool.query<{ id: string }>(
-    `insert into tasks (id, user_id, title, description, status, priority, due_date, completed_at, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
+    `insert into tasks (id, user_id, title, description, status, priority, due_date, all_day, completed_at, created_at, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
     [
       fields.id ?? randomUUID(),
       userId,
@@ -39,6 +40,7 @@ export async function insertTask(pool: pg.Pool, userId: string, fields: TaskFiel
       fields.status ?? 'pending',
       fields.priority ?? 'medium',
       fields.dueDate ?? null,
+      fields.allDay ?? false,
       fields.completedAt !== undefined
         ? fields.completedAt
         : fields.status === 'completed'
@@ -60,6 +62,7 @@ export interface StoredTask {
   status: TaskStatus;
   priority: TaskPriority;
   due_date: string | null;
+  all_day: boolean;
   completed_at: string | null;
   created_at: string;
   updated_at: string;
@@ -70,7 +73,7 @@ const isoUs = (column: string) =>
 
 export async function storedTask(pool: pg.Pool, id: string): Promise<StoredTask | undefined> {
   const result = await pool.query<StoredTask>(
-    `select id, user_id, title, description, status, priority, ${isoUs('due_date')}, ${isoUs('completed_at')},
+    `select id, user_id, title, description, status, priority, ${isoUs('due_date')}, all_day, ${isoUs('completed_at')},
             ${isoUs('created_at')}, ${isoUs('updated_at')}
      from tasks where id = $1`,
     [id],

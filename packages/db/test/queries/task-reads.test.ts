@@ -25,6 +25,7 @@ describe('byId', () => {
       status: 'completed' as const,
       priority: 'high' as const,
       dueDate: new Date('2026-02-03T04:05:06.007Z'),
+      allDay: false,
       completedAt: new Date('2026-02-01T00:00:00.001Z'),
       createdAt: new Date('2025-12-31T23:59:59.999Z'),
       updatedAt: new Date('2026-01-15T12:00:00.500Z'),

@@ -55,6 +55,7 @@ describe('create', () => {
       status: 'pending',
       priority: 'medium',
       dueDate: null,
+      allDay: false,
       completedAt: completedAtAfter('pending', null, NOW),
       createdAt: NOW,
       updatedAt: NOW,
@@ -67,6 +68,7 @@ describe('create', () => {
       status: 'pending',
       priority: 'medium',
       due_date: null,
+      all_day: false,
       completed_at: null,
       created_at: asStored(NOW),
       updated_at: asStored(NOW),
@@ -114,6 +116,7 @@ describe('update', () => {
     status: 'status',
     priority: 'priority',
     dueDate: 'due_date',
+    allDay: 'all_day',
   };
 
   it.each(changesOfOneField)(
@@ -162,6 +165,7 @@ describe('update', () => {
       status: 'in_progress',
       priority: 'low',
       dueDate: DUE,
+      allDay: false,
       completedAt: null,
       createdAt: EARLIER,
       updatedAt: NOW,

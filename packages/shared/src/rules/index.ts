@@ -1,2 +1,3 @@
+export { startOfUtcDay } from './all-day.js';
 export { completedAtAfter } from './completed-at.js';
 export { passwordMatchesEmail } from './password-matches-email.js';

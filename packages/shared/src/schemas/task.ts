@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { LIMITS, TASK_PRIORITIES, TASK_SORTS, TASK_STATUSES } from '../constants.js';
+import { LIMITS, TASK_PRIORITIES, TASK_SORTS, TASK_STATUSES, TASK_VIEWS } from '../constants.js';
 import { storableText } from '../text.js';
+import { timeZoneSchema } from './time-zone.js';
 
 export const taskStatusSchema = z.enum(TASK_STATUSES, 'Status must be pending, in_progress or completed');
 export const taskPrioritySchema = z.enum(TASK_PRIORITIES, 'Priority must be low, medium or high');
@@ -26,12 +27,19 @@ export const taskDueDateSchema = validDate.nullable();
 
 export const taskIdSchema = z.uuid('Not a task id');
 
+/**
+ * True: the due date is a calendar day, not an instant; the server stores it as 00:00:00.000Z of the
+ * dueDate's UTC day, so send the picked day as UTC midnight. Without a due date a task is never all-day.
+ */
+export const taskAllDaySchema = z.boolean('allDay must be true or false');
+
 export const createTaskInput = z.strictObject({
   title: taskTitleSchema,
   description: taskDescriptionSchema.optional(),
   status: taskStatusSchema.optional(),
   priority: taskPrioritySchema.optional(),
   dueDate: taskDueDateSchema.optional(),
+  allDay: taskAllDaySchema.optional(),
 });
 export type CreateTaskInput = z.infer<typeof createTaskInput>;
 
@@ -44,6 +52,7 @@ export const updateTaskInput = z.strictObject({
   status: taskStatusSchema.optional(),
   priority: taskPrioritySchema.optional(),
   dueDate: taskDueDateSchema.optional(),
+  allDay: taskAllDaySchema.optional(),
 });
 export type UpdateTaskInput = z.infer<typeof updateTaskInput>;
 
@@ -59,6 +68,8 @@ export const listTasksInput = z
     dueAfter: validDate.optional(),
     hasDueDate: z.boolean().optional(),
     overdue: z.boolean().optional(),
+    /** `today`: open tasks overdue or due today; `upcoming`: open tasks due in the next 7 days. */
+    view: z.enum(TASK_VIEWS).optional(),
     sort: z.enum(TASK_SORTS).default('createdAt'),
     order: z.enum(['asc', 'desc']).default('desc'),
     cursor: z.string().max(2000).nullish(),
@@ -87,6 +98,7 @@ export const bulkUpdateTasksInput = z.strictObject({
       status: taskStatusSchema.optional(),
       priority: taskPrioritySchema.optional(),
       dueDate: taskDueDateSchema.optional(),
+      allDay: taskAllDaySchema.optional(),
     })
     // Values, not keys: superjson carries `{ status: undefined }`, which changes nothing.
     .refine((patch) => Object.values(patch).some((value) => value !== undefined), 'Say what to change'),
@@ -96,25 +108,8 @@ export type BulkUpdateTasksInput = z.infer<typeof bulkUpdateTasksInput>;
 export const bulkDeleteTasksInput = z.strictObject({ ids: bulkIds });
 export type BulkDeleteTasksInput = z.infer<typeof bulkDeleteTasksInput>;
 
-// Building an Intl.DateTimeFormat costs ~100 µs here, a noticeable share of a task.stats call, and clients
-// send the same zone on every call. Bounded, so a caller inventing spellings cannot grow it forever.
-const knownTimeZones = new Set<string>();
-const MAX_REMEMBERED_TIME_ZONES = 2_000;
-
-function isTimeZone(name: string): boolean {
-  if (knownTimeZones.has(name)) return true;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-  } catch {
-    return false;
-  }
-  if (knownTimeZones.size < MAX_REMEMBERED_TIME_ZONES) knownTimeZones.add(name);
-  return true;
-}
-
-export const taskStatsInput = z.strictObject({
-  timeZone: z.string().max(64).refine(isTimeZone, 'Not a known IANA time zone, such as Europe/Berlin'),
-});
+/** Without a time zone, "today" and "overdue" are read in the caller's settings time zone. */
+export const taskStatsInput = z.strictObject({ timeZone: timeZoneSchema.optional() }).default({});
 export type TaskStatsInput = z.infer<typeof taskStatsInput>;
 
 /** A deleted task as it was, to put back with the same id (Undo). */
