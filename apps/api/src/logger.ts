@@ -1,16 +1,12 @@
 import { pino } from 'pino';
 import type { Env } from './env.js';
+import { prettyStream } from './pretty-log.js';
 
 export type Logger = pino.Logger;
 
 export function createLogger(env: Pick<Env, 'LOG_LEVEL' | 'LOG_FORMAT'>): Logger {
-  return pino({
+  const options: pino.LoggerOptions = {
     level: env.LOG_LEVEL,
-    // JSON for machines by default; `pnpm dev` asks for readable lines (pino-pretty is a dev dependency).
-    transport:
-      env.LOG_FORMAT === 'pretty'
-        ? { target: 'pino-pretty', options: { ignore: 'pid,hostname' } }
-        : undefined,
     // Secrets never reach the logs, even if a future log line passes a whole request or user.
     redact: {
       paths: [
@@ -23,5 +19,7 @@ export function createLogger(env: Pick<Env, 'LOG_LEVEL' | 'LOG_FORMAT'>): Logger
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  // JSON for machines by default; `pnpm dev` asks for readable lines, one per request.
+  return env.LOG_FORMAT === 'pretty' ? pino(options, prettyStream()) : pino(options);
 }
