@@ -132,6 +132,62 @@ describe('refresh cookie', () => {
   });
 });
 
+describe('signed-in marker cookie (no refresh attempt, and no 401, on signed-out visits)', () => {
+  const MARKER = 'taskapp_signed_in';
+  const markerOf = (response: Response) =>
+    response.headers
+      .getSetCookie()
+      .find((cookie) => cookie.startsWith(`${MARKER}=`))
+      ?.split(';')
+      .map((part) => part.trim());
+
+  it('is set readable by the page (not HttpOnly), on every path, with the refresh cookie’s expiry, and holds no secret', async () => {
+    const { email } = await signUp(server);
+    const login = await rawPost(server, 'auth.login', jsonBody({ email, password: GOOD_PASSWORD }), {
+      'content-type': 'application/json',
+      origin: TEST_ORIGIN,
+    });
+    const refresh = login.headers.getSetCookie().find((cookie) => cookie.startsWith(`${REFRESH_COOKIE}=`));
+    const marker = markerOf(login) ?? [];
+    expect(marker[0]).toBe(`${MARKER}=1`);
+    const lower = marker.map((attribute) => attribute.toLowerCase());
+    expect(lower).not.toContain('httponly');
+    expect(lower).toContain('path=/');
+    expect(lower).toContain('samesite=lax');
+    const expiresOf = (attributes: string[]) => attributes.find((a) => /^expires=/i.test(a));
+    expect(expiresOf(marker)).toBe(expiresOf(refresh?.split(';').map((part) => part.trim()) ?? []));
+  });
+
+  it('is renewed by refresh and cleared by logout and by a refused refresh', async () => {
+    const headers = { 'content-type': 'application/json', origin: TEST_ORIGIN };
+    const { browser } = await signUp(server);
+    const token = browser.cookies.get(REFRESH_COOKIE) ?? '';
+    const refreshed = await rawPost(server, 'auth.refresh', '{}', {
+      ...headers,
+      cookie: `${REFRESH_COOKIE}=${token}`,
+    });
+    expect(markerOf(refreshed)?.[0]).toBe(`${MARKER}=1`);
+    const next = /^taskapp_refresh=([^;]+)/.exec(refreshed.headers.getSetCookie()[0] ?? '')?.[1] ?? '';
+
+    const logout = await rawPost(server, 'auth.logout', '{}', {
+      ...headers,
+      cookie: `${REFRESH_COOKIE}=${next}`,
+    });
+    expect(markerOf(logout)?.[0]).toBe(`${MARKER}=`);
+    expect(markerOf(logout)?.join(';')).toMatch(/Expires=Thu, 01 Jan 1970/i);
+
+    const refused = await rawPost(server, 'auth.refresh', '{}', {
+      ...headers,
+      cookie: `${REFRESH_COOKIE}=${next}`,
+    });
+    expect(refused.status).toBe(401);
+    expect(markerOf(refused)?.[0]).toBe(`${MARKER}=`);
+    const noCookie = await rawPost(server, 'auth.refresh', '{}', { ...headers, cookie: `${MARKER}=1` });
+    expect(noCookie.status).toBe(401);
+    expect(markerOf(noCookie)?.[0]).toBe(`${MARKER}=`);
+  });
+});
+
 describe('session expiry', () => {
   it('a session past its 30-day expiry refuses both its access token and its refresh cookie', async () => {
     const { browser, userId } = await signUp(server);
@@ -145,7 +201,11 @@ describe('in production behind https', () => {
   const HTTPS_ORIGIN = 'https://tasks.example.com';
   let production: TestServer;
   beforeAll(async () => {
-    production = await startTestServer({ NODE_ENV: 'production', TRUST_PROXY: 'true', APP_ORIGIN: HTTPS_ORIGIN });
+    production = await startTestServer({
+      NODE_ENV: 'production',
+      TRUST_PROXY: 'true',
+      APP_ORIGIN: HTTPS_ORIGIN,
+    });
   });
   afterAll(() => production.stop());
 

@@ -68,8 +68,15 @@ export const authRouter = router({
     assertSameOrigin(ctx);
     const cookie = refreshCookie(ctx.http, ctx.env);
     const token = cookie.read();
-    if (!token) throw unauthorized(SESSION_ENDED);
-    const rotation = await rotateRefreshToken(ctx.em, token, userAgent(ctx.http));
+    if (!token) {
+      cookie.clear(); // a stale signed-in marker would make the app try again on every visit
+      throw unauthorized(SESSION_ENDED);
+    }
+    const rotation = await rotateRefreshToken(ctx.em, token, {
+      userAgent: userAgent(ctx.http),
+      secret: ctx.env.AUTH_SECRET,
+      now: ctx.now(),
+    });
     if (rotation.kind !== 'rotated') {
       if (rotation.kind === 'reused')
         ctx.logger.warn('a rotated refresh token was presented again; session revoked');

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import {
   type EntityManager,
   LockMode,
@@ -7,7 +8,10 @@ import {
   type User,
 } from '@taskapp/db';
 import { USER_AGENT_MAX } from './sessions.js';
-import { randomToken, sha256Hex } from './tokens.js';
+import { sha256Hex } from './tokens.js';
+
+/** How long the token just rotated away from still gets its successor instead of revoking the session. */
+export const REFRESH_GRACE_MS = 30_000;
 
 export type Rotation =
   | { kind: 'rotated'; session: Session; user: User; refreshToken: string }
@@ -15,35 +19,65 @@ export type Rotation =
   | { kind: 'invalid' };
 
 /**
- * Refresh-token rotation: swaps a refresh token for a new one; the session keeps its absolute expiry.
- * A token that was already rotated away means a copy exists somewhere, so the session is revoked for
- * everyone holding it (docs/decisions/006-token-design.md).
+ * The token that replaces `token`: an HMAC of it under a key derived from AUTH_SECRET. Unguessable
+ * without both, and the same every time, so a refresh whose answer was lost can be answered again
+ * with the very token the session now holds, without storing it (docs/decisions/006-token-design.md).
+ */
+export function successorOf(token: string, secret: string): string {
+  const key = createHmac('sha256', secret).update('taskapp refresh-token successor').digest();
+  return createHmac('sha256', key).update(token).digest('base64url');
+}
+
+/**
+ * Refresh-token rotation: swaps a refresh token for its successor; the session keeps its absolute
+ * expiry. The token rotated away from less than REFRESH_GRACE_MS ago, while its successor is still
+ * the session's token, is answered with that successor (two requests with one cookie, or a retry after
+ * a lost answer). Any other token already rotated away means a copy exists somewhere, so the session
+ * is revoked for everyone holding it.
  */
 export function rotateRefreshToken(
   em: EntityManager,
   refreshToken: string,
-  userAgent: string | null,
+  { userAgent, secret, now }: { userAgent: string | null; secret: string; now: Date },
 ): Promise<Rotation> {
   const tokenHash = sha256Hex(refreshToken);
+  const next = successorOf(refreshToken, secret);
   return em.transactional(async (tx): Promise<Rotation> => {
     // The row lock makes two refreshes with one token take turns; the second sees it already rotated.
     const session = await tx.findOne(SessionSchema, { tokenHash }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!session) {
-      const rotated = await tx.findOne(RotatedRefreshTokenSchema, { tokenHash });
+      const rotated = await tx.findOne(RotatedRefreshTokenSchema, { tokenHash }, { populate: ['session'] });
       if (!rotated) return { kind: 'invalid' };
-      await tx.nativeDelete(SessionSchema, { id: rotated.session.id });
-      return { kind: 'reused' };
+      const current = rotated.session.getEntity();
+      const withinGrace = now.getTime() - rotated.rotatedAt.getTime() < REFRESH_GRACE_MS;
+      if (!withinGrace || current.tokenHash !== sha256Hex(next)) {
+        await tx.nativeDelete(SessionSchema, { id: current.id });
+        return { kind: 'reused' };
+      }
+      return answer(tx, current, next, now);
     }
-    const user = await session.user.loadOrFail();
-    if (session.expiresAt.getTime() <= Date.now() || !user.isActive) {
-      await tx.nativeDelete(SessionSchema, { id: session.id });
-      return { kind: 'invalid' };
+    const rotation = await answer(tx, session, next, now);
+    if (rotation.kind === 'rotated') {
+      tx.create(RotatedRefreshTokenSchema, { tokenHash, session, rotatedAt: now });
+      session.tokenHash = sha256Hex(next);
+      if (userAgent) session.userAgent = userAgent.slice(0, USER_AGENT_MAX);
     }
-    const next = randomToken();
-    tx.create(RotatedRefreshTokenSchema, { tokenHash, session });
-    session.tokenHash = sha256Hex(next);
-    session.lastUsedAt = new Date();
-    if (userAgent) session.userAgent = userAgent.slice(0, USER_AGENT_MAX);
-    return { kind: 'rotated', session, user, refreshToken: next };
+    return rotation;
   });
+}
+
+/** The session's answer with this refresh token, unless it has expired or its user was deactivated. */
+async function answer(
+  tx: EntityManager,
+  session: Session,
+  refreshToken: string,
+  now: Date,
+): Promise<Rotation> {
+  const user = await session.user.loadOrFail();
+  if (session.expiresAt.getTime() <= now.getTime() || !user.isActive) {
+    await tx.nativeDelete(SessionSchema, { id: session.id });
+    return { kind: 'invalid' };
+  }
+  session.lastUsedAt = now;
+  return { kind: 'rotated', session, user, refreshToken };
 }
