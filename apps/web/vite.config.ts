@@ -1,10 +1,11 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
+import { apiProxy } from './build/api-proxy.js';
 import { bundleReport } from './build/bundle-report.js';
 import { precompress } from './build/precompress.js';
 
-const apiPort = process.env.PORT ?? '3000';
+const apiPort = Number(process.env.PORT ?? 3000);
 
 export default defineConfig({
   plugins: [
@@ -18,6 +19,6 @@ export default defineConfig({
   server: {
     port: 5173,
     strictPort: true,
-    proxy: { '/api': `http://localhost:${apiPort}` },
+    proxy: { '/api': apiProxy({ port: apiPort }) },
   },
 });
