@@ -2,7 +2,7 @@ import type { ExpiredRows, Queries } from '@taskapp/db/queries';
 import { Cron } from 'croner';
 import type { Logger } from '../logger.js';
 
-/** Deletes what has expired: sessions, mailed tokens and rate-limit counters. */
+/** Deletes what has expired: sessions, mailed tokens, rate-limit counters and deleted tasks past Undo. */
 export function deleteExpiredRows(queries: Queries, now = new Date()): Promise<ExpiredRows> {
   return queries.maintenance.deleteExpired(now);
 }

@@ -1,5 +1,4 @@
 import { createTaskInput, restoreTaskInput, taskByIdInput, updateTaskInput } from '@taskapp/shared';
-import { conflict } from '../domain-error.js';
 import { protectedProcedure } from '../trpc/init.js';
 import { taskChangedSinceRead, taskNotFound } from './task-errors.js';
 
@@ -23,12 +22,12 @@ export const taskWriteProcedures = {
   }),
 
   /**
-   * Puts a deleted task back exactly as it was (same id and fields): the "Undo" after a delete. The
-   * client sends the task it had; the row is still the caller's own, whatever it sends.
+   * Undo of a delete: the caller's task deleted in the last day comes back as it was (same id, fields
+   * and createdAt; updatedAt now). Anything else, another user's id included, is NOT_FOUND.
    */
   restore: protectedProcedure.input(restoreTaskInput).mutation(async ({ ctx, input }) => {
-    const task = await ctx.queries.tasks.restore(ctx.userId, input, ctx.now());
-    if (!task) throw conflict('That task already exists.');
+    const task = await ctx.queries.tasks.restore(ctx.userId, input.id, ctx.now());
+    if (!task) throw taskNotFound();
     return task;
   }),
 };

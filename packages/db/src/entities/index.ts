@@ -1,3 +1,4 @@
+import { DeletedTaskSchema } from './deleted-task.entity.js';
 import { RateLimitSchema } from './rate-limit.entity.js';
 import { RotatedRefreshTokenSchema } from './rotated-refresh-token.entity.js';
 import { SessionSchema } from './session.entity.js';
@@ -6,6 +7,7 @@ import { UserSchema } from './user.entity.js';
 import { UserSettingsSchema } from './user-settings.entity.js';
 import { UserTokenSchema } from './user-token.entity.js';
 
+export * from './deleted-task.entity.js';
 export * from './rate-limit.entity.js';
 export * from './rotated-refresh-token.entity.js';
 export * from './session.entity.js';
@@ -21,5 +23,6 @@ export const entities = [
   RotatedRefreshTokenSchema,
   UserTokenSchema,
   RateLimitSchema,
+  DeletedTaskSchema,
   UserSettingsSchema,
 ];

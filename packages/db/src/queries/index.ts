@@ -1,6 +1,7 @@
 // packages/db/src/queries: every SQL statement of the app (decision 009). Functions that touch a user's
 // data take the owner's id first; the executor is bound once by createQueries.
 import type { Queryable } from '../pg.js';
+import { deletedTaskQueries } from './deleted-tasks.js';
 import { isDatabaseReachable } from './health-queries.js';
 import { maintenanceQueries } from './maintenance-queries.js';
 import { sessionQueries } from './session-queries.js';
@@ -18,6 +19,7 @@ export function createQueries(db: Queryable) {
       ...taskStatsQueries(db),
       ...taskReadQueries(db),
       ...taskWriteQueries(db),
+      ...deletedTaskQueries(db),
     },
     sessions: sessionQueries(db),
     maintenance: maintenanceQueries(db),

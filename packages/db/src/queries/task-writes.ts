@@ -4,11 +4,11 @@ import {
   completedAtAfter,
   DEFAULT_TASK_PRIORITY,
   DEFAULT_TASK_STATUS,
-  type RestoreTaskInput,
   type TaskStatus,
   type UpdateTaskInput,
 } from '@taskapp/shared';
 import type { Queryable } from '../pg.js';
+import { deleteKeepingTombstones } from './deleted-tasks.js';
 import { firstRow, join, raw, rowCount, type Sql, sql } from './sql.js';
 import { dueDateAssignments, newDueDate } from './task-due-date.js';
 import { TASK_COLUMNS, type TaskDto, type TaskRow, toTaskDto } from './task-row.js';
@@ -94,23 +94,9 @@ export function taskWriteQueries(db: Queryable) {
       return exists ? { kind: 'stale' } : { kind: 'missing' };
     },
 
-    /** Whether the owner had the task. */
+    /** Whether the owner had the task; it is kept a day for task.restore (deleted-tasks.ts). */
     async delete(userId: string, id: string): Promise<boolean> {
-      return (await rowCount(db, sql`delete from "tasks" where "id" = ${id} and "user_id" = ${userId}`)) > 0;
-    },
-
-    /** Puts a deleted task back as it was (same id); undefined when a task with that id exists. */
-    async restore(userId: string, task: RestoreTaskInput, now: Date): Promise<TaskDto | undefined> {
-      const completedAt = task.status === 'completed' ? (task.completedAt ?? now) : null;
-      const row = await firstRow<TaskRow>(
-        db,
-        sql`insert into "tasks" ("id", "user_id", "title", "description", "status", "priority", "due_date", "completed_at", "created_at", "updated_at")
-            values (${task.id}, ${userId}, ${task.title}, ${task.description}, ${task.status}, ${task.priority},
-                    ${task.dueDate}, ${completedAt}, ${task.createdAt}, ${task.updatedAt})
-            on conflict ("id") do nothing
-            returning ${TASK_COLUMNS}`,
-      );
-      return row && toTaskDto(row);
+      return (await rowCount(db, deleteKeepingTombstones(sql`"id" = ${id} and "user_id" = ${userId}`))) > 0;
     },
 
     /** One statement; ids the owner does not have are not counted. */
@@ -125,7 +111,7 @@ export function taskWriteQueries(db: Queryable) {
     bulkDelete(userId: string, ids: readonly string[]): Promise<number> {
       return rowCount(
         db,
-        sql`delete from "tasks" where "user_id" = ${userId} and "id" = any(${ids}::uuid[])`,
+        deleteKeepingTombstones(sql`"user_id" = ${userId} and "id" = any(${ids}::uuid[])`),
       );
     },
   };

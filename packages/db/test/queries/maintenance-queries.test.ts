@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { maintenanceQueries } from '../../src/queries/maintenance-queries.js';
@@ -20,9 +20,11 @@ beforeEach(async () => {
   await pool.query('delete from sessions');
   await pool.query('delete from user_tokens');
   await pool.query('delete from rate_limits');
+  await pool.query('delete from deleted_tasks');
 });
 
 const NOW = new Date('2026-06-01T12:00:00.000Z');
+const DAY = 24 * 60 * 60 * 1000;
 const at = (deltaMs: number) => new Date(NOW.getTime() + deltaMs);
 
 async function insertToken(userId: string, expiresAt: Date): Promise<string> {
@@ -89,8 +91,36 @@ describe('deleteExpired', () => {
     await insertToken(user, at(-1));
     await insertToken(user, at(-2));
     for (let i = 0; i < 3; i += 1) await insertLimit(NOW.getTime() - 1 - i);
-    expect(await maintenance.deleteExpired(NOW)).toEqual({ sessions: 1, tokens: 2, limits: 3 });
-    expect(await maintenance.deleteExpired(NOW)).toEqual({ sessions: 0, tokens: 0, limits: 0 });
+    expect(await maintenance.deleteExpired(NOW)).toEqual({
+      sessions: 1,
+      tokens: 2,
+      limits: 3,
+      deletedTasks: 0,
+    });
+    expect(await maintenance.deleteExpired(NOW)).toEqual({
+      sessions: 0,
+      tokens: 0,
+      limits: 0,
+      deletedTasks: 0,
+    });
+  });
+
+  it('removes deleted tasks once they are a day old (past Undo), and only those', async () => {
+    const user = await insertUser(pool);
+    const keep = [randomUUID(), randomUUID()];
+    const old = [randomUUID(), randomUUID()];
+    const tombstone = (id: string, deletedAt: Date) =>
+      pool.query(`insert into deleted_tasks (id, user_id, task, deleted_at) values ($1, $2, '{}', $3)`, [
+        id,
+        user,
+        deletedAt,
+      ]);
+    await tombstone(keep[0] ?? '', at(-1));
+    await tombstone(keep[1] ?? '', at(-DAY + 1));
+    await tombstone(old[0] ?? '', at(-DAY));
+    await tombstone(old[1] ?? '', at(-3 * DAY));
+    expect((await maintenance.deleteExpired(NOW)).deletedTasks).toBe(2);
+    expect(await remaining('deleted_tasks', 'id')).toEqual([...keep].sort());
   });
 
   it('keeps the users whose sessions and tokens it deletes', async () => {

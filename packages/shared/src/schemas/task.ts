@@ -112,16 +112,9 @@ export type BulkDeleteTasksInput = z.infer<typeof bulkDeleteTasksInput>;
 export const taskStatsInput = z.strictObject({ timeZone: timeZoneSchema.optional() }).default({});
 export type TaskStatsInput = z.infer<typeof taskStatsInput>;
 
-/** A deleted task as it was, to put back with the same id (Undo). */
-export const restoreTaskInput = z.strictObject({
-  id: taskIdSchema,
-  title: taskTitleSchema,
-  description: taskDescriptionSchema,
-  status: taskStatusSchema,
-  priority: taskPrioritySchema,
-  dueDate: taskDueDateSchema,
-  completedAt: taskDueDateSchema,
-  createdAt: validDate,
-  updatedAt: validDate,
-});
+/**
+ * Undo of a delete: only the id. The server kept the task as it was (for a day, for its owner only), so
+ * a client can neither restore someone else's task nor choose its timestamps.
+ */
+export const restoreTaskInput = z.strictObject({ id: taskIdSchema });
 export type RestoreTaskInput = z.infer<typeof restoreTaskInput>;

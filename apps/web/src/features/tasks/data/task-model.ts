@@ -4,7 +4,6 @@ import {
   DEFAULT_TASK_PRIORITY,
   DEFAULT_TASK_STATUS,
   LIMITS,
-  type RestoreTaskInput,
   startOfUtcDay,
 } from '@taskapp/shared';
 import type { Task } from '../../../lib/api-types';
@@ -52,22 +51,6 @@ export function applyPatch(task: Task, patch: TaskPatch, now = new Date()): Task
   else if (changed.allDay) changed.dueDate = startOfUtcDay(changed.dueDate);
   if (patch.status !== undefined) changed.completedAt = completedAtAfter(patch.status, task.completedAt, now);
   return changed;
-}
-
-/** Every field as it was, so task.restore brings a deleted task back with the same id, dates and completion. */
-export function restoreInput(task: Task): RestoreTaskInput {
-  return {
-    id: task.id,
-    title: task.title,
-    description: task.description,
-    status: task.status,
-    priority: task.priority,
-    dueDate: task.dueDate,
-    allDay: task.allDay,
-    completedAt: task.completedAt,
-    createdAt: task.createdAt,
-    updatedAt: task.updatedAt,
-  };
 }
 
 /** Bulk calls take at most 100 ids; a bigger selection goes in several calls. */

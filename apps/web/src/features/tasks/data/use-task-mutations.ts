@@ -4,7 +4,7 @@ import type { Task } from '../../../lib/api-types';
 import { useTRPCClient } from '../../../lib/trpc';
 import { errorCode, errorMessage } from '../../../lib/trpc-errors';
 import { mapTasks } from './task-cache';
-import { applyPatch, chunks, draftTask, restoreInput, type TaskPatch } from './task-model';
+import { applyPatch, chunks, draftTask, type TaskPatch } from './task-model';
 import { useOptimisticTaskMutation } from './use-optimistic-task-mutation';
 import { useTaskCache } from './use-task-cache';
 
@@ -60,13 +60,13 @@ export function useUpdateTask() {
   });
 }
 
-/** Undo for deletes: puts the tasks back exactly as they were. */
+/** Undo for deletes: the server kept the deleted tasks and puts them back as they were. */
 export function useRestoreTasks() {
   const client = useTRPCClient();
   const cache = useTaskCache();
   return useOptimisticTaskMutation(cache, {
     mutationFn: (tasks: Task[]) =>
-      Promise.all(tasks.map((task) => client.task.restore.mutate(restoreInput(task)))),
+      Promise.all(tasks.map((task) => client.task.restore.mutate({ id: task.id }))),
     show: (tasks) => cache.showAdded(tasks),
     failure: 'Couldn’t bring the tasks back',
   });
