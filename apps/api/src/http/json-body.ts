@@ -1,5 +1,5 @@
 import { LIMITS } from '@taskapp/shared';
-import express, { type Request } from 'express';
+import express, { type Request, type RequestHandler } from 'express';
 
 type WithRawBody = Request & { rawBody?: Buffer };
 
@@ -8,7 +8,7 @@ type WithRawBody = Request & { rawBody?: Buffer };
  * tRPC the body as it arrived instead of re-serializing the parsed value (JSON.stringify overflows the
  * stack on deeply nested input, and it is work nobody needs).
  */
-export const jsonBody = () =>
+export const jsonBody = (): RequestHandler =>
   express.json({
     limit: LIMITS.bodyMaxBytes,
     verify: (req, _res, buffer) => {
@@ -17,7 +17,7 @@ export const jsonBody = () =>
   });
 
 /** The body as sent; a body parsed by some other parser is serialized again. */
-export function requestBody(req: Request): BodyInit | undefined {
+export function requestBody(req: Request): Uint8Array | string | undefined {
   const raw = (req as WithRawBody).rawBody;
   if (raw) return new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
   return req.body === undefined ? undefined : JSON.stringify(req.body);
