@@ -4,25 +4,26 @@ import { invalid } from './domain-error.js';
 
 // The names PostgreSQL knows, read once per database: Intl (which the shared schema checks) accepts a few
 // that PostgreSQL does not, such as US/Pacific-New, and those would fail inside a query with a 500.
-const namesByDatabase = new WeakMap<Queries, Promise<ReadonlySet<string>>>();
+// Keyed by lower case, as PostgreSQL matches zone names ignoring case; the value is its own spelling.
+const namesByDatabase = new WeakMap<Queries, Promise<ReadonlyMap<string, string>>>();
 
-function postgresTimeZones(queries: Queries): Promise<ReadonlySet<string>> {
+function postgresTimeZones(queries: Queries): Promise<ReadonlyMap<string, string>> {
   let names = namesByDatabase.get(queries);
   if (!names) {
-    names = queries.settings.timeZoneNames().then((list) => new Set(list));
+    names = queries.settings
+      .timeZoneNames()
+      .then((list) => new Map(list.map((name) => [name.toLowerCase(), name])));
     names.catch(() => namesByDatabase.delete(queries));
     namesByDatabase.set(queries, names);
   }
   return names;
 }
 
-/** Refuses (BAD_REQUEST) a time zone that SQL could not read "today" in. */
-export async function assertPostgresTimeZone(
-  queries: Queries,
-  name: string,
-  field = 'timeZone',
-): Promise<void> {
-  if (!(await postgresTimeZones(queries)).has(name)) throw invalid(TIME_ZONE_MESSAGE, field);
+/** PostgreSQL's spelling of a time zone; refuses (BAD_REQUEST) one that SQL could not read "today" in. */
+export async function postgresTimeZone(queries: Queries, name: string, field = 'timeZone'): Promise<string> {
+  const known = (await postgresTimeZones(queries)).get(name.toLowerCase());
+  if (known === undefined) throw invalid(TIME_ZONE_MESSAGE, field);
+  return known;
 }
 
 /** The zone a request reads "today" in: the one it names (checked), else the caller's settings zone. */
@@ -32,6 +33,5 @@ export async function timeZoneFor(
   given: string | undefined,
 ): Promise<string> {
   if (given === undefined) return (await queries.settings.of(userId)).timeZone;
-  await assertPostgresTimeZone(queries, given);
-  return given;
+  return postgresTimeZone(queries, given);
 }

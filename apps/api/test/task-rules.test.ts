@@ -41,6 +41,7 @@ describe('task.create', () => {
       status: 'pending',
       priority: 'medium',
       dueDate: null,
+      allDay: false,
       completedAt: null,
       createdAt: expect.any(Date),
       updatedAt: expect.any(Date),

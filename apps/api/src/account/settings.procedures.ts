@@ -1,5 +1,5 @@
 import { updateSettingsInput } from '@taskapp/shared';
-import { assertPostgresTimeZone } from '../time-zones.js';
+import { postgresTimeZone } from '../time-zones.js';
 import { protectedProcedure } from '../trpc/init.js';
 
 /** account.settings and account.updateSettings: the caller's own settings, defaults until first saved. */
@@ -7,7 +7,7 @@ export const settingsProcedures = {
   settings: protectedProcedure.query(({ ctx }) => ctx.queries.settings.of(ctx.userId)),
 
   updateSettings: protectedProcedure.input(updateSettingsInput).mutation(async ({ ctx, input }) => {
-    if (input.timeZone !== undefined) await assertPostgresTimeZone(ctx.queries, input.timeZone);
-    return ctx.queries.settings.update(ctx.userId, input);
+    const timeZone = input.timeZone && (await postgresTimeZone(ctx.queries, input.timeZone));
+    return ctx.queries.settings.update(ctx.userId, { ...input, timeZone });
   }),
 };

@@ -2,7 +2,7 @@ import { UserSchema, UserSettingsSchema } from '@taskapp/db';
 import { loginInput, registerInput } from '@taskapp/shared';
 import { conflict, unauthorized } from '../domain-error.js';
 import { sendInBackground, verificationMail } from '../mail/index.js';
-import { assertPostgresTimeZone } from '../time-zones.js';
+import { postgresTimeZone } from '../time-zones.js';
 import { protectedProcedure, publicProcedure, router } from '../trpc/init.js';
 import { clientIp, userAgent } from '../trpc/request-meta.js';
 import { assertSameOrigin } from '../trpc/same-origin.js';
@@ -26,14 +26,14 @@ export const authRouter = router({
   register: publicProcedure.input(registerInput).mutation(async ({ ctx, input }) => {
     await ctx.rateLimits.consume('registrationsPerIp', byNetwork(clientIp(ctx.http)));
     assertPasswordAllowed(input.password, input.email);
-    if (input.timeZone !== undefined) await assertPostgresTimeZone(ctx.queries, input.timeZone);
+    const timeZone = input.timeZone && (await postgresTimeZone(ctx.queries, input.timeZone));
     if (await ctx.em.count(UserSchema, { email: input.email })) throw emailTaken();
     const passwordHash = await hashPassword(input.password);
     // One transaction: a crash leaves either a whole account (with its first session) or nothing.
     const { answer, user, verifyToken } = await ctx.em
       .transactional(async (tx) => {
         const user = tx.create(UserSchema, { email: input.email, name: input.name, passwordHash });
-        if (input.timeZone !== undefined) tx.create(UserSettingsSchema, { user, timeZone: input.timeZone });
+        if (timeZone) tx.create(UserSettingsSchema, { user, timeZone });
         const verifyToken = await issueUserToken(tx, user, 'verify_email');
         return { answer: await signIn(ctx, tx, user), user, verifyToken };
       })
