@@ -10,6 +10,8 @@ export interface ApiTask {
   status: 'pending' | 'in_progress' | 'completed';
   priority: 'low' | 'medium' | 'high';
   dueDate: Date | null;
+  /** dueDate is a calendar day (00:00Z of it), the same day in every time zone. */
+  allDay?: boolean;
   completedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;

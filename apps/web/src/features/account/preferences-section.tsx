@@ -116,16 +116,18 @@ function PreferencesForm({ settings }: { settings: Settings }) {
           }
         />
         {digestOn ? (
-          <Field label="Digest time" error={errors.dailyDigestAt?.message}>
-            {(control) => (
-              <input
-                {...control}
-                type="time"
-                className={`${INPUT_CLASSES} w-32`}
-                {...form.register('dailyDigestAt', { setValueAs: (value) => value || null })}
-              />
-            )}
-          </Field>
+          <div className="w-40">
+            <Field label="Digest time" error={errors.dailyDigestAt?.message}>
+              {(control) => (
+                <input
+                  {...control}
+                  type="time"
+                  className={INPUT_CLASSES}
+                  {...form.register('dailyDigestAt', { setValueAs: (value) => value || null })}
+                />
+              )}
+            </Field>
+          </div>
         ) : null}
       </fieldset>
       <div className="flex items-center gap-3">
