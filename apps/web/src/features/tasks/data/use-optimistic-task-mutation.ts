@@ -13,8 +13,11 @@ interface OptimisticTaskMutation<TVariables, TData, TShown> {
   /** Puts the write in the cache before the server answers; what it returns reaches `onSuccess`. */
   show: (variables: TVariables) => TShown;
   onSuccess?: (data: TData, variables: TVariables, shown: TShown) => void;
-  /** The toast's title when the write fails (the server's reason goes below it), or the whole toast. */
-  failure: string | ((error: unknown, variables: TVariables) => FailureToast);
+  /**
+   * The toast's title when the write fails (the server's reason goes below it), or the whole toast;
+   * null when the caller shows the failure itself (the edit panel, next to the fields).
+   */
+  failure: string | ((error: unknown, variables: TVariables) => FailureToast) | null;
 }
 
 /**
@@ -35,6 +38,7 @@ export function useOptimisticTaskMutation<TVariables, TData, TShown>(
     onSuccess: (data, variables, context) => onSuccess?.(data, variables, context.shown),
     onError: (error, variables, context) => {
       cache.rollback(context?.snapshot);
+      if (failure === null) return;
       const { title, description } =
         typeof failure === 'string'
           ? { title: failure, description: errorMessage(error) }

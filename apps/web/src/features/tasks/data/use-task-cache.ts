@@ -74,6 +74,11 @@ export function useTaskCache() {
       );
       for (const { after } of changes) if (after) cache.updateDetail(after.id, () => after);
     },
+    /** The server's answer to a write replaces the task wherever it is shown. */
+    showSaved(saved: Task): void {
+      cache.updateLists((data) => mapTasks(data, (other) => (other.id === saved.id ? saved : other)));
+      cache.updateDetail(saved.id, () => saved);
+    },
     /** New tasks join the counts, and the lists whose place for them is known without the server. */
     showAdded(tasks: Task[]): void {
       cache.updateLists((data, list) =>

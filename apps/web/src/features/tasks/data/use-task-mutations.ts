@@ -2,7 +2,6 @@ import type { CreateTaskInput } from '@taskapp/shared';
 import { toast } from 'sonner';
 import type { Task } from '../../../lib/api-types';
 import { useTRPCClient } from '../../../lib/trpc';
-import { errorCode, errorMessage } from '../../../lib/trpc-errors';
 import { mapTasks } from './task-cache';
 import { applyPatch, chunks, draftTask, type TaskPatch } from './task-model';
 import { useOptimisticTaskMutation } from './use-optimistic-task-mutation';
@@ -31,32 +30,17 @@ export function useCreateTask() {
 interface UpdateVariables {
   task: Task;
   patch: TaskPatch;
-  /** Refuse the change if someone else changed the task since it was opened (the edit panel). */
-  guardAgainstStale?: boolean;
 }
 
+/** One-click changes from the list (complete, priority); the edit panel saves with useSaveTaskEdit. */
 export function useUpdateTask() {
   const client = useTRPCClient();
   const cache = useTaskCache();
   return useOptimisticTaskMutation(cache, {
-    mutationFn: ({ task, patch, guardAgainstStale }: UpdateVariables) =>
-      client.task.update.mutate({
-        id: task.id,
-        ...patch,
-        ...(guardAgainstStale ? { expectedUpdatedAt: task.updatedAt } : {}),
-      }),
+    mutationFn: ({ task, patch }: UpdateVariables) => client.task.update.mutate({ id: task.id, ...patch }),
     show: ({ task, patch }) => cache.showChanges([{ before: task, after: applyPatch(task, patch) }]),
-    onSuccess: (saved) => {
-      cache.updateLists((data) => mapTasks(data, (other) => (other.id === saved.id ? saved : other)));
-      cache.updateDetail(saved.id, () => saved);
-    },
-    failure: (error, { guardAgainstStale }) =>
-      guardAgainstStale && errorCode(error) === 'CONFLICT'
-        ? {
-            title: 'This task changed somewhere else',
-            description: 'Your edit was not saved. The latest version is shown now; make the change again.',
-          }
-        : { title: 'Couldn’t change the task', description: errorMessage(error) },
+    onSuccess: (saved) => cache.showSaved(saved),
+    failure: 'Couldn’t change the task',
   });
 }
 

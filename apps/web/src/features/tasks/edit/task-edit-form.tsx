@@ -1,8 +1,6 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { LIMITS, TASK_STATUSES } from '@taskapp/shared';
+import { TASK_STATUSES } from '@taskapp/shared';
 import { Trash2 } from 'lucide-react';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { type RefObject, useEffect } from 'react';
 import { Button } from '../../../components/button';
 import { Field, INPUT_CLASSES } from '../../../components/field';
 import { Kbd } from '../../../components/kbd';
@@ -11,44 +9,72 @@ import { TextField } from '../../../components/text-field';
 import type { Task } from '../../../lib/api-types';
 import { isMac } from '../../../lib/platform';
 import { browserTimeZone } from '../../../lib/time-zone';
-import { useDeleteTask, useUpdateTask } from '../data/use-task-mutations';
+import { useDeleteTask } from '../data/use-task-mutations';
 import { PRIORITIES_HIGH_FIRST, PRIORITY_LABELS, STATUS_LABELS } from '../task-labels';
-import { formValuesOf, patchFrom, taskFormSchema } from './task-form';
+import { ConflictChoice } from './conflict-choice';
+import type { EditField } from './merge-edits';
+import { SaveStatusText } from './save-status';
+import { useAutosavedTaskForm } from './use-autosaved-task-form';
+
+/** Asked before the panel closes: resolves false (stay open) while an edit cannot be saved yet. */
+export type CloseGuard = () => Promise<boolean>;
 
 interface TaskEditFormProps {
   task: Task;
   onDone: () => void;
+  /** The panel asks this before closing by Esc, the close button or a click outside. */
+  closeGuard: RefObject<CloseGuard | null>;
 }
 
 /**
- * Saves only the changed fields, guarded by the version that was opened: if the task changed elsewhere
- * meanwhile the server refuses (CONFLICT) instead of silently overwriting someone's change.
+ * Saves as you go (see useAutosavedTaskForm): there is no Save button, and closing saves first. A field
+ * changed here and elsewhere shows both versions and waits for a choice; the panel stays open meanwhile.
  */
-export function TaskEditForm({ task, onDone }: TaskEditFormProps) {
-  // The version the person started from; updates arriving while they type do not move it.
-  const [opened] = useState(task);
-  const update = useUpdateTask();
+export function TaskEditForm({ task, onDone, closeGuard }: TaskEditFormProps) {
+  const edit = useAutosavedTaskForm(task);
+  const { form, status, conflicts } = edit;
   const remove = useDeleteTask();
-  const form = useForm({
-    resolver: zodResolver(taskFormSchema),
-    defaultValues: formValuesOf(opened),
-    mode: 'onTouched',
-  });
   const errors = form.formState.errors;
+  const conflicted = Object.keys(conflicts).length > 0;
+  const stuck = conflicted || status.kind === 'invalid' || status.kind === 'failed';
 
-  const onSubmit = form.handleSubmit((values) => {
-    const patch = patchFrom(opened, values);
-    if (Object.keys(patch).length > 0) update.mutate({ task: opened, patch, guardAgainstStale: true });
-    // The list already shows the change; a refusal comes back as a toast and the list rolls back.
-    onDone();
+  const close = async () => {
+    if (await edit.beforeClose()) onDone();
+  };
+  const beforeClose = edit.beforeClose;
+  useEffect(() => {
+    closeGuard.current = beforeClose;
   });
+  useEffect(
+    () => () => {
+      closeGuard.current = null;
+    },
+    [closeGuard],
+  );
+
+  const conflictFor = (field: EditField) => {
+    const theirs = conflicts[field];
+    return theirs ? (
+      <ConflictChoice
+        field={field}
+        theirs={theirs}
+        onKeepMine={() => edit.keepMine(field)}
+        onUseTheirs={() => edit.useTheirs(field)}
+      />
+    ) : null;
+  };
 
   return (
     <form
       noValidate
-      onSubmit={onSubmit}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void close();
+      }}
+      // Leaving a field saves it at once.
+      onBlur={() => void edit.flush()}
       onKeyDown={(event) => {
-        if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) void onSubmit();
+        if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) void close();
       }}
       aria-label="Edit task"
       className="flex min-h-0 flex-1 flex-col"
@@ -60,18 +86,19 @@ export function TaskEditForm({ task, onDone }: TaskEditFormProps) {
           error={errors.title?.message}
           {...form.register('title')}
         />
+        {conflictFor('title')}
         <Field label="Description" error={errors.description?.message}>
           {(control) => (
             <textarea
               {...control}
               rows={5}
-              maxLength={LIMITS.descriptionMax}
               placeholder="Notes, links, details"
               className={`${INPUT_CLASSES} h-auto resize-y py-2`}
               {...form.register('description')}
             />
           )}
         </Field>
+        {conflictFor('description')}
         <div className="grid grid-cols-2 gap-3">
           <SelectField
             label="Status"
@@ -86,8 +113,10 @@ export function TaskEditForm({ task, onDone }: TaskEditFormProps) {
             {...form.register('priority')}
           />
         </div>
+        {conflictFor('status')}
+        {conflictFor('priority')}
         <fieldset className="flex flex-col gap-1.5">
-          <legend className="mb-1.5 font-medium text-sm">Due</legend>
+          <legend className="sr-only">Due</legend>
           <div className="grid grid-cols-[1fr_auto_auto] items-start gap-2">
             <TextField
               label="Due date"
@@ -112,30 +141,43 @@ export function TaskEditForm({ task, onDone }: TaskEditFormProps) {
               Clear
             </Button>
           </div>
-          <p className="text-muted text-sm">Times are in your time zone, {browserTimeZone()}.</p>
+          <p className="text-muted text-sm">
+            Without a time the task is due all day. Times are in your time zone, {browserTimeZone()}.
+          </p>
         </fieldset>
+        {conflictFor('due')}
       </div>
       <div className="flex shrink-0 items-center gap-2 border-line border-t px-5 py-3">
         <Button
           variant="ghost"
           className="text-danger hover:text-danger"
           onClick={() => {
-            remove.mutate(opened);
+            edit.discard();
+            remove.mutate(edit.saved());
             onDone();
           }}
         >
           <Trash2 aria-hidden="true" className="size-4" />
           Delete
         </Button>
+        <SaveStatusText status={status} conflicted={conflicted} />
         <div className="ml-auto flex items-center gap-2">
+          {stuck ? (
+            <Button
+              variant="ghost"
+              onClick={() => {
+                edit.discard();
+                onDone();
+              }}
+            >
+              Discard changes
+            </Button>
+          ) : null}
           <span className="text-fg text-sm max-sm:hidden">
             <Kbd>{isMac ? '⌘↵' : 'Ctrl+↵'}</Kbd>
           </span>
-          <Button variant="secondary" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" title={`Save (${isMac ? '⌘' : 'Ctrl'}+Enter)`}>
-            Save
+          <Button type="submit" variant="primary" title={`Done (${isMac ? '⌘' : 'Ctrl'}+Enter)`}>
+            Done
           </Button>
         </div>
       </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../../../lib/api-types';
-import { formValuesOf, patchFrom, taskFormSchema } from './task-form';
+import { editValuesOf, formValuesOf, taskFormSchema } from './task-form';
 
 const task: Task = {
   id: '0b6f1d2e-8a4b-4c1e-9d3f-5a6b7c8d9e0f',
@@ -9,6 +9,7 @@ const task: Task = {
   status: 'pending',
   priority: 'medium',
   dueDate: new Date(2026, 11, 1, 9, 30),
+  allDay: false,
   completedAt: null,
   createdAt: new Date(2026, 10, 1),
   updatedAt: new Date(2026, 10, 1),
@@ -17,24 +18,32 @@ const task: Task = {
 const parse = (values: unknown) => taskFormSchema.parse(values);
 
 describe('task form', () => {
-  it('shows the due date as a local day and time', () => {
+  it('shows a timed due date as a local day and time', () => {
     expect(formValuesOf(task)).toMatchObject({ dueDay: '2026-12-01', dueTime: '09:30', description: '' });
-    expect(formValuesOf({ ...task, dueDate: new Date(2026, 11, 1) })).toMatchObject({ dueTime: '' });
+    // Midnight is a time like any other once all-day is said explicitly.
+    expect(formValuesOf({ ...task, dueDate: new Date(2026, 11, 1) })).toMatchObject({ dueTime: '00:00' });
   });
 
-  it('sends nothing when nothing changed', () => {
-    expect(patchFrom(task, parse(formValuesOf(task)))).toEqual({});
+  it('shows an all-day task’s UTC calendar day, without a time', () => {
+    const allDay = { ...task, dueDate: new Date('2026-12-03T00:00:00.000Z'), allDay: true };
+    expect(formValuesOf(allDay)).toMatchObject({ dueDay: '2026-12-03', dueTime: '' });
   });
 
-  it('sends only the changed fields', () => {
-    const values = { ...formValuesOf(task), title: '  Pay the rent ', dueTime: '', description: 'Bank' };
-    expect(patchFrom(task, parse(values))).toEqual({
-      title: 'Pay the rent',
-      description: 'Bank',
-      dueDate: new Date(2026, 11, 1),
+  it('reads a day alone as all-day and a day with a time as a local moment', () => {
+    const values = (patch: Partial<ReturnType<typeof formValuesOf>>) =>
+      editValuesOf(parse({ ...formValuesOf(task), ...patch }));
+    expect(values({ dueTime: '' })).toMatchObject({
+      dueDate: new Date('2026-12-01T00:00:00.000Z'),
+      allDay: true,
     });
-    expect(patchFrom(task, parse({ ...formValuesOf(task), dueDay: '', dueTime: '' }))).toEqual({
-      dueDate: null,
+    expect(values({ dueTime: '14:15' })).toMatchObject({
+      dueDate: new Date(2026, 11, 1, 14, 15),
+      allDay: false,
+    });
+    expect(values({ dueDay: '', dueTime: '' })).toMatchObject({ dueDate: null, allDay: false });
+    expect(values({ title: '  Pay the rent ', description: '' })).toMatchObject({
+      title: 'Pay the rent',
+      description: null,
     });
   });
 

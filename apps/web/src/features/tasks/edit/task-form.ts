@@ -8,14 +8,15 @@ import {
 import { format } from 'date-fns';
 import { z } from 'zod';
 import type { Task } from '../../../lib/api-types';
-import type { TaskPatch } from '../data/task-model';
+import type { EditField, EditValues } from './merge-edits';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^\d{2}:\d{2}$/;
 
 /**
  * The edit panel's fields. Title, description, status and priority are the API's own schemas; the due
- * date is a day and an optional time in the browser's time zone, turned into one Date on the way out.
+ * date is a day and an optional time: a day alone is an all-day task (that day in every time zone), a day
+ * with a time is a moment in the browser's time zone.
  */
 export const taskFormSchema = z
   .object({
@@ -39,35 +40,45 @@ export const taskFormSchema = z
   });
 
 export type TaskFormValues = z.input<typeof taskFormSchema>;
+type CheckedFormValues = z.output<typeof taskFormSchema>;
 
-/** Local midnight when no time is given, which the list shows as a day without a time. */
+/** The due date as task.update takes it: a day alone is 00:00Z of that day, a time makes it a local moment. */
 export function dueDateOf({ dueDay, dueTime }: Pick<TaskFormValues, 'dueDay' | 'dueTime'>): Date | null {
   if (!dueDay) return null;
-  return new Date(`${dueDay}T${dueTime || '00:00'}`);
+  return dueTime ? new Date(`${dueDay}T${dueTime}`) : new Date(`${dueDay}T00:00:00.000Z`);
 }
 
 export function formValuesOf(task: Task): TaskFormValues {
   const due = task.dueDate;
-  const hasTime = due !== null && (due.getHours() !== 0 || due.getMinutes() !== 0);
   return {
     title: task.title,
     description: task.description ?? '',
     status: task.status,
     priority: task.priority,
-    dueDay: due ? format(due, 'yyyy-MM-dd') : '',
-    dueTime: hasTime ? format(due, 'HH:mm') : '',
+    // An all-day task's day is its UTC calendar day, whatever the browser's zone.
+    dueDay: due ? (task.allDay ? due.toISOString().slice(0, 10) : format(due, 'yyyy-MM-dd')) : '',
+    dueTime: due && !task.allDay ? format(due, 'HH:mm') : '',
   };
 }
 
-/** Only what the person changed, so a save never overwrites fields changed elsewhere meanwhile. */
-export function patchFrom(task: Task, values: z.output<typeof taskFormSchema>): TaskPatch {
-  const patch: TaskPatch = {};
-  const description = values.description === '' ? null : values.description;
+/** The checked form as the task's fields, ready to compare with a version of the task. */
+export function editValuesOf(values: CheckedFormValues): EditValues {
   const dueDate = dueDateOf(values);
-  if (values.title !== task.title) patch.title = values.title;
-  if (description !== task.description) patch.description = description;
-  if (values.status !== task.status) patch.status = values.status;
-  if (values.priority !== task.priority) patch.priority = values.priority;
-  if ((dueDate?.getTime() ?? null) !== (task.dueDate?.getTime() ?? null)) patch.dueDate = dueDate;
-  return patch;
+  return {
+    title: values.title,
+    description: values.description === '' ? null : values.description,
+    status: values.status,
+    priority: values.priority,
+    dueDate,
+    allDay: dueDate !== null && !values.dueTime,
+  };
 }
+
+/** The form keys that show each field, to put another version's value into the form. */
+export const FORM_KEYS: Record<EditField, ReadonlyArray<keyof TaskFormValues>> = {
+  title: ['title'],
+  description: ['description'],
+  status: ['status'],
+  priority: ['priority'],
+  due: ['dueDay', 'dueTime'],
+};

@@ -1,11 +1,12 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { useQuery } from '@tanstack/react-query';
 import { X } from 'lucide-react';
+import { useRef } from 'react';
 import { Button } from '../../../components/button';
 import type { Task } from '../../../lib/api-types';
 import { useTRPC } from '../../../lib/trpc';
 import { errorCode, errorMessage } from '../../../lib/trpc-errors';
-import { TaskEditForm } from './task-edit-form';
+import { type CloseGuard, TaskEditForm } from './task-edit-form';
 
 interface TaskPanelProps {
   taskId: string | undefined;
@@ -35,9 +36,19 @@ export function TaskPanel({ taskId, listed, onClose, onClosed }: TaskPanelProps)
     placeholderData: listed,
   });
   const task = detail.data;
+  const closeGuard = useRef<CloseGuard | null>(null);
+  // Esc, the close button and a click outside all save first; an edit that can't be saved keeps it open.
+  const requestClose = () => {
+    const guard = closeGuard.current;
+    if (!guard) return onClose();
+    void guard().then((saved) => (saved ? onClose() : undefined));
+  };
 
   return (
-    <RadixDialog.Root open={taskId !== undefined} onOpenChange={(open) => (open ? undefined : onClose())}>
+    <RadixDialog.Root
+      open={taskId !== undefined}
+      onOpenChange={(open) => (open ? undefined : requestClose())}
+    >
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="fixed inset-0 z-30 bg-canvas/60 motion-safe:animate-fade-in" />
         <RadixDialog.Content
@@ -68,7 +79,7 @@ export function TaskPanel({ taskId, listed, onClose, onClosed }: TaskPanelProps)
           </div>
           {task ? (
             // A fresh form per task: switching tasks never carries half-typed edits across.
-            <TaskEditForm key={task.id} task={task} onDone={onClose} />
+            <TaskEditForm key={task.id} task={task} onDone={onClose} closeGuard={closeGuard} />
           ) : detail.isError ? (
             errorCode(detail.error) === 'NOT_FOUND' ? (
               <PanelMessage

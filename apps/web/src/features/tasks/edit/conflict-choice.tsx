@@ -1,0 +1,56 @@
+import { Button } from '../../../components/button';
+import type { Task } from '../../../lib/api-types';
+import { dueLabel } from '../list/due-label';
+import { PRIORITY_LABELS, STATUS_LABELS } from '../task-labels';
+import type { EditField } from './merge-edits';
+
+const FIELD_NAMES: Record<EditField, string> = {
+  title: 'Title',
+  description: 'Description',
+  status: 'Status',
+  priority: 'Priority',
+  due: 'Due date',
+};
+
+function theirValue(field: EditField, theirs: Task): string {
+  switch (field) {
+    case 'title':
+      return theirs.title;
+    case 'description':
+      return theirs.description ?? '(empty)';
+    case 'status':
+      return STATUS_LABELS[theirs.status];
+    case 'priority':
+      return PRIORITY_LABELS[theirs.priority];
+    case 'due':
+      return theirs.dueDate ? dueLabel(theirs.dueDate, { allDay: theirs.allDay }).text : 'No date';
+  }
+}
+
+interface ConflictChoiceProps {
+  field: EditField;
+  theirs: Task;
+  onKeepMine: () => void;
+  onUseTheirs: () => void;
+}
+
+/** A field changed here and elsewhere: says what the other version holds and lets the person pick. */
+export function ConflictChoice({ field, theirs, onKeepMine, onUseTheirs }: ConflictChoiceProps) {
+  return (
+    <fieldset className="flex flex-col gap-2 rounded-md border border-warning p-3 text-sm">
+      <legend className="sr-only">{FIELD_NAMES[field]} changed elsewhere</legend>
+      <p>
+        Changed elsewhere to <q className="break-words font-medium">{theirValue(field, theirs)}</q>. Which one
+        should stay?
+      </p>
+      <div className="flex gap-2">
+        <Button size="sm" variant="primary" onClick={onKeepMine}>
+          Keep mine
+        </Button>
+        <Button size="sm" onClick={onUseTheirs}>
+          Use theirs
+        </Button>
+      </div>
+    </fieldset>
+  );
+}

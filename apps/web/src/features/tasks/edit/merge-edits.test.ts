@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { type EditValues, mergeEdits, patchBetween } from './merge-edits';
+
+const base: EditValues = {
+  title: 'Pay rent',
+  description: null,
+  status: 'pending',
+  priority: 'medium',
+  dueDate: new Date('2026-12-01T00:00:00.000Z'),
+  allDay: true,
+};
+
+describe('patchBetween', () => {
+  it('holds only the fields that differ', () => {
+    expect(patchBetween(base, { ...base })).toEqual({});
+    expect(patchBetween(base, { ...base, title: 'Pay the rent', priority: 'high' })).toEqual({
+      title: 'Pay the rent',
+      priority: 'high',
+    });
+  });
+
+  it('sends the due date and all-day together, and compares dates by value', () => {
+    expect(patchBetween(base, { ...base, dueDate: new Date(base.dueDate?.getTime() ?? 0) })).toEqual({});
+    const timed = { ...base, dueDate: new Date('2026-12-01T09:30:00.000Z'), allDay: false };
+    expect(patchBetween(base, timed)).toEqual({ dueDate: timed.dueDate, allDay: false });
+    expect(patchBetween(base, { ...base, allDay: false })).toEqual({ dueDate: base.dueDate, allDay: false });
+    expect(patchBetween(base, { ...base, dueDate: null })).toEqual({ dueDate: null, allDay: false });
+  });
+
+  it('leaves out the skipped fields', () => {
+    expect(patchBetween(base, { ...base, title: 'A', status: 'completed' }, ['title'])).toEqual({
+      status: 'completed',
+    });
+  });
+});
+
+describe('mergeEdits', () => {
+  it('saves my field on top of theirs when each side changed a different field', () => {
+    const mine = { ...base, title: 'Pay the rent' };
+    const theirs = { ...base, description: 'Bank transfer' };
+    expect(mergeEdits(base, mine, theirs)).toEqual({ patch: { title: 'Pay the rent' }, conflicts: [] });
+  });
+
+  it('asks about a field both sides changed to different values, and still saves the rest', () => {
+    const mine = { ...base, title: 'Pay the rent', priority: 'high' as const };
+    const theirs = { ...base, title: 'Pay rent today' };
+    expect(mergeEdits(base, mine, theirs)).toEqual({ patch: { priority: 'high' }, conflicts: ['title'] });
+  });
+
+  it('needs nothing for a field both sides changed the same way', () => {
+    const mine = { ...base, status: 'completed' as const };
+    expect(mergeEdits(base, mine, { ...mine })).toEqual({ patch: {}, conflicts: [] });
+  });
+
+  it('keeps their change of a field I did not touch', () => {
+    const theirs = { ...base, dueDate: null, allDay: false };
+    expect(mergeEdits(base, { ...base }, theirs)).toEqual({ patch: {}, conflicts: [] });
+  });
+
+  it('treats a due date changed on both sides as one field', () => {
+    const mine = { ...base, dueDate: new Date('2026-12-02T00:00:00.000Z') };
+    const theirs = { ...base, dueDate: new Date('2026-12-01T15:00:00.000Z'), allDay: false };
+    expect(mergeEdits(base, mine, theirs)).toEqual({ patch: {}, conflicts: ['due'] });
+  });
+});
