@@ -4,6 +4,7 @@ import { defaultClientConditions, defineConfig } from 'vite';
 import { apiProxy } from './build/api-proxy.js';
 import { bundleReport } from './build/bundle-report.js';
 import { precompress } from './build/precompress.js';
+import { quietExit } from './build/quiet-exit.js';
 
 const apiPort = Number(process.env.PORT ?? 3000);
 
@@ -13,12 +14,15 @@ export default defineConfig({
     tailwindcss(),
     bundleReport({ enforce: process.env.BUNDLE_BUDGET === 'enforce' }),
     precompress(),
+    quietExit(),
   ],
   // Workspace packages are consumed from their TypeScript source.
   resolve: { conditions: ['@taskapp/source', ...defaultClientConditions] },
   server: {
-    port: 5173,
+    port: Number(process.env.WEB_PORT ?? 5173),
     strictPort: true,
     proxy: { '/api': apiProxy({ port: apiPort }) },
+    // Playwright writes traces and screenshots there; they are not part of the app.
+    watch: { ignored: ['**/e2e/**'] },
   },
 });

@@ -19,7 +19,11 @@ async function main(): Promise<void> {
     `taskapp is listening on ${running.address}`,
   );
 
+  // Ctrl-C under `pnpm dev` reaches us more than once (the terminal, tsx, turbo): stop once.
+  let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     const force = setTimeout(() => {
       logger.error('in-flight requests did not finish in time; exiting');
@@ -37,8 +41,8 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
 }
 
 main().catch((error: unknown) => {

@@ -31,6 +31,7 @@ export function prettyStream(destination?: NodeJS.WritableStream): DestinationSt
     ignore: ['pid', 'hostname', ...REQUEST_FIELDS].join(','),
     messageFormat: prettyMessage,
     translateTime: 'SYS:HH:MM:ss',
-    ...(destination ? { destination } : {}),
+    // Synchronous to the terminal, so the last lines before process.exit() are not lost.
+    ...(destination ? { destination } : { sync: true }),
   });
 }

@@ -25,11 +25,15 @@ export async function runWithDatabase(env: DatabaseEnv, command: string[]): Prom
       env: { ...process.env, DATABASE_URL: database.url },
     });
     // The terminal sends Ctrl-C to the child too; wait for it to finish before stopping the database.
+    // A Ctrl-C is how a developer ends `pnpm dev`: that is success, not a failed command to report.
+    let interrupted = false;
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
-    process.on('SIGINT', () => undefined);
+    process.on('SIGINT', () => {
+      interrupted = true;
+    });
     process.on('SIGTERM', forward);
     return await new Promise<number>((resolve) => {
-      child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 + 2 : 1)));
+      child.on('exit', (code, signal) => resolve(interrupted ? 0 : (code ?? (signal ? 128 + 2 : 1))));
       child.on('error', (error) => {
         console.error(`Could not run ${program}: ${error.message}`);
         resolve(127);
