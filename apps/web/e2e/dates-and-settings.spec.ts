@@ -110,6 +110,19 @@ test('the time zone prompt can be dismissed, and stays away for that zone', asyn
   await expect(prompt).toBeHidden();
   const preferences = await openSettings(newYork);
   await expect(preferences.getByLabel('Time zone')).toHaveValue(BERLIN);
+
+  // Kept on Berlin, "today" is Berlin's day, also for the due filter in a New York browser.
+  const berlinToday = todayIn(BERLIN);
+  const api = await taskApi(newYork, account);
+  await api.create({ title: 'Berlin today', dueDate: berlinToday, allDay: true });
+  await api.create({
+    title: 'Berlin tomorrow',
+    dueDate: new Date(berlinToday.getTime() + DAY_MS),
+    allDay: true,
+  });
+  await newYork.goto('/?due=today');
+  await expect(row(newYork, 'Berlin today').getByTestId('task-due')).toHaveText(/^(Due )?Today$/);
+  await expect(newYork.getByTestId('task-row')).toHaveCount(1);
   await newYork.closeAndCheck();
 
   // Another zone is another question.
@@ -157,6 +170,31 @@ test('"this week" starts on the day chosen in settings', async ({ browser }) => 
   await expect(row(utc, 'In a Sunday week')).toBeVisible();
   await expect(row(utc, 'In a Monday week')).toHaveCount(0);
   await utc.closeAndCheck();
+});
+
+test('due filters take an all-day task by its calendar day in the account’s zone', async ({ browser }) => {
+  // In New York, 00:00Z of a day is still the evening before: an instant range of the local day would
+  // miss today's all-day task and catch tomorrow's.
+  const newYork = await pageIn(browser, NEW_YORK);
+  const account = newAccount();
+  await signUp(newYork, account);
+  const today = todayIn(NEW_YORK);
+  const api = await taskApi(newYork, account);
+  await api.create({ title: 'All day yesterday', dueDate: new Date(today.getTime() - DAY_MS), allDay: true });
+  await api.create({ title: 'All day today', dueDate: today, allDay: true });
+  await api.create({ title: 'All day tomorrow', dueDate: new Date(today.getTime() + DAY_MS), allDay: true });
+
+  await newYork.goto('/?due=today');
+  await expect(row(newYork, 'All day today')).toBeVisible();
+  await expect(newYork.getByTestId('task-row')).toHaveCount(1);
+
+  await newYork.goto('/?due=overdue');
+  await expect(row(newYork, 'All day yesterday')).toBeVisible();
+  await expect(newYork.getByTestId('task-row')).toHaveCount(1);
+  await expect(row(newYork, 'All day yesterday').getByTestId('task-due')).toHaveText(
+    /^(Overdue, due )?Yesterday$/,
+  );
+  await newYork.closeAndCheck();
 });
 
 test('preferences save reminders and digest, and refuse an unknown time zone inline', async ({ page }) => {
