@@ -47,6 +47,8 @@ export const LIMITS = {
   batchMax: 20,
   /** Bytes of one request body. */
   bodyMaxBytes: 100 * 1024,
+  /** Tasks one person can have (a database trigger holds every insert to it). */
+  tasksPerUser: 100_000,
 } as const;
 
 /**

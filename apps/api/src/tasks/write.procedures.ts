@@ -1,12 +1,14 @@
 import { createTaskInput, restoreTaskInput, taskByIdInput, updateTaskInput } from '@taskapp/shared';
 import { protectedProcedure } from '../trpc/init.js';
-import { taskChangedSinceRead, taskNotFound } from './task-errors.js';
+import { taskChangedSinceRead, taskNotFound, withinTaskLimit } from './task-errors.js';
 
 /** task.create, task.update, task.delete and task.restore: one statement each, scoped to the caller. */
 export const taskWriteProcedures = {
   create: protectedProcedure
     .input(createTaskInput)
-    .mutation(({ ctx, input }) => ctx.queries.tasks.create(ctx.userId, input, ctx.now())),
+    .mutation(({ ctx, input }) =>
+      withinTaskLimit(() => ctx.queries.tasks.create(ctx.userId, input, ctx.now())),
+    ),
 
   update: protectedProcedure.input(updateTaskInput).mutation(async ({ ctx, input }) => {
     const { id, expectedUpdatedAt, ...changes } = input;
@@ -26,7 +28,7 @@ export const taskWriteProcedures = {
    * and createdAt; updatedAt now). Anything else, another user's id included, is NOT_FOUND.
    */
   restore: protectedProcedure.input(restoreTaskInput).mutation(async ({ ctx, input }) => {
-    const task = await ctx.queries.tasks.restore(ctx.userId, input.id, ctx.now());
+    const task = await withinTaskLimit(() => ctx.queries.tasks.restore(ctx.userId, input.id, ctx.now()));
     if (!task) throw taskNotFound();
     return task;
   }),

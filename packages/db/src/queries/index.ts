@@ -61,6 +61,7 @@ export { isDatabaseReachable } from './health-queries.js';
 export type { ExpiredRows } from './maintenance-queries.js';
 export { execute, firstRow, identifier, join, raw, rowCount, rows, Sql, sql } from './sql.js';
 export { likePattern, type TaskCursor, type TaskPage } from './task-list.js';
+export { isTaskLimitReached } from './task-limit.js';
 export type { TaskDto } from './task-row.js';
 export type { TaskStats } from './task-stats.js';
 export type { TaskChanges, TaskPatch, TaskUpdate } from './task-writes.js';
