@@ -201,6 +201,8 @@ const FILTERS: [string, ListTasksInput][] = [
   ['not overdue', { overdue: false }],
   ['pending + high + search', { status: ['pending'], priority: ['high'], search: 'report' }],
   ['open + overdue', { status: ['pending', 'in_progress'], overdue: true }],
+  ['today view', { view: 'today' }],
+  ['upcoming view', { view: 'upcoming' }],
 ];
 const SORTED = [
   { sort: 'createdAt', order: 'desc' },
@@ -282,7 +284,8 @@ describe('every list and stats query uses an index that starts with user_id (1.1
     });
 
     it(`${who}: task stats`, async () => {
-      for (const timeZone of ['UTC', 'Pacific/Kiritimati', 'America/New_York']) {
+      // undefined: the owner's settings zone, read inside the statement.
+      for (const timeZone of ['UTC', 'Pacific/Kiritimati', 'America/New_York', undefined]) {
         await checkPlan(`${who} stats ${timeZone}`, await capture((tasks) => tasks.stats(userId, timeZone)));
       }
     });

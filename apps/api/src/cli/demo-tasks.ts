@@ -6,50 +6,7 @@ import {
   TASK_STATUSES,
   type TaskStatus,
 } from '@taskapp/shared';
-
-/** Titles people really write, grouped so a seeded list reads like someone's week. */
-const TITLES = [
-  'Pay rent',
-  'Renew car insurance',
-  'Book dentist appointment',
-  'Call mum about the weekend',
-  'Send invoice to Acme Corp',
-  'Review Q3 budget draft',
-  'Prepare slides for Monday stand-up',
-  'Reply to Jonas about the contract',
-  'Fix flaky login test',
-  'Update README with deploy steps',
-  'Order birthday present for Sam',
-  'Buy groceries: eggs, spinach, oat milk',
-  'Pick up dry cleaning',
-  'Schedule 1:1 with new hire',
-  'Write blog post on keyset pagination',
-  'Cancel unused streaming subscription',
-  'File expense report for Berlin trip',
-  'Water the plants',
-  'Back up photo library',
-  'Plan team offsite agenda',
-  'Read "Designing Data-Intensive Applications" ch. 5',
-  'Clean out the garage',
-  'Migrate CI to the new runners',
-  'Draft job description for designer role',
-  'Check tyre pressure',
-  'Return library books',
-  'Prepare tax documents',
-  'Review pull request #482',
-  'Refill prescription',
-  'Book flights to Lisbon',
-  'Sketch onboarding flow ✏️',
-  'Ship dark mode 🌙',
-  'Respond to customer feedback survey',
-  'Archive old Slack channels',
-  'Set up password manager for the family',
-  'Research standing desks',
-  'Write thank-you note to Priya',
-  'Rotate API keys',
-  'Practice Spanish for 20 minutes',
-  'Go for a run',
-] as const;
+import { demoTitles } from './demo-titles.js';
 
 const DESCRIPTIONS = [
   null,
@@ -75,12 +32,18 @@ function random(seed: number): () => number {
 
 const DAY = 86_400_000;
 
-/** Local time `days` from today at `hour`:`minute`; hour 0 is a day without a time. */
-function dayAt(now: Date, days: number, hour = 0, minute = 0): Date {
+/** Local time (the seeding machine's zone) `days` from today at `hour`:`minute`. */
+function dayAt(now: Date, days: number, hour: number, minute = 0): Date {
   const date = new Date(now);
   date.setDate(date.getDate() + days);
   date.setHours(hour, minute, 0, 0);
   return date;
+}
+
+/** An all-day due date `days` from today's local date: 00:00Z of that calendar day, and allDay. */
+function onDay(now: Date, days: number): Pick<DemoTask, 'dueDate' | 'allDay'> {
+  const dueDate = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate() + days));
+  return { dueDate, allDay: true };
 }
 
 /**
@@ -107,19 +70,15 @@ function showcase(now: Date): DemoTask[] {
   });
   return [
     task(1, 'Pay rent', { priority: 'high', dueDate: dayAt(now, 0, 18) }),
-    task(2, 'Send invoice to Acme Corp', {
-      priority: 'high',
-      dueDate: dayAt(now, -2),
-      status: 'in_progress',
-    }),
+    task(2, 'Send invoice to Acme Corp', { priority: 'high', ...onDay(now, -2), status: 'in_progress' }),
     task(3, 'Prepare slides for Monday stand-up', {
       status: 'in_progress',
       dueDate: dayAt(now, 1, 9, 30),
       description: 'Three slides: what shipped, what is next, what is blocked.\nKeep it under five minutes.',
     }),
-    task(4, 'Book flights to Lisbon', { dueDate: dayAt(now, 3), priority: 'low' }),
+    task(4, 'Book flights to Lisbon', { ...onDay(now, 3), priority: 'low' }),
     task(5, 'Ship dark mode 🌙', { status: 'completed', completedAt: minutesAgo(2), priority: 'high' }),
-    task(6, 'Call mum about the weekend', { dueDate: dayAt(now, 0) }),
+    task(6, 'Call mum about the weekend', onDay(now, 0)),
     task(7, 'Read "Designing Data-Intensive Applications" ch. 5', { priority: 'low' }),
     task(8, 'Renew car insurance', { dueDate: dayAt(now, -1, 12), priority: 'high' }),
     task(9, 'Water the plants', {
@@ -128,7 +87,7 @@ function showcase(now: Date): DemoTask[] {
       dueDate: dayAt(now, 0, 8),
     }),
     task(10, 'Plan team offsite agenda', {
-      dueDate: dayAt(now, 12),
+      ...onDay(now, 12),
       description: 'Venue shortlist in the shared doc.',
     }),
   ];
@@ -136,32 +95,33 @@ function showcase(now: Date): DemoTask[] {
 
 export function demoTasks(count: number, now = new Date()): DemoTask[] {
   const featured = showcase(now);
-  return [...featured, ...generatedTasks(count - featured.length, now)];
+  const taken = featured.map((task) => task.title);
+  return [...featured, ...generatedTasks(count - featured.length, now, taken)];
 }
 
 /** The rest: older tasks in realistic proportions, enough to scroll through and search. */
-function generatedTasks(count: number, now: Date): DemoTask[] {
+function generatedTasks(count: number, now: Date, taken: readonly string[]): DemoTask[] {
   const next = random(42);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
-  return Array.from({ length: count }, (_, index) => {
-    const title = TITLES[index % TITLES.length] ?? 'Task';
-    const round = Math.floor(index / TITLES.length);
+  return demoTitles(count, next, taken).map((title) => {
     const status = pick(['pending', 'pending', 'in_progress', 'completed'] as const satisfies TaskStatus[]);
     // Older than the showcase, which stays on top of the newest-first list.
     const createdAt = new Date(now.getTime() - DAY - Math.floor(next() * 90 * DAY));
     // About a third have no due date; the rest spread from two weeks ago to six weeks ahead, some with
-    // a time of day (on the hour), most as a day.
-    const dueDate =
+    // a time of day (on the hour), most as a day (all-day).
+    const days = Math.floor(next() * 56 - 14);
+    const due =
       next() < 0.33
-        ? null
-        : dayAt(now, Math.floor(next() * 56 - 14), next() < 0.3 ? 8 + Math.floor(next() * 10) : 0);
+        ? { dueDate: null, allDay: false }
+        : next() < 0.3
+          ? { dueDate: dayAt(now, days, 8 + Math.floor(next() * 10)), allDay: false }
+          : onDay(now, days);
     return {
-      title: round === 0 ? title : `${title} (${round + 1})`,
+      title,
       description: pick(DESCRIPTIONS),
       status: TASK_STATUSES.includes(status) ? status : 'pending',
       priority: pick(TASK_PRIORITIES),
-      dueDate,
-      allDay: false,
+      ...due,
       completedAt:
         status === 'completed' ? new Date(createdAt.getTime() + Math.floor(next() * 5 * DAY)) : null,
       createdAt,
