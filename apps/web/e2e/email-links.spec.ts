@@ -39,8 +39,12 @@ test('forgot password sends a link that sets a new password once', async ({ page
   await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
 
   const link = await latestMailLink(account.email, 'reset-password');
+  // The token rides after '#', so the page load never sends it to the server or its logs.
+  expect(link).toMatch(/^\/reset-password#token=[\w-]+$/);
   await page.goto(link);
   await expect(page.getByRole('heading', { level: 1, name: 'Choose a new password' })).toBeVisible();
+  // No empty alert box before anything went wrong (new-user finding 1).
+  await expect(page.getByRole('alert')).toHaveCount(0);
   await page.getByLabel('New password', { exact: true }).fill(newPassword);
   await page.getByRole('button', { name: 'Set new password' }).click();
 
@@ -64,4 +68,33 @@ test('asking for a reset of an unknown email gets the same answer', async ({ pag
   await page.getByLabel('Email').fill(newAccount().email);
   await page.getByRole('button', { name: 'Send reset link' }).click();
   await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
+});
+
+test('a link mailed before tokens moved to the fragment still works, and its token leaves the query', async ({
+  page,
+}) => {
+  const account = newAccount();
+  await signUp(page, account);
+  const link = await latestMailLink(account.email, 'verify-email');
+  expect(link).toMatch(/^\/verify-email#token=[\w-]+$/);
+  const token = new URLSearchParams(link.split('#')[1]).get('token');
+  const serverSaw: string[] = [];
+  page.on('request', (request) => serverSaw.push(request.url()));
+
+  await page.goto(`/verify-email?token=${token}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Email address confirmed' })).toBeVisible();
+  await expect(page).toHaveURL(`/verify-email#token=${token}`);
+  // Only the old-style page load itself carried it; nothing after.
+  expect(serverSaw.filter((url) => url.includes(token ?? 'missing'))).toHaveLength(1);
+});
+
+test('the reset page with an incomplete link says so, and without a problem shows no alert', async ({
+  page,
+}) => {
+  await page.goto('/reset-password#token=some-token-that-looks-fine');
+  await expect(page.getByRole('heading', { level: 1, name: 'Choose a new password' })).toBeVisible();
+  await expect(page.getByLabel('New password', { exact: true })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.goto('/reset-password');
+  await expect(page.getByRole('alert')).toContainText('This link is incomplete');
 });

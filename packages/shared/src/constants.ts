@@ -52,6 +52,12 @@ export const LIMITS = {
 } as const;
 
 /**
+ * A cookie the API sets (readable by the page, no secret in it) whenever it sets the HttpOnly refresh
+ * cookie, and clears with it: the web app only tries a refresh when it is there.
+ */
+export const SIGNED_IN_COOKIE = 'taskapp_signed_in';
+
+/**
  * Procedures that need no access token (the API's publicProcedure ones). The web client sends no token
  * to them and never answers their 401 with a refresh; an API test keeps this list equal to the router.
  */

@@ -1,13 +1,9 @@
+import { SIGNED_IN_COOKIE } from '@taskapp/shared';
 import { parseCookie, stringifySetCookie } from 'cookie';
 import { type Env, isHttpsOrigin } from '../env.js';
 import type { HttpExchange } from '../trpc/http-exchange.js';
 
 export const REFRESH_COOKIE = 'taskapp_refresh';
-/**
- * Set and cleared with the refresh cookie, readable by the page and holding nothing secret: it tells
- * the web app whether a refresh is worth trying, so a signed-out visit sends no doomed request.
- */
-export const SIGNED_IN_COOKIE = 'taskapp_signed_in';
 
 /**
  * The refresh token's cookie on one HTTP exchange: HttpOnly so scripts never see it, Path=/api so it

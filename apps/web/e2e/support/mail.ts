@@ -37,8 +37,8 @@ function messagesTo(email: string): string[] {
 }
 
 function linksIn(message: string, kind: MailLink): string[] {
-  return [...message.matchAll(new RegExp(`https?://[^\\s"'<>]+/${kind}\\?token=[^\\s"'<>]+`, 'g'))].map((m) =>
-    m[0].replace(/&amp;/g, '&'),
+  return [...message.matchAll(new RegExp(`https?://[^\\s"'<>]+/${kind}[?#]token=[^\\s"'<>]+`, 'g'))].map(
+    (m) => m[0].replace(/&amp;/g, '&'),
   );
 }
 
@@ -56,7 +56,7 @@ export async function latestMailLink(email: string, kind: MailLink, previous?: s
       { message: `a ${kind} mail to ${email}`, timeout: 10_000 },
     )
     .toBeTruthy();
-  // Only the path and query: the page under test decides the origin.
+  // Only the path, query and fragment: the page under test decides the origin.
   const url = new URL(link as string);
-  return `${url.pathname}${url.search}`;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

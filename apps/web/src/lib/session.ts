@@ -1,4 +1,5 @@
 import type { AppRouter } from '@taskapp/api';
+import { SIGNED_IN_COOKIE } from '@taskapp/shared/constants';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import superjson from 'superjson';
 import type { AuthPayload } from './api-types';
@@ -25,6 +26,12 @@ const REFRESH_AHEAD_MS = 60_000;
 const RETRY_UNREACHABLE_MS = 30_000;
 /** A hung request must not hold the cross-tab lock (and every other tab) hostage. */
 const REFRESH_TIMEOUT_MS = 15_000;
+/**
+ * A refresh that got no answer is tried again after these pauses before giving up for now: on a flaky
+ * network the first answer may be lost after the server rotated the cookie, and the server accepts the
+ * old cookie again for a short while (docs/decisions/006-token-design.md). Only a refusal signs out.
+ */
+const RETRY_DELAYS_MS = [1_000, 2_000, 4_000];
 
 export type RefreshOutcome = 'refreshed' | 'signed-out' | 'unreachable';
 
@@ -56,11 +63,25 @@ function endLocally(reason: SignedOutReason | null): void {
   clearSession(reason);
 }
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function requestRefresh(): Promise<AuthPayload> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await sessionClient.auth.refresh.mutate(undefined, {
+        signal: AbortSignal.timeout(REFRESH_TIMEOUT_MS),
+      });
+    } catch (error) {
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (isRefusal(error) || delay === undefined) throw error;
+      await pause(delay);
+    }
+  }
+}
+
 async function runRefresh(): Promise<RefreshOutcome> {
   try {
-    adopt(
-      await sessionClient.auth.refresh.mutate(undefined, { signal: AbortSignal.timeout(REFRESH_TIMEOUT_MS) }),
-    );
+    adopt(await requestRefresh());
     return 'refreshed';
   } catch (error) {
     const { status } = getAuthState();
@@ -120,6 +141,11 @@ function currentUserId(): string | null {
   return state.status === 'signed-in' ? state.user.id : null;
 }
 
+/** Whether the API left its signed-in marker: without it a refresh can only fail (and log a 401). */
+function hasSignedInMarker(): boolean {
+  return document.cookie.split(';').some((cookie) => cookie.trim().startsWith(`${SIGNED_IN_COOKIE}=1`));
+}
+
 /** Restores the session from the refresh cookie and keeps this tab in step with the others. */
 export function startSessionSync(): void {
   onAuthMessage((message) => {
@@ -136,5 +162,6 @@ export function startSessionSync(): void {
     if (document.visibilityState !== 'visible' || getAuthState().status !== 'signed-in') return;
     if (accessTokenTimeLeft() < REFRESH_AHEAD_MS) void refreshSession();
   });
-  void refreshSession();
+  if (hasSignedInMarker()) void refreshSession();
+  else endLocally(null);
 }

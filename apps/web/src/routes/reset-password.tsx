@@ -1,13 +1,12 @@
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
 import { KeyRound } from 'lucide-react';
 import { FormAlert } from '../components/form-alert';
 import { AuthLayout, TEXT_LINK } from '../features/auth/auth-layout';
+import { useMailedToken } from '../features/auth/mailed-token';
 import { ResetPasswordForm } from '../features/auth/reset-password-form';
 
-const route = getRouteApi('/reset-password');
-
 export function ResetPasswordPage() {
-  const { token } = route.useSearch();
+  const token = useMailedToken();
   return (
     <AuthLayout
       title="Choose a new password"

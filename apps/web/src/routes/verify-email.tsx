@@ -1,16 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
 import { CircleAlert, CircleCheck, LoaderCircle } from 'lucide-react';
 import { useEffect } from 'react';
 import { Button, buttonClasses } from '../components/button';
 import { AuthLayout } from '../features/auth/auth-layout';
+import { useMailedToken } from '../features/auth/mailed-token';
 import { useAuth } from '../features/auth/use-auth';
 import { useResendVerification } from '../features/auth/use-resend-verification';
 import { announceUserChange, refreshSession } from '../lib/session';
 import { useTRPCClient } from '../lib/trpc';
 import { errorMessage } from '../lib/trpc-errors';
-
-const route = getRouteApi('/verify-email');
 
 function useVerification(token: string | undefined) {
   const client = useTRPCClient();
@@ -28,7 +27,7 @@ function useVerification(token: string | undefined) {
 }
 
 export function VerifyEmailPage() {
-  const { token } = route.useSearch();
+  const token = useMailedToken();
   const auth = useAuth();
   const verification = useVerification(token);
   const userId = auth.status === 'signed-in' ? auth.user.id : null;

@@ -43,21 +43,24 @@ export function ResetPasswordForm({ token }: { token: string }) {
       setLinkFailed(errorCode(error) === 'BAD_REQUEST' && !form.getFieldState('password').error);
     }
   });
-  const tokenProblem = errors.token?.message ?? null;
+  const problem = formError ?? errors.token?.message ?? null;
 
   return (
     <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="Choose a new password">
-      <FormAlert>
-        {formError ?? tokenProblem}
-        {linkFailed || tokenProblem ? (
-          <>
-            {' '}
-            <Link to="/forgot-password" className={TEXT_LINK}>
-              Request a new link
-            </Link>
-          </>
-        ) : null}
-      </FormAlert>
+      {/* Only when there is something to say: an empty alert box would be announced too (new-user finding 1). */}
+      {problem ? (
+        <FormAlert>
+          {problem}
+          {linkFailed || errors.token ? (
+            <>
+              {' '}
+              <Link to="/forgot-password" className={TEXT_LINK}>
+                Request a new link
+              </Link>
+            </>
+          ) : null}
+        </FormAlert>
+      ) : null}
       <NewPasswordField
         label="New password"
         registration={form.register('password')}

@@ -1,17 +1,17 @@
 import { Link } from '@tanstack/react-router';
 import { StatusDot } from './status-dot';
-import { type HealthTone, healthTone, useHealth } from './use-health';
+import { type HealthTone, healthTone, useBrowserOnline, useHealth } from './use-health';
 
 const LABELS: Record<HealthTone, string> = {
   ok: 'Online',
   degraded: 'Degraded',
-  down: 'Offline',
+  down: 'Offline — changes will sync',
   pending: 'Checking',
 };
 
 /** A small, always-visible hint of API health that leads to the full status page. */
 export function HealthIndicator() {
-  const tone = healthTone(useHealth());
+  const tone = healthTone(useHealth(), useBrowserOnline());
   return (
     <Link
       to="/status"
