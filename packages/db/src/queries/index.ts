@@ -5,8 +5,8 @@ import { deletedTaskQueries } from './deleted-tasks.js';
 import { isDatabaseReachable } from './health-queries.js';
 import { maintenanceQueries } from './maintenance-queries.js';
 import { sessionQueries } from './session-queries.js';
-import { taskListQueries } from './task-list.js';
 import { settingsQueries } from './settings-queries.js';
+import { taskListQueries } from './task-list.js';
 import { taskReadQueries } from './task-reads.js';
 import { taskStatsQueries } from './task-stats.js';
 import { taskWriteQueries } from './task-writes.js';
@@ -22,9 +22,9 @@ export function createQueries(db: Queryable) {
       ...deletedTaskQueries(db),
     },
     sessions: sessionQueries(db),
+    settings: settingsQueries(db),
     maintenance: maintenanceQueries(db),
     isDatabaseReachable: (timeoutMs?: number) => isDatabaseReachable(db, timeoutMs),
-    settings: settingsQueries(db),
   };
 }
 
