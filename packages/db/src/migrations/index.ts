@@ -3,18 +3,18 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127123501_initial } from './Migration20261127123501_initial.js';
 import { Migration20261127125430_accounts } from './Migration20261127125430_accounts.js';
 import { Migration20261127130039_task_list_indexes } from './Migration20261127130039_task_list_indexes.js';
+import { Migration20261129093114_all_day_and_settings } from './Migration20261129093114_all_day_and_settings.js';
 import { Migration20261129093604_deleted_tasks } from './Migration20261129093604_deleted_tasks.js';
 import { Migration20261129094500_task_limit } from './Migration20261129094500_task_limit.js';
-import { Migration20261129093114_all_day_and_settings } from './Migration20261129093114_all_day_and_settings.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127123501_initial', class: Migration20261127123501_initial },
   { name: 'Migration20261127125430_accounts', class: Migration20261127125430_accounts },
   { name: 'Migration20261127130039_task_list_indexes', class: Migration20261127130039_task_list_indexes },
-  { name: 'Migration20261129093604_deleted_tasks', class: Migration20261129093604_deleted_tasks },
-  { name: 'Migration20261129094500_task_limit', class: Migration20261129094500_task_limit },
   {
     name: 'Migration20261129093114_all_day_and_settings',
     class: Migration20261129093114_all_day_and_settings,
   },
+  { name: 'Migration20261129093604_deleted_tasks', class: Migration20261129093604_deleted_tasks },
+  { name: 'Migration20261129094500_task_limit', class: Migration20261129094500_task_limit },
 ];
