@@ -1,0 +1,56 @@
+import type { Response } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { newAccount, signUp } from './support/accounts';
+import { quickAdd } from './support/task-screen';
+
+/** Records every CSP violation the page reports, before any of its own scripts run. */
+async function recordCspViolations(page: import('@playwright/test').Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(window, { __cspViolations: seen });
+    document.addEventListener('securitypolicyviolation', (event) => {
+      seen.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`);
+    });
+  });
+  return () => page.evaluate(() => (window as { __cspViolations?: string[] }).__cspViolations ?? []);
+}
+
+test('the main screens run under the tight CSP, from compressed assets cached for a year', async ({
+  page,
+}) => {
+  const violations = await recordCspViolations(page);
+  const scripts: Response[] = [];
+  page.on('response', (response) => {
+    if (/\/assets\/[^/]+\.js$/.test(new URL(response.url()).pathname)) scripts.push(response);
+  });
+
+  await signUp(page, newAccount());
+  await quickAdd(page, 'Water the plants');
+  // The edit panel (a Radix dialog) and a toast (Sonner) both bring their own styles.
+  await page.getByTestId('task-title').getByText('Water the plants').click();
+  const panel = page.getByRole('dialog', { name: 'Edit task' });
+  await expect(panel).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await page.getByRole('button', { name: 'Delete: Water the plants' }).click();
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await page.goto('/sign-in?token=not-a-secret');
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible();
+
+  expect(await violations()).toEqual([]);
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(await Promise.all(scripts.map((script) => script.headerValue('content-encoding')))).toContainEqual(
+    expect.stringMatching(/^(br|gzip)$/),
+  );
+  for (const script of scripts) {
+    const headers = await script.allHeaders();
+    expect(headers['cache-control'], script.url()).toBe('public, max-age=31536000, immutable');
+    expect(headers['content-type'], script.url()).toMatch(/^text\/javascript/);
+    // The build leaves only files under 1 KB uncompressed.
+    if (headers['content-encoding']) expect(headers['content-encoding'], script.url()).toMatch(/^(br|gzip)$/);
+    else expect(Number(headers['content-length']), script.url()).toBeLessThan(1024);
+  }
+});
