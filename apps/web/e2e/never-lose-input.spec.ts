@@ -160,6 +160,38 @@ test('the edit panel saves as you type, and Esc saves a pending edit instead of 
   expect((await api.list())[0]?.title).toBe('Fix bike brakes');
 });
 
+test.describe('offline', () => {
+  // Requests the browser cannot send are logged as errors while offline.
+  test.use({ allowConsoleErrors: true });
+
+  test('offline, quick add and the edit panel queue their writes and send them once back online', async ({
+    page,
+    context,
+  }) => {
+    const account = newAccount();
+    await signUp(page, account);
+    await quickAdd(page, 'Fix bike');
+    await context.setOffline(true);
+
+    await quickAdd(page, 'Buy a bell');
+    await expect(row(page, 'Buy a bell')).toBeVisible();
+    await openTask(page, 'Fix bike');
+    await panel(page).getByLabel('Title').fill('Fix bike brakes');
+    await expect(panel(page).getByTestId('save-status')).toHaveText(/Offline/);
+    // The save waits in the queue, so closing does not lose it.
+    await page.keyboard.press('Escape');
+    await expect(panel(page)).toBeHidden();
+    await expect(row(page, 'Fix bike brakes')).toBeVisible();
+
+    await context.setOffline(false);
+    const api = await taskApi(page, account);
+    await expect
+      .poll(async () => (await api.list()).map((task) => task.title).sort())
+      .toEqual(['Buy a bell', 'Fix bike brakes']);
+    await expect(quickAddField(page)).toHaveValue('');
+  });
+});
+
 test('edits of different fields on two devices are merged', async ({ page, browser }) => {
   const account = newAccount();
   await signUp(page, account);

@@ -73,7 +73,7 @@ test('the side panel edits the due date and time, status and description', async
   await panel.getByLabel('Status').selectOption({ label: 'In progress' });
   await panel.getByLabel('Priority').selectOption({ label: 'High' });
   await panel.getByLabel('Description').fill('Bring the old one and two photos.');
-  await panel.getByRole('button', { name: /^Save/ }).click();
+  await panel.getByRole('button', { name: /^Done/ }).click();
   await expect(panel).toBeHidden();
 
   const edited = row(page, 'Renew passport');
@@ -93,7 +93,7 @@ test('the side panel edits the due date and time, status and description', async
   await page.goto(`/?task=${saved?.id}`);
   await expect(panel.getByLabel('Time')).toHaveValue('14:30');
   await panel.getByRole('button', { name: 'Clear' }).click();
-  await panel.getByRole('button', { name: /^Save/ }).click();
+  await panel.getByRole('button', { name: /^Done/ }).click();
   await expect(panel).toBeHidden();
   await expect(edited.getByTestId('task-due')).toHaveCount(0);
   await expect.poll(async () => (await api.list())[0]?.dueDate).toBeNull();
@@ -106,9 +106,10 @@ test('a bad edit is explained in the panel and nothing is saved', async ({ page 
   await page.getByTestId('task-title').getByText('Keep this title').click();
   const panel = page.getByRole('dialog', { name: 'Edit task' });
   await panel.getByLabel('Title').fill('   ');
-  await panel.getByRole('button', { name: /^Save/ }).click();
+  await panel.getByRole('button', { name: /^Done/ }).click();
   await expect(panel.getByText('Give the task a title')).toBeVisible();
-  await panel.getByRole('button', { name: 'Cancel' }).click();
+  await expect(panel).toBeVisible();
+  await panel.getByRole('button', { name: 'Discard changes' }).click();
   await expect(row(page, 'Keep this title')).toBeVisible();
   expect((await (await taskApi(page, account)).list())[0]?.title).toBe('Keep this title');
 });

@@ -181,7 +181,7 @@ for (const colorScheme of COLOR_SCHEMES) {
         [
           'edit-panel',
           () => page.getByTestId('task-title').getByText('Send the quarterly report').click(),
-          () => page.getByRole('button', { name: 'Cancel' }).click(),
+          () => page.getByRole('button', { name: /^Done/ }).click(),
         ],
         [
           'shortcuts',

@@ -1,4 +1,9 @@
+import { onlineManager } from '@tanstack/react-query';
+import { useSyncExternalStore } from 'react';
 import type { SaveStatus } from './use-autosaved-task-form';
+
+const isOnline = () => onlineManager.isOnline();
+const subscribeOnline = (listener: () => void) => onlineManager.subscribe(listener);
 
 const TEXT: Record<Exclude<SaveStatus['kind'], 'failed'>, string> = {
   idle: '',
@@ -9,11 +14,14 @@ const TEXT: Record<Exclude<SaveStatus['kind'], 'failed'>, string> = {
 
 /** Where the panel says whether your edits are safe. */
 export function SaveStatusText({ status, conflicted }: { status: SaveStatus; conflicted: boolean }) {
+  const online = useSyncExternalStore(subscribeOnline, isOnline);
   const text = conflicted
     ? 'Choose which version to keep'
     : status.kind === 'failed'
       ? status.message
-      : TEXT[status.kind];
+      : status.kind === 'saving' && !online
+        ? 'Offline — will save when you’re back online'
+        : TEXT[status.kind];
   const problem = conflicted || status.kind === 'failed' || status.kind === 'invalid';
   return (
     <p
