@@ -10,15 +10,20 @@ export const emailSchema = storableText()
   .max(LIMITS.emailMax, `Use at most ${LIMITS.emailMax} characters`)
   .pipe(z.email('Enter a valid email address'));
 
-// Names appear in the app and (never in) mail; line breaks and control characters have no place in one.
-// (NUL has its own message from storableText.)
-const CONTROL_CHARACTERS = /[\u0001-\u001f\u007f-\u009f\u2028\u2029]/;
+// Names appear in the app and (never in) mail; line breaks, tabs and other control characters (C0, DEL,
+// C1, the Unicode line and paragraph separators) have no place in one. NUL has storableText's message.
+function hasControlCharacter(value: string): boolean {
+  return [...value].some((char) => {
+    const code = char.codePointAt(0) ?? 0;
+    return (code > 0 && code < 0x20) || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+  });
+}
 
 export const nameSchema = storableText()
   .trim()
   .min(1, 'Enter your name')
   .max(LIMITS.nameMax, `Use at most ${LIMITS.nameMax} characters`)
-  .refine((name) => !CONTROL_CHARACTERS.test(name), { message: 'Use a name without line breaks or tabs' });
+  .refine((name) => !hasControlCharacter(name), { message: 'Use a name without line breaks or tabs' });
 
 /** Length rules only; the api also refuses common passwords and the account's own email. Never trimmed or truncated. */
 export const newPasswordSchema = storableText()
