@@ -27,7 +27,7 @@ export function SaveStatusText({ status, conflicted }: { status: SaveStatus; con
     <p
       role="status"
       data-testid="save-status"
-      className={`text-sm ${problem ? 'text-danger' : 'text-muted'}`}
+      className={`min-h-5 text-sm ${problem ? 'text-danger' : 'text-muted'}`}
     >
       {text}
     </p>

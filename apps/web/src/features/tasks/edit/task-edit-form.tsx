@@ -147,38 +147,40 @@ export function TaskEditForm({ task, onDone, closeGuard }: TaskEditFormProps) {
         </fieldset>
         {conflictFor('due')}
       </div>
-      <div className="flex shrink-0 items-center gap-2 border-line border-t px-5 py-3">
-        <Button
-          variant="ghost"
-          className="text-danger hover:text-danger"
-          onClick={() => {
-            edit.discard();
-            remove.mutate(edit.saved());
-            onDone();
-          }}
-        >
-          <Trash2 aria-hidden="true" className="size-4" />
-          Delete
-        </Button>
+      <div className="flex shrink-0 flex-col gap-2 border-line border-t px-5 py-3">
         <SaveStatusText status={status} conflicted={conflicted} />
-        <div className="ml-auto flex items-center gap-2">
-          {stuck ? (
-            <Button
-              variant="ghost"
-              onClick={() => {
-                edit.discard();
-                onDone();
-              }}
-            >
-              Discard changes
-            </Button>
-          ) : null}
-          <span className="text-fg text-sm max-sm:hidden">
-            <Kbd>{isMac ? '⌘↵' : 'Ctrl+↵'}</Kbd>
-          </span>
-          <Button type="submit" variant="primary" title={`Done (${isMac ? '⌘' : 'Ctrl'}+Enter)`}>
-            Done
+        <div className="flex items-center gap-2">
+          <Button
+            variant="ghost"
+            className="text-danger hover:text-danger"
+            onClick={() => {
+              edit.discard();
+              remove.mutate(edit.saved());
+              onDone();
+            }}
+          >
+            <Trash2 aria-hidden="true" className="size-4" />
+            Delete
           </Button>
+          <div className="ml-auto flex items-center gap-2">
+            {stuck ? (
+              <Button
+                variant="ghost"
+                onClick={() => {
+                  edit.discard();
+                  onDone();
+                }}
+              >
+                Discard changes
+              </Button>
+            ) : null}
+            <span className="text-fg text-sm max-sm:hidden">
+              <Kbd>{isMac ? '⌘↵' : 'Ctrl+↵'}</Kbd>
+            </span>
+            <Button type="submit" variant="primary" title={`Done (${isMac ? '⌘' : 'Ctrl'}+Enter)`}>
+              Done
+            </Button>
+          </div>
         </div>
       </div>
     </form>
