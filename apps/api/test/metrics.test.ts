@@ -77,7 +77,9 @@ describe('GET /metrics', () => {
         .catch(() => undefined);
     }
     const text = await metricsText();
-    expect(sample(text, 'taskapp_rate_limit_rejections_total', { limit: 'loginFailuresPerAccountAndIp' })).toBe(1);
+    expect(
+      sample(text, 'taskapp_rate_limit_rejections_total', { limit: 'loginFailuresPerAccountAndIp' }),
+    ).toBe(1);
     expect(text).toMatch(/^taskapp_db_pool_max_connections \d+$/m);
     expect(text).toMatch(/^taskapp_db_pool_connections_in_use \d+$/m);
     expect(text).toMatch(/^taskapp_db_pool_waiting_requests 0$/m);
