@@ -24,15 +24,32 @@ export function daysFromNow(days: number, hours = 0, minutes = 0): Date {
   return date;
 }
 
+/** An all-day due date `days` from today: that calendar day (in the browser's zone) at 00:00Z. */
+export function dayFromNow(days: number): Date {
+  const local = daysFromNow(days);
+  return new Date(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()));
+}
+
 export const VARIED_TASKS = [
   { title: 'Send the quarterly report', priority: 'high', dueDate: daysFromNow(-2, 17) },
-  { title: 'Renew car insurance', dueDate: daysFromNow(-1) },
-  { title: 'Pick up dry cleaning', priority: 'low', status: 'completed', dueDate: daysFromNow(-1) },
-  { title: 'Draft the team offsite agenda', status: 'in_progress', dueDate: daysFromNow(0) },
+  { title: 'Renew car insurance', dueDate: dayFromNow(-1), allDay: true },
+  {
+    title: 'Pick up dry cleaning',
+    priority: 'low',
+    status: 'completed',
+    dueDate: dayFromNow(-1),
+    allDay: true,
+  },
+  { title: 'Draft the team offsite agenda', status: 'in_progress', dueDate: dayFromNow(0), allDay: true },
   { title: 'Call the dentist to move the appointment', priority: 'low', dueDate: daysFromNow(1, 9) },
-  { title: 'Book flights for the conference in Lisbon', priority: 'high', dueDate: daysFromNow(4) },
+  {
+    title: 'Book flights for the conference in Lisbon',
+    priority: 'high',
+    dueDate: dayFromNow(4),
+    allDay: true,
+  },
   { title: 'Read “Thinking in Systems”', status: 'completed' },
-  { title: 'Plan weekend hike', dueDate: daysFromNow(20) },
+  { title: 'Plan weekend hike', dueDate: dayFromNow(20), allDay: true },
 ] as const;
 
 /** A list with one of everything: overdue, today, later, no date, each status, each priority. */
