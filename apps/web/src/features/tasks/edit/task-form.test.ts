@@ -31,7 +31,7 @@ describe('task form', () => {
 
   it('reads a day alone as all-day and a day with a time as a local moment', () => {
     const values = (patch: Partial<ReturnType<typeof formValuesOf>>) =>
-      editValuesOf(parse({ ...formValuesOf(task), ...patch }));
+      editValuesOf(parse({ ...formValuesOf(task), ...patch }), task);
     expect(values({ dueTime: '' })).toMatchObject({
       dueDate: new Date('2026-12-01T00:00:00.000Z'),
       allDay: true,
@@ -44,6 +44,14 @@ describe('task form', () => {
     expect(values({ title: '  Pay the rent ', description: '' })).toMatchObject({
       title: 'Pay the rent',
       description: null,
+    });
+  });
+
+  it('keeps an untouched due date exactly, seconds included', () => {
+    const precise = { ...task, dueDate: new Date(2026, 11, 1, 9, 30, 42, 5) };
+    expect(editValuesOf(parse(formValuesOf(precise)), precise)).toMatchObject({
+      dueDate: precise.dueDate,
+      allDay: false,
     });
   });
 

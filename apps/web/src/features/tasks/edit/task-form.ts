@@ -61,16 +61,22 @@ export function formValuesOf(task: Task): TaskFormValues {
   };
 }
 
-/** The checked form as the task's fields, ready to compare with a version of the task. */
-export function editValuesOf(values: CheckedFormValues): EditValues {
-  const dueDate = dueDateOf(values);
+/**
+ * The checked form as the task's fields, ready to compare with `shown`, the version the form was filled
+ * from. A due date whose day and time still read as shown keeps its exact value: the form shows minutes,
+ * and a due time with seconds must not count as changed.
+ */
+export function editValuesOf(values: CheckedFormValues, shown: Task): EditValues {
+  const before = formValuesOf(shown);
+  const dueUntouched = values.dueDay === before.dueDay && values.dueTime === before.dueTime;
+  const dueDate = dueUntouched ? shown.dueDate : dueDateOf(values);
   return {
     title: values.title,
     description: values.description === '' ? null : values.description,
     status: values.status,
     priority: values.priority,
     dueDate,
-    allDay: dueDate !== null && !values.dueTime,
+    allDay: dueUntouched ? shown.allDay : dueDate !== null && !values.dueTime,
   };
 }
 

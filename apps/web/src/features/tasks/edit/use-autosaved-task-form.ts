@@ -88,11 +88,13 @@ export function useAutosavedTaskForm(opened: Task) {
         setStatus({ kind: 'invalid' });
         return false;
       }
-      const mine = editValuesOf(checked.data);
+      const mine = editValuesOf(checked.data, base.current);
       const undecided = Object.keys(conflictsRef.current) as EditField[];
       const patch = patchBetween(base.current, mine, undecided);
       if (Object.keys(patch).length === 0) {
-        setStatus((current) => (current.kind === 'saving' ? { kind: 'saved' } : current));
+        setStatus((current) =>
+          current.kind === 'saving' || current.kind === 'saved' ? { kind: 'saved' } : { kind: 'idle' },
+        );
         return undecided.length === 0;
       }
       setStatus({ kind: 'saving' });
