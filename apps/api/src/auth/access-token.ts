@@ -78,6 +78,8 @@ export async function verifyAccessToken(token: string, secret: string): Promise<
       // Defence in depth for a leaked secret: no eternal tokens, and ids the database can look up.
       requiredClaims: ['exp', 'iat', 'sub', 'sid'],
       maxTokenAge: ACCESS_TOKEN_TTL_SECONDS,
+      // Another instance's clock may run a little ahead: its fresh token must not look issued in the future.
+      clockTolerance: 5,
     });
     if (typeof payload.sub !== 'string' || !UUID.test(payload.sub)) return null;
     if (typeof payload.sid !== 'string' || !UUID.test(payload.sid)) return null;
