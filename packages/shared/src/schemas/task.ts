@@ -64,6 +64,10 @@ export const listTasksInput = z
     status: z.array(taskStatusSchema).max(TASK_STATUSES.length).optional(),
     priority: z.array(taskPrioritySchema).max(TASK_PRIORITIES.length).optional(),
     search: storableText().trim().max(200, 'Use at most 200 characters').optional(),
+    /**
+     * Due before / at or after an instant. A timed task compares its instant; an all-day task counts as
+     * 00:00 of its day in the caller's settings time zone, so that zone's midnights select whole days.
+     */
     dueBefore: validDate.optional(),
     dueAfter: validDate.optional(),
     hasDueDate: z.boolean().optional(),
