@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createPool, databaseSettings, migrateToLatest, openOrm, provideDatabase } from '@taskapp/db';
-import { createQueries } from '@taskapp/db/queries';
+import { createQueries, heavyPoolSize, STATEMENT_TIMEOUT_MS } from '@taskapp/db/queries';
 import { createRateLimits } from './auth/index.js';
 import { monotonicClock } from './clock.js';
 import type { Env } from './env.js';
@@ -36,7 +36,13 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   }
 
   const pool = createPool(settings);
-  const queries = createQueries(pool);
+  // Searches, stats and exports get a few connections of their own with a short statement timeout.
+  const heavyPool = createPool({
+    ...settings,
+    poolMax: heavyPoolSize(settings.poolMax),
+    statementTimeoutMs: STATEMENT_TIMEOUT_MS.search,
+  });
+  const queries = createQueries(pool, heavyPool);
   const mailer = createMailer(env, logger);
   const metrics = createMetrics(pool);
   const rateLimits = createRateLimits(pool, { onRejected: (name) => metrics.rateLimitRejected(name) });
@@ -75,6 +81,7 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
       await drained.finally(() => clearInterval(sweep));
       await backupsStopped;
       await pool.end();
+      await heavyPool.end();
       await orm.close();
       await database.stop();
     })();

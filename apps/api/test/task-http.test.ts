@@ -112,9 +112,10 @@ describe('the task API over HTTP', () => {
     expect(stats.byStatus).toEqual({ pending: 0, in_progress: 0, completed: 1 });
 
     expect(await browser.api.task.delete.mutate({ id: created.id })).toEqual({ id: created.id });
-    expect(await browser.api.task.restore.mutate(done)).toEqual(done);
+    const restored = await browser.api.task.restore.mutate({ id: done.id });
+    expect(restored).toEqual({ ...done, updatedAt: expect.any(Date) });
     const exported = await browser.api.account.exportData.query();
-    expect(exported.tasks).toEqual([done]);
+    expect(exported.tasks).toEqual([restored]);
   });
 
   it('answers bad input with BAD_REQUEST (400) and the field, and writes nothing', async () => {

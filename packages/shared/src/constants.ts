@@ -49,6 +49,8 @@ export const LIMITS = {
   bodyMaxBytes: 100 * 1024,
   /** Tasks one person can have (a database trigger holds every insert to it). */
   tasksPerUser: 100_000,
+  /** Searches, stats and exports of one person running at once on one API instance. */
+  heavyReadsPerUser: 2,
 } as const;
 
 /**

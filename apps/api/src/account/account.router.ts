@@ -15,6 +15,7 @@ import {
   toUserDto,
 } from '../auth/index.js';
 import { notFound } from '../domain-error.js';
+import { asExport } from '../trpc/heavy-reads.js';
 import { protectedProcedure, router } from '../trpc/init.js';
 import { confirmOwnPassword } from './confirm-password.js';
 import { toSessionDto } from './session-dto.js';
@@ -63,23 +64,25 @@ export const accountRouter = router({
     return { count: await revokeOtherSessions(ctx.em, ctx.userId, ctx.session.sessionId) };
   }),
 
-  exportData: protectedProcedure.query(async ({ ctx }) => {
-    const user = await ctx.em.findOneOrFail(UserSchema, ctx.userId);
-    const tasks = await ctx.queries.tasks.allOf(ctx.userId);
-    const settings = await ctx.queries.settings.of(ctx.userId);
-    const sessions = await ctx.em.find(
-      SessionSchema,
-      { user: ctx.userId },
-      { orderBy: { createdAt: 'asc' } },
-    );
-    return {
-      exportedAt: new Date(),
-      user: { ...toUserDto(user), isActive: user.isActive, updatedAt: user.updatedAt },
-      settings,
-      tasks,
-      sessions: sessions.map((session) => toSessionDto(session, ctx.session.sessionId)),
-    };
-  }),
+  exportData: protectedProcedure.query(({ ctx }) =>
+    asExport(ctx, ctx.userId, async () => {
+      const user = await ctx.em.findOneOrFail(UserSchema, ctx.userId);
+      const tasks = await ctx.queries.tasks.allOf(ctx.userId);
+      const settings = await ctx.queries.settings.of(ctx.userId);
+      const sessions = await ctx.em.find(
+        SessionSchema,
+        { user: ctx.userId },
+        { orderBy: { createdAt: 'asc' } },
+      );
+      return {
+        exportedAt: new Date(),
+        user: { ...toUserDto(user), isActive: user.isActive, updatedAt: user.updatedAt },
+        settings,
+        tasks,
+        sessions: sessions.map((session) => toSessionDto(session, ctx.session.sessionId)),
+      };
+    }),
+  ),
 
   delete: protectedProcedure.input(deleteAccountInput).mutation(async ({ ctx, input }) => {
     await confirmOwnPassword(ctx, ctx.userId, input.password, 'password');

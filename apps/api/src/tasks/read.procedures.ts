@@ -1,5 +1,6 @@
 import { listTasksInput, taskByIdInput, taskStatsInput } from '@taskapp/shared';
 import { timeZoneFor } from '../time-zones.js';
+import { asHeavyRead } from '../trpc/heavy-reads.js';
 import { protectedProcedure } from '../trpc/init.js';
 import { decodeTaskCursor, encodeTaskCursor } from './task-cursor.js';
 import { taskNotFound } from './task-errors.js';
@@ -12,7 +13,8 @@ export const taskReadProcedures = {
       input.view === 'upcoming' ? { ...input, sort: 'dueDate' as const, order: 'asc' as const } : input;
     const owner = { userId: ctx.userId, secret: ctx.env.AUTH_SECRET };
     const after = query.cursor ? decodeTaskCursor(query.cursor, query, owner) : null;
-    const page = await ctx.queries.tasks.list(ctx.userId, query, after, ctx.now());
+    const read = () => ctx.queries.tasks.list(ctx.userId, query, after, ctx.now());
+    const page = await (query.search ? asHeavyRead(ctx.userId, read) : read());
     return { items: page.items, nextCursor: page.next ? encodeTaskCursor(page.next, query, owner) : null };
   }),
 
@@ -24,6 +26,6 @@ export const taskReadProcedures = {
 
   stats: protectedProcedure.input(taskStatsInput).query(async ({ ctx, input }) => {
     const timeZone = await timeZoneFor(ctx.queries, ctx.userId, input.timeZone);
-    return ctx.queries.tasks.stats(ctx.userId, timeZone, ctx.now());
+    return asHeavyRead(ctx.userId, () => ctx.queries.tasks.stats(ctx.userId, timeZone, ctx.now()));
   }),
 };

@@ -3,6 +3,7 @@
 import type { Queryable } from '../pg.js';
 import { deletedTaskQueries } from './deleted-tasks.js';
 import { isDatabaseReachable } from './health-queries.js';
+import { heavyTaskReads } from './heavy-reads.js';
 import { maintenanceQueries } from './maintenance-queries.js';
 import { sessionQueries } from './session-queries.js';
 import { settingsQueries } from './settings-queries.js';
@@ -11,8 +12,12 @@ import { taskReadQueries } from './task-reads.js';
 import { taskStatsQueries } from './task-stats.js';
 import { taskWriteQueries } from './task-writes.js';
 
-/** Every owner-scoped query of the app, bound to one executor (the app's pool, a transaction's client). */
-export function createQueries(db: Queryable) {
+/**
+ * Every owner-scoped query of the app, bound to one executor (the app's pool, a transaction's client).
+ * `heavy` runs the reads whose cost grows with a user's data (search, stats, export): in the server a
+ * small pool of its own with a short statement timeout; by default the same executor.
+ */
+export function createQueries(db: Queryable, heavy: Queryable = db) {
   return {
     tasks: {
       ...taskListQueries(db),
@@ -20,6 +25,8 @@ export function createQueries(db: Queryable) {
       ...taskReadQueries(db),
       ...taskWriteQueries(db),
       ...deletedTaskQueries(db),
+      // Last, so these replace the plain list (when searching), stats and allOf above.
+      ...heavyTaskReads(db, heavy),
     },
     sessions: sessionQueries(db),
     settings: settingsQueries(db),
@@ -58,10 +65,11 @@ export {
   tableRowLines,
 } from './backup-queries.js';
 export { isDatabaseReachable } from './health-queries.js';
+export { heavyPoolSize, STATEMENT_TIMEOUT_MS } from './heavy-reads.js';
 export type { ExpiredRows } from './maintenance-queries.js';
 export { execute, firstRow, identifier, join, raw, rowCount, rows, Sql, sql } from './sql.js';
-export { likePattern, type TaskCursor, type TaskPage } from './task-list.js';
 export { isTaskLimitReached } from './task-limit.js';
+export { likePattern, type TaskCursor, type TaskPage } from './task-list.js';
 export type { TaskDto } from './task-row.js';
 export type { TaskStats } from './task-stats.js';
 export type { TaskChanges, TaskPatch, TaskUpdate } from './task-writes.js';

@@ -37,6 +37,15 @@ export function likePattern(search: string): string {
  * and an all-day task as 00:00 of its day in that zone (so `dueBefore: <local midnight of day D>` keeps
  * all-day tasks of days before D, and `dueAfter` the same midnight keeps those of D and later).
  */
+/**
+ * Whether the trigram index can narrow a search: it needs three letters or digits in a row (pg_trgm's
+ * words). Anything shorter (`ab`, `%%%`, emoji) matches no trigram, so PostgreSQL would read every task of
+ * the user, descriptions (up to 10,000 characters each) included; such a search looks at titles only.
+ */
+function hasSearchableTrigram(search: string): boolean {
+  return /[\p{L}\p{N}]{3}/u.test(search);
+}
+
 function conditions(userId: string, query: ListTasksQuery, now: Date): Sql[] {
   const clock: Clock = { now, timeZone: settingsTimeZoneOf(userId) };
   const where = [sql`"user_id" = ${userId}`];
@@ -49,7 +58,11 @@ function conditions(userId: string, query: ListTasksQuery, now: Date): Sql[] {
   if (query.priority?.length) where.push(sql`"priority" in (${list(query.priority)})`);
   if (query.search) {
     const pattern = likePattern(query.search);
-    where.push(sql`("title" ilike ${pattern} or "description" ilike ${pattern})`);
+    where.push(
+      hasSearchableTrigram(query.search)
+        ? sql`("title" ilike ${pattern} or "description" ilike ${pattern})`
+        : sql`"title" ilike ${pattern}`,
+    );
   }
   if (query.dueBefore) where.push(dueBefore(instantBound(query.dueBefore, clock.timeZone)));
   if (query.dueAfter) where.push(dueAtOrAfter(instantBound(query.dueAfter, clock.timeZone)));

@@ -109,10 +109,7 @@ export function taskWriteQueries(db: Queryable) {
     },
 
     bulkDelete(userId: string, ids: readonly string[]): Promise<number> {
-      return rowCount(
-        db,
-        deleteKeepingTombstones(sql`"user_id" = ${userId} and "id" = any(${ids}::uuid[])`),
-      );
+      return rowCount(db, deleteKeepingTombstones(sql`"user_id" = ${userId} and "id" = any(${ids}::uuid[])`));
     },
   };
 }
