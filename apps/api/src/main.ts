@@ -14,11 +14,6 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(env);
   const running = await startServer(env, logger);
-  logger.info(
-    { address: running.address, url: running.url, origin: env.APP_ORIGIN, env: env.NODE_ENV },
-    `taskapp is listening on ${running.address}`,
-  );
-
   // Ctrl-C under `pnpm dev` reaches us more than once (the terminal, tsx, turbo): stop once.
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
@@ -43,6 +38,11 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+  // Last: whoever waits for this line may send a signal at once, and it must find the handlers.
+  logger.info(
+    { address: running.address, url: running.url, origin: env.APP_ORIGIN, env: env.NODE_ENV },
+    `taskapp is listening on ${running.address}`,
+  );
 }
 
 main().catch((error: unknown) => {
