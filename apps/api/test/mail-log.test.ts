@@ -27,15 +27,20 @@ describe('mail written to files (MAIL_TRANSPORT=file)', () => {
       html: '<a href="http://localhost/reset-password#token=SECRET_TOKEN_HTML">Choose</a>',
     });
 
-    const [file] = readdirSync(path.join(dataDir, 'mail'));
-    const mailFile = path.join(dataDir, 'mail', file ?? '');
-    // The file keeps the mail (quoted-printable: undo its soft line breaks to read it).
-    expect(readFileSync(mailFile, 'utf8').replace(/=\r?\n/g, '')).toContain('SECRET_TOKEN_TEXT');
+    const files = readdirSync(path.join(dataDir, 'mail')).sort();
+    expect(files).toEqual([expect.stringMatching(/\.eml$/), expect.stringMatching(/\.txt$/)]);
+    const [mailFile, textFile] = files.map((file) => path.join(dataDir, 'mail', file));
+    // The .eml keeps the mail (quoted-printable: undo its soft line breaks to read it); the .txt its text.
+    expect(readFileSync(mailFile ?? '', 'utf8').replace(/=\r?\n/g, '')).toContain('SECRET_TOKEN_TEXT');
+    expect(readFileSync(textFile ?? '', 'utf8')).toContain(
+      'Choose a new password: http://localhost/reset-password#token=SECRET_TOKEN_TEXT',
+    );
     expect(logged).toHaveLength(1);
     expect(JSON.parse(logged[0] ?? '{}')).toMatchObject({
       to: 'gina@example.com',
       subject: 'Reset your password',
       file: mailFile,
+      plainText: textFile,
     });
     expect(logged.join('')).not.toMatch(/SECRET_TOKEN|Choose a new password/);
   });

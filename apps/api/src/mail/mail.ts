@@ -18,7 +18,8 @@ export interface Mailer {
 
 /**
  * SMTP, or with MAIL_TRANSPORT=file (the default without SMTP_URL outside production) every message
- * is written as a .eml file under DATA_DIR/mail/, so a developer can open it and click its link. The
+ * is written as a .eml file (and its text as a .txt) under DATA_DIR/mail/, so a developer can open it
+ * and click its link. The
  * log names the file but never holds a body: bodies carry one-time links.
  */
 export function createMailer(env: Env, logger: Logger): Mailer {
@@ -36,12 +37,19 @@ export function createMailer(env: Env, logger: Logger): Mailer {
     async send(message) {
       const info = await transport.sendMail({ from: env.MAIL_FROM, ...message });
       await mkdir(folder, { recursive: true });
-      const file = path.join(
+      const name = path.join(
         folder,
-        `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[<>@]/g, '')}.eml`,
+        `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[<>@]/g, '')}`,
       );
+      const file = `${name}.eml`;
+      // The .eml is quoted-printable (a copied link would read token=3D…); the .txt is the text as written.
+      const plainText = `${name}.txt`;
       await writeFile(file, info.message as Buffer);
-      logger.info({ to: message.to, subject: message.subject, file }, 'mail written to a file (not sent)');
+      await writeFile(plainText, `To: ${message.to}\nSubject: ${message.subject}\n\n${message.text}`);
+      logger.info(
+        { to: message.to, subject: message.subject, file, plainText },
+        'mail written to a file (not sent)',
+      );
     },
   };
 }
