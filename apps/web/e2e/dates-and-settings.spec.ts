@@ -58,8 +58,8 @@ test('an all-day task names the same day in every time zone; a timed one keeps i
   expect(saved.find((task) => task.title === 'Dentist')).toMatchObject({ allDay: false });
 
   // Sign-up sent the browser's zone.
-  const preferences = await openSettings(berlin);
-  await expect(preferences.getByLabel('Time zone')).toHaveValue(BERLIN);
+  const berlinPreferences = await openSettings(berlin);
+  await expect(berlinPreferences.getByLabel('Time zone')).toHaveValue(BERLIN);
   await berlin.closeAndCheck();
 
   // The same account from New York: the all-day task is still on that day, without a time.
@@ -74,8 +74,13 @@ test('an all-day task names the same day in every time zone; a timed one keeps i
   const prompt = newYork.getByRole('region', { name: 'Time zone' });
   await expect(prompt).toContainText(`Your device is on ${NEW_YORK}; your account uses ${BERLIN}. Switch?`);
   await newYork.screenshot({ path: test.info().outputPath('new-york-all-day-and-timed.png') });
+  // Switching from the settings page also updates the form there.
+  const preferences = await openSettings(newYork);
+  await expect(preferences.getByLabel('Time zone')).toHaveValue(BERLIN);
   await prompt.getByRole('button', { name: `Switch to ${NEW_YORK}` }).click();
   await expect(prompt).toBeHidden();
+  await expect(preferences.getByLabel('Time zone')).toHaveValue(NEW_YORK);
+  await newYork.getByRole('link', { name: 'Tasks' }).click();
   await expect(row(newYork, 'Dentist').getByTestId('task-due')).toHaveText(new RegExp(`${weekday} 9:00 AM$`));
   await expect(row(newYork, 'Call mom').getByTestId('task-due')).toHaveText(
     new RegExp(`^(Due )?${weekday}$`),

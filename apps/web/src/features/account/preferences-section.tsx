@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type Settings, settingsSchema } from '@taskapp/shared';
 import { CheckCircle2 } from 'lucide-react';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { Button } from '../../components/button';
 import { Field, INPUT_CLASSES } from '../../components/field';
@@ -31,6 +31,10 @@ function PreferencesForm({ settings }: { settings: Settings }) {
     mode: 'onTouched',
   });
   const { errors, isDirty } = form.formState;
+  // Settings changed elsewhere (the time zone prompt, another tab): show them unless mid-edit.
+  useEffect(() => {
+    if (!form.formState.isDirty) form.reset(settings);
+  }, [settings, form]);
   const digestOn = useWatch({ control: form.control, name: 'dailyDigestAt' }) !== null;
 
   const onSubmit = form.handleSubmit(async (values) => {
