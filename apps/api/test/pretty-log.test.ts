@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { stripVTControlCharacters } from 'node:util';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { prettyMessage, prettyStream } from '../src/pretty-log.js';
@@ -35,11 +36,7 @@ describe('the pretty log of pnpm dev', () => {
     const logger = pino({ level: 'info' }, prettyStream(sink));
     logger.child({ reqId: request.reqId }).info(request, 'request completed');
     await waitFor(() => output.includes('\n'), { what: 'the pretty line' });
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: removes terminal colours
-    const lines = output
-      .replace(/\u001b\[\d+m/g, '')
-      .trimEnd()
-      .split('\n');
+    const lines = stripVTControlCharacters(output).trimEnd().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/INFO.*: GET \/api\/trpc\/task\.list\?batch=1&input=\[redacted\] 200 12ms$/);
   });
