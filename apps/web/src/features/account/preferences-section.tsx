@@ -100,7 +100,7 @@ function PreferencesForm({ settings }: { settings: Settings }) {
       <fieldset className="flex flex-col gap-3 border-line border-t pt-4">
         <legend className="sr-only">Reminders and digest</legend>
         <p className="text-muted text-sm">
-          Saved now; reminders and the daily digest start arriving in a later version of Taskapp.
+          Stored now: reminders and the daily digest start arriving in a later version of Taskapp.
         </p>
         <SwitchField label="Email reminders" {...form.register('emailReminders')} />
         <SwitchField
