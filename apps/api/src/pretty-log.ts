@@ -31,6 +31,8 @@ export function prettyStream(destination?: NodeJS.WritableStream): DestinationSt
     ignore: ['pid', 'hostname', ...REQUEST_FIELDS].join(','),
     messageFormat: prettyMessage,
     translateTime: 'SYS:HH:MM:ss',
+    // Other fields on the same line too; an error's stack still gets its own lines.
+    singleLine: true,
     // Synchronous to the terminal, so the last lines before process.exit() are not lost.
     ...(destination ? { destination } : { sync: true }),
   });
