@@ -6,7 +6,7 @@ import { bundleReport } from './build/bundle-report.js';
 import { precompress } from './build/precompress.js';
 import { quietExit } from './build/quiet-exit.js';
 
-const apiPort = Number(process.env.PORT ?? 3000);
+const apiPort = Number(process.env.PORT || 3000);
 
 export default defineConfig({
   plugins: [
@@ -19,7 +19,7 @@ export default defineConfig({
   // Workspace packages are consumed from their TypeScript source.
   resolve: { conditions: ['@taskapp/source', ...defaultClientConditions] },
   server: {
-    port: Number(process.env.WEB_PORT ?? 5173),
+    port: Number(process.env.WEB_PORT || 5173),
     strictPort: true,
     proxy: { '/api': apiProxy({ port: apiPort }) },
     // Playwright writes traces and screenshots there; they are not part of the app.
