@@ -26,6 +26,8 @@ async function openTask(page: Page, title: string) {
 
 /** The same person on another device: a second browser context with its own session. */
 async function otherDevice(browser: Browser, account: Account): Promise<Page> {
+  // Two browsers and two Argon2 sign-ins: on a busy machine this takes longer than one person's journey.
+  test.slow();
   const context = await browser.newContext();
   const other = await context.newPage();
   await signIn(other, account.email, account.password);

@@ -12,7 +12,7 @@ const FIELD_NAMES: Record<EditField, string> = {
   due: 'Due date',
 };
 
-function theirValue(field: EditField, theirs: Task): string {
+function theirValue(field: EditField, theirs: Task, timeZone: string): string {
   switch (field) {
     case 'title':
       return theirs.title;
@@ -23,25 +23,26 @@ function theirValue(field: EditField, theirs: Task): string {
     case 'priority':
       return PRIORITY_LABELS[theirs.priority];
     case 'due':
-      return theirs.dueDate ? dueLabel(theirs.dueDate, { allDay: theirs.allDay }).text : 'No date';
+      return theirs.dueDate ? dueLabel(theirs.dueDate, { allDay: theirs.allDay, timeZone }).text : 'No date';
   }
 }
 
 interface ConflictChoiceProps {
   field: EditField;
   theirs: Task;
+  timeZone: string;
   onKeepMine: () => void;
   onUseTheirs: () => void;
 }
 
 /** A field changed here and elsewhere: says what the other version holds and lets the person pick. */
-export function ConflictChoice({ field, theirs, onKeepMine, onUseTheirs }: ConflictChoiceProps) {
+export function ConflictChoice({ field, theirs, timeZone, onKeepMine, onUseTheirs }: ConflictChoiceProps) {
   return (
     <fieldset className="flex flex-col gap-2 rounded-md border border-warning p-3 text-sm">
       <legend className="sr-only">{FIELD_NAMES[field]} changed elsewhere</legend>
       <p>
-        Changed elsewhere to <q className="break-words font-medium">{theirValue(field, theirs)}</q>. Which one
-        should stay?
+        Changed elsewhere to <q className="break-words font-medium">{theirValue(field, theirs, timeZone)}</q>.
+        Which one should stay?
       </p>
       <div className="flex gap-2">
         <Button size="sm" variant="primary" onClick={onKeepMine}>

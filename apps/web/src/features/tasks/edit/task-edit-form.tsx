@@ -8,7 +8,7 @@ import { SelectField } from '../../../components/select-field';
 import { TextField } from '../../../components/text-field';
 import type { Task } from '../../../lib/api-types';
 import { isMac } from '../../../lib/platform';
-import { browserTimeZone } from '../../../lib/time-zone';
+import { useDaySettings } from '../../account/use-settings';
 import { useDeleteTask } from '../data/use-task-mutations';
 import { PRIORITIES_HIGH_FIRST, PRIORITY_LABELS, STATUS_LABELS } from '../task-labels';
 import { ConflictChoice } from './conflict-choice';
@@ -31,7 +31,8 @@ interface TaskEditFormProps {
  * changed here and elsewhere shows both versions and waits for a choice; the panel stays open meanwhile.
  */
 export function TaskEditForm({ task, onDone, closeGuard }: TaskEditFormProps) {
-  const edit = useAutosavedTaskForm(task);
+  const { timeZone } = useDaySettings();
+  const edit = useAutosavedTaskForm(task, timeZone);
   const { form, status, conflicts } = edit;
   const remove = useDeleteTask();
   const errors = form.formState.errors;
@@ -58,6 +59,7 @@ export function TaskEditForm({ task, onDone, closeGuard }: TaskEditFormProps) {
       <ConflictChoice
         field={field}
         theirs={theirs}
+        timeZone={timeZone}
         onKeepMine={() => edit.keepMine(field)}
         onUseTheirs={() => edit.useTheirs(field)}
       />
@@ -142,7 +144,7 @@ export function TaskEditForm({ task, onDone, closeGuard }: TaskEditFormProps) {
             </Button>
           </div>
           <p className="text-muted text-sm">
-            Without a time the task is due all day. Times are in your time zone, {browserTimeZone()}.
+            Without a time the task is due all day. Times are in your time zone, {timeZone}.
           </p>
         </fieldset>
         {conflictFor('due')}

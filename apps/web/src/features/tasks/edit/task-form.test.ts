@@ -8,36 +8,45 @@ const task: Task = {
   description: null,
   status: 'pending',
   priority: 'medium',
-  dueDate: new Date(2026, 11, 1, 9, 30),
+  // 09:30 in New York.
+  dueDate: new Date('2026-12-01T14:30:00.000Z'),
   allDay: false,
   completedAt: null,
   createdAt: new Date(2026, 10, 1),
   updatedAt: new Date(2026, 10, 1),
 };
 
+const ZONE = 'America/New_York';
 const parse = (values: unknown) => taskFormSchema.parse(values);
 
 describe('task form', () => {
-  it('shows a timed due date as a local day and time', () => {
-    expect(formValuesOf(task)).toMatchObject({ dueDay: '2026-12-01', dueTime: '09:30', description: '' });
+  it('shows a timed due date as a day and time of the account’s zone', () => {
+    expect(formValuesOf(task, ZONE)).toMatchObject({
+      dueDay: '2026-12-01',
+      dueTime: '09:30',
+      description: '',
+    });
     // Midnight is a time like any other once all-day is said explicitly.
-    expect(formValuesOf({ ...task, dueDate: new Date(2026, 11, 1) })).toMatchObject({ dueTime: '00:00' });
+    expect(formValuesOf({ ...task, dueDate: new Date('2026-12-01T05:00:00.000Z') }, ZONE)).toMatchObject({
+      dueTime: '00:00',
+    });
+    expect(formValuesOf(task, 'Asia/Tokyo')).toMatchObject({ dueDay: '2026-12-01', dueTime: '23:30' });
   });
 
   it('shows an all-day task’s UTC calendar day, without a time', () => {
     const allDay = { ...task, dueDate: new Date('2026-12-03T00:00:00.000Z'), allDay: true };
-    expect(formValuesOf(allDay)).toMatchObject({ dueDay: '2026-12-03', dueTime: '' });
+    expect(formValuesOf(allDay, ZONE)).toMatchObject({ dueDay: '2026-12-03', dueTime: '' });
   });
 
-  it('reads a day alone as all-day and a day with a time as a local moment', () => {
+  it('reads a day alone as all-day and a day with a time as a moment of the zone', () => {
     const values = (patch: Partial<ReturnType<typeof formValuesOf>>) =>
-      editValuesOf(parse({ ...formValuesOf(task), ...patch }), task);
+      editValuesOf(parse({ ...formValuesOf(task, ZONE), ...patch }), task, ZONE);
     expect(values({ dueTime: '' })).toMatchObject({
       dueDate: new Date('2026-12-01T00:00:00.000Z'),
       allDay: true,
     });
     expect(values({ dueTime: '14:15' })).toMatchObject({
-      dueDate: new Date(2026, 11, 1, 14, 15),
+      dueDate: new Date('2026-12-01T19:15:00.000Z'),
       allDay: false,
     });
     expect(values({ dueDay: '', dueTime: '' })).toMatchObject({ dueDate: null, allDay: false });
@@ -48,8 +57,8 @@ describe('task form', () => {
   });
 
   it('keeps an untouched due date exactly, seconds included', () => {
-    const precise = { ...task, dueDate: new Date(2026, 11, 1, 9, 30, 42, 5) };
-    expect(editValuesOf(parse(formValuesOf(precise)), precise)).toMatchObject({
+    const precise = { ...task, dueDate: new Date('2026-12-01T14:30:42.005Z') };
+    expect(editValuesOf(parse(formValuesOf(precise, ZONE)), precise, ZONE)).toMatchObject({
       dueDate: precise.dueDate,
       allDay: false,
     });
@@ -57,7 +66,7 @@ describe('task form', () => {
 
   it('refuses what the API would refuse, with the API’s words', () => {
     const bad = (values: Partial<ReturnType<typeof formValuesOf>>) =>
-      taskFormSchema.safeParse({ ...formValuesOf(task), ...values }).error?.issues[0]?.message;
+      taskFormSchema.safeParse({ ...formValuesOf(task, ZONE), ...values }).error?.issues[0]?.message;
     expect(bad({ title: '   ' })).toBe('Give the task a title');
     expect(bad({ title: 'x'.repeat(256) })).toBe('Use at most 255 characters');
     expect(bad({ dueDay: '', dueTime: '10:00' })).toBe('Pick a day for this time');

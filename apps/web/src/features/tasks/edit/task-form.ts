@@ -5,10 +5,10 @@ import {
   taskStatusSchema,
   taskTitleSchema,
 } from '@taskapp/shared';
-import { format } from 'date-fns';
 import { z } from 'zod';
 import type { Task } from '../../../lib/api-types';
 import type { EditField, EditValues } from './merge-edits';
+import { dayAndTimeIn, instantIn } from './zoned-time';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^\d{2}:\d{2}$/;
@@ -16,7 +16,7 @@ const TIME = /^\d{2}:\d{2}$/;
 /**
  * The edit panel's fields. Title, description, status and priority are the API's own schemas; the due
  * date is a day and an optional time: a day alone is an all-day task (that day in every time zone), a day
- * with a time is a moment in the browser's time zone.
+ * with a time is a moment in the account's time zone.
  */
 export const taskFormSchema = z
   .object({
@@ -32,7 +32,8 @@ export const taskFormSchema = z
       ctx.addIssue({ code: 'custom', path: ['dueDay'], message: 'Pick a day for this time' });
       return;
     }
-    const due = dueDateOf(values);
+    // Any zone tells whether the year is in range.
+    const due = dueDateOf(values, 'UTC');
     const checked = taskDueDateSchema.safeParse(due);
     if (!checked.success) {
       ctx.addIssue({ code: 'custom', path: ['dueDay'], message: checked.error.issues[0]?.message ?? '' });
@@ -42,22 +43,27 @@ export const taskFormSchema = z
 export type TaskFormValues = z.input<typeof taskFormSchema>;
 type CheckedFormValues = z.output<typeof taskFormSchema>;
 
-/** The due date as task.update takes it: a day alone is 00:00Z of that day, a time makes it a local moment. */
-export function dueDateOf({ dueDay, dueTime }: Pick<TaskFormValues, 'dueDay' | 'dueTime'>): Date | null {
+/** The due date as task.update takes it: a day alone is 00:00Z of that day, a time a moment in the zone. */
+export function dueDateOf(
+  { dueDay, dueTime }: Pick<TaskFormValues, 'dueDay' | 'dueTime'>,
+  timeZone: string,
+): Date | null {
   if (!dueDay) return null;
-  return dueTime ? new Date(`${dueDay}T${dueTime}`) : new Date(`${dueDay}T00:00:00.000Z`);
+  return dueTime ? instantIn(dueDay, dueTime, timeZone) : new Date(`${dueDay}T00:00:00.000Z`);
 }
 
-export function formValuesOf(task: Task): TaskFormValues {
+/** The form's fields for a task, timed due dates read in `timeZone` (the account's). */
+export function formValuesOf(task: Task, timeZone: string): TaskFormValues {
   const due = task.dueDate;
+  const zoned = due && !task.allDay ? dayAndTimeIn(due, timeZone) : null;
   return {
     title: task.title,
     description: task.description ?? '',
     status: task.status,
     priority: task.priority,
     // An all-day task's day is its UTC calendar day, whatever the browser's zone.
-    dueDay: due ? (task.allDay ? due.toISOString().slice(0, 10) : format(due, 'yyyy-MM-dd')) : '',
-    dueTime: due && !task.allDay ? format(due, 'HH:mm') : '',
+    dueDay: zoned ? zoned.day : due ? due.toISOString().slice(0, 10) : '',
+    dueTime: zoned ? zoned.time : '',
   };
 }
 
@@ -66,10 +72,10 @@ export function formValuesOf(task: Task): TaskFormValues {
  * from. A due date whose day and time still read as shown keeps its exact value: the form shows minutes,
  * and a due time with seconds must not count as changed.
  */
-export function editValuesOf(values: CheckedFormValues, shown: Task): EditValues {
-  const before = formValuesOf(shown);
+export function editValuesOf(values: CheckedFormValues, shown: Task, timeZone: string): EditValues {
+  const before = formValuesOf(shown, timeZone);
   const dueUntouched = values.dueDay === before.dueDay && values.dueTime === before.dueTime;
-  const dueDate = dueUntouched ? shown.dueDate : dueDateOf(values);
+  const dueDate = dueUntouched ? shown.dueDate : dueDateOf(values, timeZone);
   return {
     title: values.title,
     description: values.description === '' ? null : values.description,

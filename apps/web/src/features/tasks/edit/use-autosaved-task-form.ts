@@ -33,10 +33,10 @@ const SERVER_FIELDS = ['title', 'description', 'status', 'priority'] as const;
  * by field onto the current version: fields only changed here are saved, fields only changed there are
  * shown, and a field changed on both sides waits for the person to choose.
  */
-export function useAutosavedTaskForm(opened: Task) {
+export function useAutosavedTaskForm(opened: Task, timeZone: string) {
   const form = useForm({
     resolver: zodResolver(taskFormSchema),
-    defaultValues: formValuesOf(opened),
+    defaultValues: formValuesOf(opened, timeZone),
     mode: 'onTouched',
   });
   const save = useSaveTaskEdit();
@@ -56,8 +56,8 @@ export function useAutosavedTaskForm(opened: Task) {
 
   /** Shows their version in every field the person has not touched. */
   const adoptUntouched = (from: Task, theirs: Task) => {
-    const before = formValuesOf(from);
-    const after = formValuesOf(theirs);
+    const before = formValuesOf(from, timeZone);
+    const after = formValuesOf(theirs, timeZone);
     const now = form.getValues();
     for (const field of EDIT_FIELDS) {
       const keys = FORM_KEYS[field];
@@ -88,7 +88,7 @@ export function useAutosavedTaskForm(opened: Task) {
         setStatus({ kind: 'invalid' });
         return false;
       }
-      const mine = editValuesOf(checked.data, base.current);
+      const mine = editValuesOf(checked.data, base.current, timeZone);
       const undecided = Object.keys(conflictsRef.current) as EditField[];
       const patch = patchBetween(base.current, mine, undecided);
       if (Object.keys(patch).length === 0) {
@@ -180,7 +180,7 @@ export function useAutosavedTaskForm(opened: Task) {
     useTheirs: (field: EditField) => {
       const theirs = conflictsRef.current[field];
       if (theirs) {
-        const values = formValuesOf(theirs);
+        const values = formValuesOf(theirs, timeZone);
         for (const key of FORM_KEYS[field]) form.setValue(key, values[key]);
       }
       void resolve(field);
@@ -190,7 +190,7 @@ export function useAutosavedTaskForm(opened: Task) {
       clearTimeout(timer.current);
       timer.current = undefined;
       setConflicts({});
-      form.reset(formValuesOf(base.current));
+      form.reset(formValuesOf(base.current, timeZone));
     },
     /** The latest version the server has confirmed, for Delete (and its Undo). */
     saved: () => base.current,
