@@ -32,12 +32,6 @@ export function likePattern(search: string): string {
 }
 
 /**
- * The WHERE conditions. Dates are read in the owner's settings time zone: `overdue` and the views as
- * task.stats reads them; `dueBefore`/`dueAfter` compare a timed task's instant with the given instant,
- * and an all-day task as 00:00 of its day in that zone (so `dueBefore: <local midnight of day D>` keeps
- * all-day tasks of days before D, and `dueAfter` the same midnight keeps those of D and later).
- */
-/**
  * Whether the trigram index can narrow a search: it needs three letters or digits in a row (pg_trgm's
  * words). Anything shorter (`ab`, `%%%`, emoji) matches no trigram, so PostgreSQL would read every task of
  * the user, descriptions (up to 10,000 characters each) included; such a search looks at titles only.
@@ -46,6 +40,12 @@ function hasSearchableTrigram(search: string): boolean {
   return /[\p{L}\p{N}]{3}/u.test(search);
 }
 
+/**
+ * The WHERE conditions. Dates are read in the owner's settings time zone: `overdue` and the views as
+ * task.stats reads them; `dueBefore`/`dueAfter` compare a timed task's instant with the given instant,
+ * and an all-day task as 00:00 of its day in that zone (so `dueBefore: <local midnight of day D>` keeps
+ * all-day tasks of days before D, and `dueAfter` the same midnight keeps those of D and later).
+ */
 function conditions(userId: string, query: ListTasksQuery, now: Date): Sql[] {
   const clock: Clock = { now, timeZone: settingsTimeZoneOf(userId) };
   const where = [sql`"user_id" = ${userId}`];
