@@ -1,6 +1,6 @@
 import { TASK_STATUSES } from '@taskapp/shared';
 import { Trash2 } from 'lucide-react';
-import { type RefObject, useEffect } from 'react';
+import { type RefObject, useEffect, useState } from 'react';
 import { Button } from '../../../components/button';
 import { Field, INPUT_CLASSES } from '../../../components/field';
 import { Kbd } from '../../../components/kbd';
@@ -31,7 +31,9 @@ interface TaskEditFormProps {
  * changed here and elsewhere shows both versions and waits for a choice; the panel stays open meanwhile.
  */
 export function TaskEditForm({ task, onDone, closeGuard }: TaskEditFormProps) {
-  const { timeZone } = useDaySettings();
+  // Fixed while the panel is open: settings arriving later must not reread the shown time in another zone.
+  const settings = useDaySettings();
+  const [timeZone] = useState(settings.timeZone);
   const edit = useAutosavedTaskForm(task, timeZone);
   const { form, status, conflicts } = edit;
   const remove = useDeleteTask();
