@@ -51,6 +51,8 @@ export const LIMITS = {
   tasksPerUser: 100_000,
   /** Searches, stats and exports of one person running at once on one API instance. */
   heavyReadsPerUser: 2,
+  /** Milliseconds from the end of one person's data export until they may start the next. */
+  exportIntervalMs: 10_000,
 } as const;
 
 /**

@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type RegisteredBrowser,
+  register,
+  type ServerProcessFixture,
+  startServerProcessFixture,
+} from '../helpers/server-process-fixture.js';
+
+// Issue 12 and security finding 1: one abusive user (batched pathological searches, exports, many creates)
+// must not stall another. The bystander's task.byId p99 under the abuse stays within 3x its quiet p99,
+// both measured the same way. This is the one test that compares timings, because the issue asks for it.
+
+const SAMPLES = 1_000;
+const WARM_UP = 50;
+const ABUSER_TASKS = 5_000;
+// Abusive loops, each sending the abusive requests in turn, back to back. One is enough to hit every
+// limit; more would measure how many CPUs this machine has rather than what one user can do to another.
+const ABUSE_CONCURRENCY = 1;
+
+let server: ServerProcessFixture;
+let bystander: RegisteredBrowser;
+let abuser: RegisteredBrowser;
+let taskId: string;
+
+beforeAll(async () => {
+  server = await startServerProcessFixture();
+  bystander = await register(server);
+  abuser = await register(server);
+  taskId = (await bystander.browser.api.task.create.mutate({ title: 'mine' })).id;
+  // The abuser's data, written directly (creating it through the API is part of the abuse below).
+  await server.sql.query('alter table tasks disable trigger tasks_enforce_limit');
+  await server.sql.query(
+    "insert into tasks (user_id, title, description) select ?, 'filler ' || n, repeat('lorem ipsum ', 40) from generate_series(1, ?) as n",
+    [abuser.userId, ABUSER_TASKS],
+  );
+  await server.sql.query('alter table tasks enable trigger tasks_enforce_limit');
+}, 120_000);
+afterAll(() => server?.stop());
+
+const bearer = (who: RegisteredBrowser) => ({ authorization: `Bearer ${who.browser.accessToken}` });
+
+/** One task.byId of the bystander, raw, timed from request to the last byte. */
+async function byIdMs(): Promise<number> {
+  const input = encodeURIComponent(JSON.stringify({ json: { id: taskId } }));
+  const started = performance.now();
+  const response = await fetch(`${server.url}/api/trpc/task.byId?input=${input}`, {
+    headers: bearer(bystander),
+  });
+  await response.arrayBuffer();
+  const ms = performance.now() - started;
+  expect(response.status).toBe(200);
+  return ms;
+}
+
+async function p99(samples: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < samples; i += 1) times.push(await byIdMs());
+  times.sort((a, b) => a - b);
+  return times[Math.ceil(samples * 0.99) - 1] ?? Number.NaN;
+}
+
+/** The abusive requests, raw (their answers are read and dropped, never parsed here). */
+function abusiveRequests(): (() => Promise<number>)[] {
+  const get = (path: string) => async () => {
+    const response = await fetch(`${server.url}/api/trpc/${path}`, { headers: bearer(abuser) });
+    await response.arrayBuffer();
+    return response.status;
+  };
+  const searches = Array.from({ length: 20 }, () => 'task.list').join(',');
+  const searchInputs = encodeURIComponent(
+    JSON.stringify(
+      Object.fromEntries(Array.from({ length: 20 }, (_, i) => [i, { json: { search: '%'.repeat(200) } }])),
+    ),
+  );
+  const creates = Array.from({ length: 15 }, () => 'task.create').join(',');
+  const createInputs = JSON.stringify(
+    Object.fromEntries(
+      Array.from({ length: 15 }, (_, i) => [
+        i,
+        { json: { title: `spam ${i}`, description: 'x'.repeat(6_000) } },
+      ]),
+    ),
+  );
+  return [
+    get(`${searches}?batch=1&input=${searchInputs}`),
+    get('account.exportData'),
+    get(`${Array.from({ length: 20 }, () => 'account.exportData').join(',')}?batch=1&input=%7B%7D`),
+    async () => {
+      const response = await fetch(`${server.url}/api/trpc/${creates}?batch=1`, {
+        method: 'POST',
+        headers: { ...bearer(abuser), 'content-type': 'application/json' },
+        body: createInputs,
+      });
+      await response.arrayBuffer();
+      return response.status;
+    },
+  ];
+}
+
+describe('one abusive user while another works', () => {
+  it("keeps the other user's task.byId p99 within 3x of its quiet value", { timeout: 180_000 }, async () => {
+    for (let i = 0; i < WARM_UP; i += 1) await byIdMs();
+    const quiet = await p99(SAMPLES);
+
+    let stop = false;
+    const statuses: number[] = [];
+    const requests = abusiveRequests();
+    const loops = Array.from({ length: ABUSE_CONCURRENCY }, async () => {
+      for (let i = 0; !stop; i += 1)
+        statuses.push(await (requests[i % requests.length] as () => Promise<number>)());
+    });
+    // Measure only once the abuse is under way.
+    while (statuses.length < 4) await new Promise((resolve) => setTimeout(resolve, 20));
+    const loaded = await p99(SAMPLES);
+    stop = true;
+    await Promise.all(loops);
+
+    console.info(
+      `bystander task.byId p99: quiet ${quiet.toFixed(1)} ms, under abuse ${loaded.toFixed(1)} ms`,
+    );
+    expect(statuses.some((status) => status === 429 || status === 400)).toBe(true);
+    expect(loaded, `quiet p99 ${quiet.toFixed(1)} ms`).toBeLessThanOrEqual(3 * quiet);
+  });
+});
