@@ -1,6 +1,6 @@
 import type { AppRouter } from '@taskapp/api';
 import { LIMITS } from '@taskapp/shared/constants';
-import { createTRPCClient, httpBatchLink, retryLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpLink, retryLink, splitLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import superjson from 'superjson';
 import { API_URL, isPublicProcedure } from './api-url';
@@ -23,17 +23,26 @@ export function createTrpcClient() {
           return true;
         },
       }),
-      httpBatchLink({
-        url: API_URL,
-        transformer: superjson,
-        // The server refuses bigger batches; the link splits them instead.
-        maxItems: LIMITS.batchMax,
-        headers: async ({ opList }) => {
-          if (opList.some((op) => !isPublicProcedure(op.path))) await ensureFreshToken();
-          const token = getAccessToken();
-          return token ? { authorization: `Bearer ${token}` } : {};
-        },
+      // The server answers an export only on its own, never inside a batch.
+      splitLink({
+        condition: (op) => UNBATCHED.has(op.path),
+        true: httpLink({ url: API_URL, transformer: superjson, headers: ({ op }) => authorization([op]) }),
+        false: httpBatchLink({
+          url: API_URL,
+          transformer: superjson,
+          // The server refuses bigger batches; the link splits them instead.
+          maxItems: LIMITS.batchMax,
+          headers: ({ opList }) => authorization(opList),
+        }),
       }),
     ],
   });
+}
+
+const UNBATCHED = new Set(['account.exportData']);
+
+async function authorization(opList: readonly { path: string }[]): Promise<Record<string, string>> {
+  if (opList.some((op) => !isPublicProcedure(op.path))) await ensureFreshToken();
+  const token = getAccessToken();
+  return token ? { authorization: `Bearer ${token}` } : {};
 }
