@@ -28,7 +28,8 @@ afterAll(() => t.close());
 
 const tombstones = async (userId: string) =>
   Number(
-    (await t.query<{ n: string }>('select count(*) as n from deleted_tasks where user_id = ?', [userId]))[0]?.n,
+    (await t.query<{ n: string }>('select count(*) as n from deleted_tasks where user_id = ?', [userId]))[0]
+      ?.n,
   );
 
 describe('task.restore { id } (Undo after delete)', () => {
