@@ -69,8 +69,7 @@ describe('account.exportData', () => {
       headers: { authorization: `Bearer ${accessToken}` },
     });
     expect(alone.status).toBe(200);
-    // A batch of one is the export alone (another account: one export per interval each).
-    const single = await batch((await signUp(server)).accessToken, ['account.exportData']);
+    const single = await batch(accessToken, ['account.exportData']);
     expect(single[0]?.error).toBeUndefined();
   });
 
@@ -91,8 +90,18 @@ describe('account.exportData', () => {
       code: 'TOO_MANY_REQUESTS',
       message: 'An export of your data is already running. Wait for it to finish.',
     });
-    // Once it is done, the next one waits a few seconds: exports are rare, and each is one big answer.
-    await expectCode(user.api.account.exportData(), 'TOO_MANY_REQUESTS');
+    // Once it is done, the next small one runs at once.
+    expect((await user.api.account.exportData()).tasks).toHaveLength(1);
+  });
+
+  it('after a big export, makes the next one wait a few seconds', async () => {
+    const user = await newUser(t, 'big-exporter');
+    await t.query("insert into tasks (user_id, title) select ?, 'export me' from generate_series(1, 3000)", [
+      user.userId,
+    ]);
+    expect((await user.api.account.exportData()).tasks).toHaveLength(3000);
+    const refused = await expectCode(user.api.account.exportData(), 'TOO_MANY_REQUESTS');
+    expect(refused.message).toMatch(/^You exported your data moments ago\. Try again in \d+ s\.$/);
   });
 });
 

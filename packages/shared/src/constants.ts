@@ -51,8 +51,10 @@ export const LIMITS = {
   tasksPerUser: 100_000,
   /** Searches, stats and exports of one person running at once on one API instance. */
   heavyReadsPerUser: 2,
-  /** Milliseconds from the end of one person's data export until they may start the next. */
-  exportIntervalMs: 10_000,
+  /** After a data export of more than this many tasks, that person's next export waits… */
+  exportPauseFromTasks: 1_000,
+  /** …this many milliseconds (each export is serialized in one piece). */
+  exportPauseMs: 10_000,
 } as const;
 
 /**

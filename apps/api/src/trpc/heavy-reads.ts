@@ -5,8 +5,8 @@ import type { Context } from './context.js';
 // Per API instance: a person's searches, stats and exports that are running right now.
 const running = new Map<string, number>();
 const exporting = new Set<string>();
-/** When each person's last export finished. */
-const exportedAt = new Map<string, number>();
+/** Until when each person's next export waits: a pause after a big export, none after a small one. */
+const exportPausedUntil = new Map<string, number>();
 
 /** PostgreSQL's "canceling statement due to statement timeout". */
 const isStatementTimeout = (error: unknown) => (error as { code?: unknown } | null)?.code === '57014';
@@ -35,18 +35,22 @@ export async function asHeavyRead<T>(userId: string, work: () => Promise<T>): Pr
   }
 }
 
-/** Keeps the map of last exports small: entries older than the interval decide nothing. */
-function forgetOldExports() {
-  const cutoff = Date.now() - LIMITS.exportIntervalMs;
-  for (const [userId, at] of exportedAt) if (at < cutoff) exportedAt.delete(userId);
+/** Keeps the map small: pauses that have ended decide nothing. */
+function forgetEndedPauses(now: number) {
+  for (const [userId, until] of exportPausedUntil) if (until <= now) exportPausedUntil.delete(userId);
 }
 
 /**
  * The data export: alone in its HTTP request (a batch of twenty exports was twenty copies of everything
- * in one buffered answer), one at a time per person, and not again within LIMITS.exportIntervalMs (an
- * export is serialized in one piece; back to back they would keep the event loop busy for everyone).
+ * in one buffered answer), one at a time per person, and after a big one a pause before the next
+ * (LIMITS.exportPauseMs after more than LIMITS.exportPauseFromTasks tasks): an export is serialized in
+ * one piece, and big ones back to back would keep the event loop busy for everyone.
  */
-export async function asExport<T>(ctx: Pick<Context, 'http'>, userId: string, work: () => Promise<T>) {
+export async function asExport<T extends { tasks: readonly unknown[] }>(
+  ctx: Pick<Context, 'http'>,
+  userId: string,
+  work: () => Promise<T>,
+): Promise<T> {
   // The path names the calls ("account.exportData,task.list"); the query string may hold commas too.
   const path = ctx.http?.req.url?.split('?')[0] ?? '';
   if (path.includes(',')) {
@@ -55,17 +59,19 @@ export async function asExport<T>(ctx: Pick<Context, 'http'>, userId: string, wo
   if (exporting.has(userId)) {
     throw rateLimited('An export of your data is already running. Wait for it to finish.');
   }
-  const since = Date.now() - (exportedAt.get(userId) ?? 0);
-  if (since < LIMITS.exportIntervalMs) {
-    const seconds = Math.ceil((LIMITS.exportIntervalMs - since) / 1000);
-    throw rateLimited(`You exported your data moments ago. Try again in ${seconds} s.`);
+  const wait = (exportPausedUntil.get(userId) ?? 0) - Date.now();
+  if (wait > 0) {
+    throw rateLimited(`You exported your data moments ago. Try again in ${Math.ceil(wait / 1000)} s.`);
   }
   exporting.add(userId);
   try {
-    return await asHeavyRead(userId, work);
+    const result = await asHeavyRead(userId, work);
+    const now = Date.now();
+    forgetEndedPauses(now);
+    if (result.tasks.length > LIMITS.exportPauseFromTasks)
+      exportPausedUntil.set(userId, now + LIMITS.exportPauseMs);
+    return result;
   } finally {
     exporting.delete(userId);
-    exportedAt.set(userId, Date.now());
-    forgetOldExports();
   }
 }
