@@ -69,12 +69,25 @@ export function startOfCalendarWeek(day: Date, weekStart: number): Date {
   return addCalendarDays(day, -((day.getUTCDay() - weekStart + 7) % 7));
 }
 
+/** The wall-clock reading of an instant in a zone, written as if it were UTC. */
+export function wallClockIn(instant: Date, timeZone: string): Date {
+  return new Date(wallClock(instant, timeZone));
+}
+
+/**
+ * The instant a zone's clocks show a wall-clock time (written as if it were UTC); in a DST gap, the
+ * first moment after it.
+ */
+export function instantOfWallClockIn(wall: Date, timeZone: string): Date {
+  // The zone's offset near that time, then once more in case the guess crossed a DST change.
+  let instant = wall.getTime() - (wallClock(wall, timeZone) - wall.getTime());
+  instant = wall.getTime() - (wallClock(new Date(instant), timeZone) - instant);
+  return new Date(instant);
+}
+
 /** The instant a calendar day begins in a zone (its midnight, or the first moment after a DST gap). */
 export function startOfDayIn(day: Date, timeZone: string): Date {
-  // The zone's offset near that midnight, then once more in case the guess crossed a DST change.
-  let instant = day.getTime() - (wallClock(day, timeZone) - day.getTime());
-  instant = day.getTime() - (wallClock(new Date(instant), timeZone) - instant);
-  return new Date(instant);
+  return instantOfWallClockIn(day, timeZone);
 }
 
 const timeFormats = new Map<string, Intl.DateTimeFormat>();

@@ -12,8 +12,15 @@ import { taskListOptions, taskStatsOptions } from './use-task-queries';
  * with an answer read before the write landed. Lists already in the cache are the screen's business.
  */
 export function prefetchTaskScreen(view: TaskView): void {
-  const list = taskListOptions(trpc, listInputFor(view));
-  if (!queryClient.getQueryState(list.queryKey)) void queryClient.prefetchInfiniteQuery(list);
+  const settingsKey = trpc.account.settings.queryKey();
+  const settings = queryClient.getQueryData(settingsKey);
+  if (!settings) void queryClient.prefetchQuery(trpc.account.settings.queryOptions());
+  // A due filter's days are the account's days: without its settings the list would be read for the
+  // browser's days and then again, so such a list waits for the screen.
+  if (!view.due || settings) {
+    const list = taskListOptions(trpc, listInputFor(view, settings ?? {}));
+    if (!queryClient.getQueryState(list.queryKey)) void queryClient.prefetchInfiniteQuery(list);
+  }
   const stats = taskStatsOptions(trpc);
   if (!queryClient.getQueryState(stats.queryKey)) void queryClient.prefetchQuery(stats);
 }

@@ -1,15 +1,17 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { AppRouter } from '@taskapp/api';
 import type { TRPCOptionsProxy } from '@trpc/tanstack-react-query';
-import { browserTimeZone } from '../../../lib/time-zone';
 import { useTRPC } from '../../../lib/trpc';
 import type { ListFilters } from '../view/task-view';
 
 const PAGE_SIZE = 50;
 
-/** The counts' key and fetcher, shared by the screen and the route's prefetch. */
+/**
+ * The counts' key and fetcher, shared by the screen and the route's prefetch. No time zone: the server
+ * counts "today" and "overdue" in the account's zone, as the lists' filters do.
+ */
 export function taskStatsOptions(trpc: TRPCOptionsProxy<AppRouter>) {
-  return trpc.task.stats.queryOptions({ timeZone: browserTimeZone() });
+  return trpc.task.stats.queryOptions({});
 }
 
 /** A list's key and fetcher, shared by the screen and the route's prefetch. */

@@ -136,3 +136,27 @@ describe('parseQuickAdd reads dates the way people mean them', () => {
     expect(parseQuickAdd('Plan trip next week', NOW).title).toBe('Plan trip');
   });
 });
+
+describe('parseQuickAdd in the account’s time zone', () => {
+  // 23:30 on Thursday 3 December in UTC is already Friday 08:30 in Tokyo and still Thursday 18:30 in New York.
+  const now = new Date('2026-12-03T23:30:00Z');
+
+  it('reads "today" and "tomorrow" as the account’s days', () => {
+    expect(parseQuickAdd('Call mom tomorrow', now, { timeZone: 'Asia/Tokyo' }).dueDate).toEqual(
+      new Date('2026-12-05T00:00:00Z'),
+    );
+    expect(parseQuickAdd('Call mom tomorrow', now, { timeZone: 'America/New_York' }).dueDate).toEqual(
+      new Date('2026-12-04T00:00:00Z'),
+    );
+  });
+
+  it('reads a time on the account’s clocks', () => {
+    expect(parseQuickAdd('Dentist today 3pm', now, { timeZone: 'Asia/Tokyo' })).toMatchObject({
+      dueDate: new Date('2026-12-04T06:00:00Z'),
+      allDay: false,
+    });
+    expect(parseQuickAdd('Dentist today 3pm', now, { timeZone: 'America/New_York' }).dueDate).toEqual(
+      new Date('2026-12-03T20:00:00Z'),
+    );
+  });
+});

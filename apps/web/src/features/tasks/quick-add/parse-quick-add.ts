@@ -1,6 +1,7 @@
 import type { TaskPriority } from '@taskapp/shared';
 import * as chrono from 'chrono-node';
 import { addDays, startOfDay, startOfWeek } from 'date-fns';
+import { instantOfWallClockIn, wallClockIn } from '../../../lib/time-zone';
 
 export interface QuickAddDraft {
   title: string;
@@ -14,6 +15,8 @@ export interface QuickAddDraft {
 export interface QuickAddOptions {
   /** The first day of the person's week (0 Sunday, 1 Monday, 6 Saturday), for "next week". */
   weekStart?: 0 | 1 | 6;
+  /** Whose "today" and "3pm" the text means: the account's zone. The browser's when not given. */
+  timeZone?: string;
 }
 
 const QUOTED = /"[^"]*"/g;
@@ -87,10 +90,22 @@ function dueMoment(result: chrono.ParsedResult, now: Date, weekStart: 0 | 1 | 6)
  * Reads `Pay rent tomorrow 9am !high` as a title, a due date and a priority. Text in "double quotes"
  * stays literal. Pure: `now` is the reference for relative dates, read in the browser's zone.
  */
+/** A Date whose local fields read what `wall` (a wall clock written as UTC) reads. */
+function asLocalWallClock(wall: Date): Date {
+  return new Date(
+    wall.getUTCFullYear(),
+    wall.getUTCMonth(),
+    wall.getUTCDate(),
+    wall.getUTCHours(),
+    wall.getUTCMinutes(),
+    wall.getUTCSeconds(),
+  );
+}
+
 export function parseQuickAdd(
   input: string,
   now: Date = new Date(),
-  { weekStart = 1 }: QuickAddOptions = {},
+  { weekStart = 1, timeZone }: QuickAddOptions = {},
 ): QuickAddDraft {
   let masked = maskQuoted(input);
   let text = input;
@@ -107,13 +122,21 @@ export function parseQuickAdd(
 
   let dueDate: Date | null = null;
   let allDay = false;
+  // chrono reads the browser's clock; it is handed the account zone's wall clock instead, and its
+  // answer's wall clock is read back in that zone.
+  const reference = timeZone ? asLocalWallClock(wallClockIn(now, timeZone)) : now;
   const result = parser
-    .parse(masked, now, { forwardDate: true })
+    .parse(masked, reference, { forwardDate: true })
     .find((candidate) => isMeantAsDate(candidate, masked));
   if (result) {
-    const moment = dueMoment(result, now, weekStart);
+    const moment = dueMoment(result, reference, weekStart);
     allDay = !result.start.isCertain('hour');
-    dueDate = allDay ? new Date(Date.UTC(moment.getFullYear(), moment.getMonth(), moment.getDate())) : moment;
+    const day = Date.UTC(moment.getFullYear(), moment.getMonth(), moment.getDate());
+    if (allDay) dueDate = new Date(day);
+    else if (timeZone) {
+      const wall = new Date(day + moment.getHours() * 3_600_000 + moment.getMinutes() * 60_000);
+      dueDate = instantOfWallClockIn(wall, timeZone);
+    } else dueDate = moment;
     text = cut(text, result.index, result.index + result.text.length);
     const before = text.slice(0, result.index).trimEnd();
     const dangling = before.match(DANGLING_PREPOSITION);

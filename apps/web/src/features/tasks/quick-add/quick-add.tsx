@@ -3,6 +3,7 @@ import { AlertCircle, CalendarDays, Flag, Plus } from 'lucide-react';
 import { type FormEvent, type RefObject, useMemo, useRef, useState } from 'react';
 import { Kbd } from '../../../components/kbd';
 import { errorMessage } from '../../../lib/trpc-errors';
+import { useDaySettings } from '../../account/use-settings';
 import { useUser } from '../../auth/use-auth';
 import { useCreateTask } from '../data/use-task-mutations';
 import { dueLabel } from '../list/due-label';
@@ -31,7 +32,11 @@ export function QuickAdd({ inputRef }: { inputRef: RefObject<HTMLInputElement | 
   };
   const [refusal, setRefusal] = useState<string | null>(null);
   const create = useCreateTask();
-  const draft = useMemo(() => parseQuickAdd(text), [text]);
+  const { timeZone, weekStart } = useDaySettings();
+  const draft = useMemo(
+    () => parseQuickAdd(text, new Date(), { timeZone, weekStart }),
+    [text, timeZone, weekStart],
+  );
   const showHint = text.trim() !== '' && draft.title === '';
   const problem = titleProblem(draft.title);
   const error = problem ?? refusal;
@@ -126,7 +131,7 @@ export function QuickAdd({ inputRef }: { inputRef: RefObject<HTMLInputElement | 
           <Chip>
             <CalendarDays aria-hidden="true" className="size-3.5" />
             <span className="sr-only">Due </span>
-            {dueLabel(draft.dueDate, { allDay: draft.allDay }).text}
+            {dueLabel(draft.dueDate, { allDay: draft.allDay, timeZone }).text}
           </Chip>
         ) : null}
         {draft.priority ? (
