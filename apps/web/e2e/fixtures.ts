@@ -7,7 +7,7 @@ interface Options {
 }
 
 // The browser logs every 4xx answer as a console error. Refused API calls are part of the flows under
-// test (a signed-out visit's session restore answers 401, a rejected form 400 or 409), so those are
+// test (a wrong password answers 401, a rejected form 400 or 409, a revoked session's refresh 401), so those are
 // expected; anything else logged as an error still fails the test.
 function isExpectedApiRefusal(text: string, url: string): boolean {
   return url.includes('/api/trpc') && /status of 4\d\d/.test(text);
