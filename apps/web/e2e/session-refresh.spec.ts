@@ -35,5 +35,8 @@ test('after a long sleep the token is renewed before the next call, not after it
   await page.clock.setSystemTime(Date.now() + 20 * 60_000);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByTestId('session-row')).toHaveCount(1);
-  expect(calls.slice(0, 2)).toEqual(['auth.refresh', 'account.sessions']);
+  // The refresh went first, once: no call was sent with the stale token and refused.
+  expect(calls[0]).toBe('auth.refresh');
+  expect(calls.filter((call) => call === 'auth.refresh')).toHaveLength(1);
+  expect(calls).toContain('account.sessions');
 });
