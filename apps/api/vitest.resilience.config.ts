@@ -7,5 +7,12 @@ const base = databaseTestConfig('./test/global-setup.ts');
 
 export default defineConfig({
   ...base,
-  test: { ...base.test, include: ['test/resilience/**/*.test.ts'], testTimeout: 180_000 },
+  // One file at a time: each loads the machine on purpose, and the noisy-neighbour test measures
+  // latency, which another file's load would distort.
+  test: {
+    ...base.test,
+    include: ['test/resilience/**/*.test.ts'],
+    testTimeout: 180_000,
+    fileParallelism: false,
+  },
 });

@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type RegisteredBrowser,
@@ -8,14 +9,11 @@ import {
 
 // Issue 12 and security finding 1: one abusive user (batched pathological searches, exports, many creates)
 // must not stall another. The bystander's task.byId p99 under the abuse stays within 3x its quiet p99,
-// both measured the same way. This is the one test that compares timings, because the issue asks for it.
+// both measured the same way (the middle of three rounds of 1,000 calls each). This is the one test that compares timings, because the issue asks for it.
 
 const SAMPLES = 1_000;
 const WARM_UP = 50;
 const ABUSER_TASKS = 2_000;
-// Abusive loops, each sending the abusive requests in turn, back to back. One is enough to hit every
-// limit; more would measure how many CPUs this machine has rather than what one user can do to another.
-const ABUSE_CONCURRENCY = 1;
 
 let server: ServerProcessFixture;
 let bystander: RegisteredBrowser;
@@ -57,13 +55,20 @@ async function p99(samples: number): Promise<number> {
   return times[Math.ceil(samples * 0.99) - 1] ?? Number.NaN;
 }
 
-/** The abusive requests, raw (their answers are read and dropped, never parsed here). */
-function abusiveRequests(): (() => Promise<number>)[] {
-  const get = (path: string) => async () => {
-    const response = await fetch(`${server.url}/api/trpc/${path}`, { headers: bearer(abuser) });
-    await response.arrayBuffer();
-    return response.status;
-  };
+interface RawRequest {
+  url: string;
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** The abusive requests, raw (their answers are read and dropped, never parsed). */
+function abusiveRequests(): RawRequest[] {
+  const get = (path: string): RawRequest => ({
+    url: `${server.url}/api/trpc/${path}`,
+    method: 'GET',
+    headers: bearer(abuser),
+  });
   const searches = Array.from({ length: 20 }, () => 'task.list').join(',');
   const searchInputs = encodeURIComponent(
     JSON.stringify(
@@ -83,35 +88,66 @@ function abusiveRequests(): (() => Promise<number>)[] {
     get(`${searches}?batch=1&input=${searchInputs}`),
     get('account.exportData'),
     get(`${Array.from({ length: 20 }, () => 'account.exportData').join(',')}?batch=1&input=%7B%7D`),
-    async () => {
-      const response = await fetch(`${server.url}/api/trpc/${creates}?batch=1`, {
-        method: 'POST',
-        headers: { ...bearer(abuser), 'content-type': 'application/json' },
-        body: createInputs,
-      });
-      await response.arrayBuffer();
-      return response.status;
+    {
+      url: `${server.url}/api/trpc/${creates}?batch=1`,
+      method: 'POST',
+      headers: { ...bearer(abuser), 'content-type': 'application/json' },
+      body: createInputs,
     },
   ];
+}
+
+// The abuser runs on a thread of its own, so reading its answers never delays the bystander's timer.
+const ABUSER_THREAD = `
+const { parentPort, workerData } = require('node:worker_threads');
+let stop = false;
+parentPort.on('message', () => { stop = true; });
+(async () => {
+  const statuses = [];
+  for (let i = 0; !stop; i += 1) {
+    const { url, method, headers, body } = workerData.requests[i % workerData.requests.length];
+    const response = await fetch(url, { method, headers, body });
+    await response.arrayBuffer();
+    statuses.push(response.status);
+    if (statuses.length === 4) parentPort.postMessage('started');
+  }
+  parentPort.postMessage(statuses);
+})();
+`;
+
+/** Starts the abuse; resolves once it is under way, with a function that stops it and gives its statuses. */
+async function startAbuse(): Promise<() => Promise<number[]>> {
+  const worker = new Worker(ABUSER_THREAD, { eval: true, workerData: { requests: abusiveRequests() } });
+  const messages: unknown[] = [];
+  let notify = () => {};
+  worker.on('message', (message) => {
+    messages.push(message);
+    notify();
+  });
+  const next = () => new Promise<void>((resolve) => (notify = resolve));
+  while (!messages.includes('started')) await next();
+  return async () => {
+    worker.postMessage('stop');
+    while (!messages.some(Array.isArray)) await next();
+    await worker.terminate();
+    return messages.find(Array.isArray) as number[];
+  };
+}
+
+/** The middle of three p99 measurements: one garbage collection or scheduler hiccup doesn't decide. */
+async function typicalP99(): Promise<number> {
+  const rounds = [await p99(SAMPLES), await p99(SAMPLES), await p99(SAMPLES)].sort((a, b) => a - b);
+  return rounds[1] ?? Number.NaN;
 }
 
 describe('one abusive user while another works', () => {
   it("keeps the other user's task.byId p99 within 3x of its quiet value", { timeout: 180_000 }, async () => {
     for (let i = 0; i < WARM_UP; i += 1) await byIdMs();
-    const quiet = await p99(SAMPLES);
+    const quiet = await typicalP99();
 
-    let stop = false;
-    const statuses: number[] = [];
-    const requests = abusiveRequests();
-    const loops = Array.from({ length: ABUSE_CONCURRENCY }, async () => {
-      for (let i = 0; !stop; i += 1)
-        statuses.push(await (requests[i % requests.length] as () => Promise<number>)());
-    });
-    // Measure only once the abuse is under way.
-    while (statuses.length < 4) await new Promise((resolve) => setTimeout(resolve, 20));
-    const loaded = await p99(SAMPLES);
-    stop = true;
-    await Promise.all(loops);
+    const stopAbuse = await startAbuse();
+    const loaded = await typicalP99();
+    const statuses = await stopAbuse();
 
     console.info(
       `bystander task.byId p99: quiet ${quiet.toFixed(1)} ms, under abuse ${loaded.toFixed(1)} ms`,
