@@ -18,6 +18,7 @@ import { notFound } from '../domain-error.js';
 import { asExport } from '../trpc/heavy-reads.js';
 import { protectedProcedure, router } from '../trpc/init.js';
 import { confirmOwnPassword } from './confirm-password.js';
+import { exportedAccount } from './export-data.js';
 import { toSessionDto } from './session-dto.js';
 import { settingsProcedures } from './settings.procedures.js';
 
@@ -66,21 +67,9 @@ export const accountRouter = router({
 
   exportData: protectedProcedure.query(({ ctx }) =>
     asExport(ctx, ctx.userId, async () => {
-      const user = await ctx.em.findOneOrFail(UserSchema, ctx.userId);
+      const account = await exportedAccount(ctx, ctx.userId, ctx.session.sessionId);
       const tasks = await ctx.queries.tasks.allOf(ctx.userId);
-      const settings = await ctx.queries.settings.of(ctx.userId);
-      const sessions = await ctx.em.find(
-        SessionSchema,
-        { user: ctx.userId },
-        { orderBy: { createdAt: 'asc' } },
-      );
-      return {
-        exportedAt: new Date(),
-        user: { ...toUserDto(user), isActive: user.isActive, updatedAt: user.updatedAt },
-        settings,
-        tasks,
-        sessions: sessions.map((session) => toSessionDto(session, ctx.session.sessionId)),
-      };
+      return { ...account, tasks };
     }),
   ),
 

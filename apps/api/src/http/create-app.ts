@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { LIMITS } from '@taskapp/shared';
 import express, { type Express } from 'express';
+import { exportDownload } from '../account/index.js';
 import { trustProxySetting } from '../env.js';
 import type { AppDependencies } from '../trpc/context.js';
 import { createExpressContextFactory } from '../trpc/express-context.js';
@@ -43,6 +44,8 @@ export function createApp(deps: AppDependencies): Express {
   });
   app.use('/api', apiCompression());
 
+  // The data export as a file, written as it is read (account/export-download.ts).
+  app.get('/api/account/export', exportDownload(deps));
   app.use(
     '/api/trpc',
     requireJsonForPosts,

@@ -56,6 +56,23 @@ export async function asExport<T extends { tasks: readonly unknown[] }>(
   if (path.includes(',')) {
     throw invalid('Export can’t be batched with other calls. Request it on its own.');
   }
+  return asOneExport(userId, async (exported) => {
+    const result = await work();
+    exported.tasks = result.tasks.length;
+    return result;
+  });
+}
+
+/**
+ * One export of a person's data, whichever way it is served (the tRPC procedure, the streamed download):
+ * refused while another of theirs runs or while the pause after a big one lasts, and counted as a heavy
+ * read. `work` counts the tasks it exported in `exported.tasks` (as it goes, for a stream), so an export
+ * cut short after many tasks still makes the next one wait.
+ */
+export async function asOneExport<T>(
+  userId: string,
+  work: (exported: { tasks: number }) => Promise<T>,
+): Promise<T> {
   if (exporting.has(userId)) {
     throw rateLimited('An export of your data is already running. Wait for it to finish.');
   }
@@ -64,14 +81,14 @@ export async function asExport<T extends { tasks: readonly unknown[] }>(
     throw rateLimited(`You exported your data moments ago. Try again in ${Math.ceil(wait / 1000)} s.`);
   }
   exporting.add(userId);
+  const exported = { tasks: 0 };
   try {
-    const result = await asHeavyRead(userId, work);
-    const now = Date.now();
-    forgetEndedPauses(now);
-    if (result.tasks.length > LIMITS.exportPauseFromTasks)
-      exportPausedUntil.set(userId, now + LIMITS.exportPauseMs);
-    return result;
+    return await asHeavyRead(userId, () => work(exported));
   } finally {
     exporting.delete(userId);
+    const now = Date.now();
+    forgetEndedPauses(now);
+    if (exported.tasks > LIMITS.exportPauseFromTasks)
+      exportPausedUntil.set(userId, now + LIMITS.exportPauseMs);
   }
 }

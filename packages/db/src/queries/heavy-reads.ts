@@ -38,6 +38,7 @@ async function withStatementTimeout<T>(
 }
 
 type ListArgs = Parameters<ReturnType<typeof taskListQueries>['list']>;
+type ExportPageArgs = Parameters<ReturnType<typeof taskReadQueries>['exportPage']>;
 
 /**
  * The reads whose cost grows with what a user stores (search, stats, export), on `heavy`: the heavy-read
@@ -53,6 +54,14 @@ export function heavyTaskReads(db: Queryable, heavy: Queryable) {
     allOf: (userId: string) =>
       withStatementTimeout(heavy, STATEMENT_TIMEOUT_MS.export, (client) =>
         taskReadQueries(client).allOf(userId),
+      ),
+    /**
+     * A page of the streamed export, in a short transaction of its own with the export's timeout: no
+     * connection is held while the answer waits for a slow client between pages.
+     */
+    exportPage: (...args: ExportPageArgs) =>
+      withStatementTimeout(heavy, STATEMENT_TIMEOUT_MS.export, (client) =>
+        taskReadQueries(client).exportPage(...args),
       ),
   };
 }

@@ -25,7 +25,7 @@ export function createQueries(db: Queryable, heavy: Queryable = db) {
       ...taskReadQueries(db),
       ...taskWriteQueries(db),
       ...deletedTaskQueries(db),
-      // Last, so these replace the plain list (when searching), stats and allOf above.
+      // Last, so these replace the plain list (when searching), stats, allOf and exportPage above.
       ...heavyTaskReads(db, heavy),
     },
     sessions: sessionQueries(db),
@@ -70,6 +70,7 @@ export type { ExpiredRows } from './maintenance-queries.js';
 export { execute, firstRow, identifier, join, raw, rowCount, rows, Sql, sql } from './sql.js';
 export { isTaskLimitReached } from './task-limit.js';
 export { likePattern, type TaskCursor, type TaskPage } from './task-list.js';
+export type { ExportCursor, ExportPage } from './task-reads.js';
 export type { TaskDto } from './task-row.js';
 export type { TaskStats } from './task-stats.js';
 export type { TaskChanges, TaskPatch, TaskUpdate } from './task-writes.js';

@@ -87,3 +87,60 @@ describe('allOf', () => {
     expect(await reads.allOf(owner)).toEqual([]);
   });
 });
+
+describe('exportPage', () => {
+  /** Every page of the owner's export, following `next` until it is null. */
+  async function allPages(owner: string, limit: number, db: Parameters<typeof taskReadQueries>[0] = pool) {
+    const pages: string[][] = [];
+    let page = await taskReadQueries(db).exportPage(owner, null, limit);
+    pages.push(page.tasks.map((task) => task.id));
+    while (page.next) {
+      page = await taskReadQueries(db).exportPage(owner, page.next, limit);
+      pages.push(page.tasks.map((task) => task.id));
+    }
+    return pages;
+  }
+
+  it('reads the owner’s tasks in allOf’s order, a page at a time, none of another user’s', async () => {
+    const owner = await insertUser(pool);
+    const other = await insertUser(pool);
+    const base = Date.UTC(2026, 0, 1);
+    // Ties on created_at, and instants that differ only in microseconds (which a Date would lose).
+    for (const offset of [3, 1, 2, 1, 3, 0, 1, 2]) {
+      await insertTask(pool, owner, { createdAt: new Date(base + offset * 1000) });
+      await insertTask(pool, other, { createdAt: new Date(base + offset * 1000) });
+    }
+    for (const micros of ['000001', '000002', '000003']) {
+      await insertTask(pool, owner, { createdAt: `2026-01-01T00:00:05.${micros}Z` });
+    }
+    const expected = (await reads.allOf(owner)).map((task) => task.id);
+    expect(expected).toHaveLength(11);
+    for (const limit of [1, 2, 3, 11, 500]) {
+      const pages = await allPages(owner, limit);
+      expect(pages.flat()).toEqual(expected);
+      expect(pages.every((page) => page.length <= limit)).toBe(true);
+      // A full last page says so: no empty page is asked for after it.
+      expect(pages.at(-1)?.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('reads the same in any session time zone', async () => {
+    const owner = await insertUser(pool);
+    for (const at of ['2026-01-02T23:30:00.123456Z', '2026-01-02T23:30:00.123457Z', '2026-03-29T01:30:00Z']) {
+      await insertTask(pool, owner, { createdAt: at });
+    }
+    const expected = (await reads.allOf(owner)).map((task) => task.id);
+    const client = await pool.connect();
+    try {
+      await client.query(`set time zone 'Pacific/Kiritimati'`);
+      expect((await allPages(owner, 1, client)).flat()).toEqual(expected);
+    } finally {
+      await client.query('reset time zone');
+      client.release();
+    }
+  });
+
+  it('is one empty page for an owner without tasks', async () => {
+    expect(await reads.exportPage(await insertUser(pool), null, 500)).toEqual({ tasks: [], next: null });
+  });
+});
