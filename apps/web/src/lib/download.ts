@@ -1,6 +1,5 @@
-/** Saves `data` as a pretty-printed JSON file through the browser's own download. */
-export function downloadJson(fileName: string, data: unknown): void {
-  const blob = new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: 'application/json' });
+/** Saves `blob` as a file through the browser's own download. */
+export function downloadBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
@@ -10,4 +9,9 @@ export function downloadJson(fileName: string, data: unknown): void {
   link.remove();
   // Revoking at once can cancel the download in some browsers; give it a moment.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The file name a `Content-Disposition: attachment; filename="…"` header suggests, if any. */
+export function attachmentFileName(header: string | null): string | undefined {
+  return header ? /filename="([^"/\\]+)"/.exec(header)?.[1] : undefined;
 }

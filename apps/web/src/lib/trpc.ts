@@ -4,7 +4,8 @@ import { createTRPCClient, httpBatchLink, httpLink, retryLink, splitLink } from 
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import superjson from 'superjson';
 import { API_URL, isPublicProcedure } from './api-url';
-import { getAccessToken, getAuthState } from './auth-store';
+import { getAuthState } from './auth-store';
+import { bearerHeader } from './authorized-fetch';
 import { ensureFreshToken, refreshSession } from './session';
 import { errorCode } from './trpc-errors';
 
@@ -43,6 +44,5 @@ const UNBATCHED = new Set(['account.exportData']);
 
 async function authorization(opList: readonly { path: string }[]): Promise<Record<string, string>> {
   if (opList.some((op) => !isPublicProcedure(op.path))) await ensureFreshToken();
-  const token = getAccessToken();
-  return token ? { authorization: `Bearer ${token}` } : {};
+  return bearerHeader();
 }

@@ -3,26 +3,39 @@ import { Download } from 'lucide-react';
 import { toast } from 'sonner';
 import { Button } from '../../components/button';
 import { Section } from '../../components/section';
-import { downloadJson } from '../../lib/download';
-import { useTRPCClient } from '../../lib/trpc';
+import { EXPORT_URL } from '../../lib/api-url';
+import { ApiRouteError, authorizedFetch } from '../../lib/authorized-fetch';
+import { attachmentFileName, downloadBlob } from '../../lib/download';
 import { errorMessage } from '../../lib/trpc-errors';
 
 function exportFileName(now = new Date()): string {
   return `taskapp-export-${now.toISOString().slice(0, 10)}.json`;
 }
 
+/**
+ * The export, streamed by the server (GET /api/account/export) as it reads it, however much the account
+ * holds, and saved as the file it names.
+ */
+async function fetchExport(): Promise<{ fileName: string; file: Blob }> {
+  const response = await authorizedFetch(EXPORT_URL);
+  const fileName = attachmentFileName(response.headers.get('content-disposition')) ?? exportFileName();
+  return { fileName, file: await response.blob() };
+}
+
 export function ExportSection() {
-  const client = useTRPCClient();
   // Fetched on demand, never cached: an export must be current, and it can be large.
   const exportData = useMutation({
-    mutationFn: () => client.account.exportData.query(),
-    onSuccess: (data) => {
-      downloadJson(exportFileName(), data);
+    mutationFn: fetchExport,
+    onSuccess: ({ fileName, file }) => {
+      downloadBlob(fileName, file);
       toast.success('Export downloaded', {
         description: 'A JSON file with your account, tasks and sessions.',
       });
     },
-    onError: (error) => toast.error('Couldn’t export your data', { description: errorMessage(error) }),
+    onError: (error) =>
+      toast.error('Couldn’t export your data', {
+        description: error instanceof ApiRouteError ? error.message : errorMessage(error),
+      }),
   });
 
   return (
