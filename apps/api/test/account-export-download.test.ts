@@ -134,6 +134,13 @@ describe('GET /api/account/export', () => {
     const forBob = await readExport(await download(bob.accessToken));
     expect(forBob.tasks).toHaveLength(4);
     expect(forBob.tasks.map((task) => task.title)).not.toContain('alice 1');
+
+    // HEAD is refused instead of running an export that sends no body; nothing ran, so a real export
+    // right after is neither "already running" nor paused.
+    const head = await download(alice.accessToken, { method: 'HEAD' });
+    expect(head.status).toBe(405);
+    expect(head.headers.get('allow')).toBe('GET');
+    expect((await download(alice.accessToken)).status).toBe(200);
   });
 
   it('is 401 without a token, with a bad one and with the token of a revoked session', async () => {

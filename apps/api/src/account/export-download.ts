@@ -34,6 +34,11 @@ class ClientGone extends Error {
 export function exportDownload(deps: AppDependencies) {
   const createContext = createExpressContextFactory(deps);
   return async (req: Request, res: Response): Promise<void> => {
+    // Express routes HEAD to GET handlers; a HEAD would run the whole export to send no body.
+    if (req.method === 'HEAD') {
+      res.status(405).setHeader('Allow', 'GET').end();
+      return;
+    }
     const ctx = createContext({ req, res });
     let started = false;
     try {
