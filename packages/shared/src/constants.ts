@@ -49,12 +49,22 @@ export const LIMITS = {
   bodyMaxBytes: 100 * 1024,
   /** Tasks one person can have (a database trigger holds every insert to it). */
   tasksPerUser: 100_000,
-  /** Searches, stats and exports of one person running at once on one API instance. */
+  /** Searches, stats and exports of one person running at once on one API instance… */
   heavyReadsPerUser: 2,
+  /**
+   * …and waiting their turn behind those (a search typed quickly, the counts next to a list). Beyond
+   * both, TOO_MANY_REQUESTS: a batch of twenty pathological searches holds two connections, not twenty.
+   */
+  heavyReadsQueuedPerUser: 6,
   /** After a data export of more than this many tasks, that person's next export waits… */
   exportPauseFromTasks: 1_000,
   /** …this many milliseconds (each export is serialized in one piece). */
   exportPauseMs: 10_000,
+  /**
+   * Signed-in devices (sessions) of one person. A sign-in beyond it signs out the least recently used
+   * ones, so signing in always works and the session list stays short.
+   */
+  sessionsPerUser: 50,
 } as const;
 
 /**

@@ -2,8 +2,12 @@ import { LIMITS } from '@taskapp/shared';
 import { invalid, rateLimited } from '../domain-error.js';
 import type { Context } from './context.js';
 
-// Per API instance: a person's searches, stats and exports that are running right now.
-const running = new Map<string, number>();
+/** Per API instance: one person's searches, stats and exports running now, and those waiting a turn. */
+interface Lane {
+  running: number;
+  waiting: (() => void)[];
+}
+const lanes = new Map<string, Lane>();
 const exporting = new Set<string>();
 /** Until when each person's next export waits: a pause after a big export, none after a small one. */
 const exportPausedUntil = new Map<string, number>();
@@ -11,27 +15,49 @@ const exportPausedUntil = new Map<string, number>();
 /** PostgreSQL's "canceling statement due to statement timeout". */
 const isStatementTimeout = (error: unknown) => (error as { code?: unknown } | null)?.code === '57014';
 
-/**
- * Runs a read whose cost grows with what the user stores (a search, the stats, the export). At most
- * LIMITS.heavyReadsPerUser of one person's run at once, so a batch of twenty pathological searches
- * mostly answers TOO_MANY_REQUESTS instead of occupying the database; one that outlives its statement
- * timeout is a TOO_MANY_REQUESTS too, never a 500.
- */
-export async function asHeavyRead<T>(userId: string, work: () => Promise<T>): Promise<T> {
-  const count = running.get(userId) ?? 0;
-  if (count >= LIMITS.heavyReadsPerUser) {
+/** Waits for one of the person's LIMITS.heavyReadsPerUser places; refused when too many already wait. */
+async function takePlace(userId: string): Promise<void> {
+  let lane = lanes.get(userId);
+  if (!lane) {
+    lane = { running: 0, waiting: [] };
+    lanes.set(userId, lane);
+  }
+  if (lane.running < LIMITS.heavyReadsPerUser) {
+    lane.running += 1;
+    return;
+  }
+  if (lane.waiting.length >= LIMITS.heavyReadsQueuedPerUser) {
     throw rateLimited('Too many searches or exports at once. Wait for the ones running to finish.');
   }
-  running.set(userId, count + 1);
+  // The place is handed over by the read that ends (running stays the same).
+  await new Promise<void>((resolve) => lane.waiting.push(resolve));
+}
+
+function givePlaceBack(userId: string): void {
+  const lane = lanes.get(userId);
+  if (!lane) return;
+  const next = lane.waiting.shift();
+  if (next) next();
+  else if (--lane.running === 0) lanes.delete(userId);
+}
+
+/**
+ * Runs a read whose cost grows with what the user stores (a search, the stats, the export). At most
+ * LIMITS.heavyReadsPerUser of one person's run at once and LIMITS.heavyReadsQueuedPerUser wait their
+ * turn, so a batch of twenty pathological searches occupies two database connections and mostly
+ * answers TOO_MANY_REQUESTS, while a person's ordinary burst (a search typed fast, the counts beside a
+ * list) just waits a moment. One that outlives its statement timeout is a TOO_MANY_REQUESTS too,
+ * never a 500.
+ */
+export async function asHeavyRead<T>(userId: string, work: () => Promise<T>): Promise<T> {
+  await takePlace(userId);
   try {
     return await work();
   } catch (error) {
     if (isStatementTimeout(error)) throw rateLimited('That took too long to answer. Try again in a moment.');
     throw error;
   } finally {
-    const left = (running.get(userId) ?? 1) - 1;
-    if (left > 0) running.set(userId, left);
-    else running.delete(userId);
+    givePlaceBack(userId);
   }
 }
 
