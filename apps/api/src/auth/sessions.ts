@@ -1,5 +1,6 @@
 import { type EntityManager, type Session, SessionSchema, type User } from '@taskapp/db';
 import type { Queries } from '@taskapp/db/queries';
+import { LIMITS } from '@taskapp/shared';
 import { randomToken, sha256Hex } from './tokens.js';
 
 /** A session (signed-in device) lives 30 days from sign-in, however often its token is refreshed. */
@@ -34,6 +35,16 @@ export async function createSession(
   });
   await em.flush();
   return { session, refreshToken };
+}
+
+/**
+ * Holds the user to LIMITS.sessionsPerUser sessions once `newSessionId` exists: the least recently used
+ * beyond it (and any expired) are signed out, never the new one, so signing in always works. One
+ * statement on the app's pool, after the new session is stored; two racing sign-ins each keep their
+ * own session and together end at the limit.
+ */
+export function capSessions(queries: Queries, userId: string, newSessionId: string): Promise<number> {
+  return queries.sessions.deleteBeyondNewest(userId, newSessionId, LIMITS.sessionsPerUser);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Context } from '../trpc/context.js';
 import { userAgent } from '../trpc/request-meta.js';
 import { signAccessToken } from './access-token.js';
 import { refreshCookie } from './refresh-cookie.js';
-import { createSession } from './sessions.js';
+import { capSessions, createSession } from './sessions.js';
 import { toUserDto } from './user-dto.js';
 
 /** What sign-up, sign-in and refresh answer: the user and a fresh access token (the refresh token is in the cookie). */
@@ -12,9 +12,14 @@ export async function sessionAnswer(user: User, sessionId: string, secret: strin
   return { user: toUserDto(user), ...access };
 }
 
-/** Signs the user in on this device: a new session, its refresh token in the HttpOnly cookie, an access token in the answer. */
-export async function signIn(ctx: Pick<Context, 'http' | 'env'>, em: EntityManager, user: User) {
+/**
+ * Signs the user in on this device: a new session, its refresh token in the HttpOnly cookie, an access
+ * token in the answer. Beyond LIMITS.sessionsPerUser the least recently used other sessions end.
+ */
+export async function signIn(ctx: Pick<Context, 'http' | 'env' | 'queries'>, em: EntityManager, user: User) {
   const { session, refreshToken } = await createSession(em, user, userAgent(ctx.http));
+  // Inside sign-up's transaction the account is not committed yet, so this finds nothing (it has one session).
+  await capSessions(ctx.queries, user.id, session.id);
   refreshCookie(ctx.http, ctx.env).set(refreshToken, session.expiresAt);
   return sessionAnswer(user, session.id, ctx.env.AUTH_SECRET);
 }

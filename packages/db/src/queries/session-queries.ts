@@ -1,7 +1,7 @@
 import type { Queryable } from '../pg.js';
 import { firstRow, rowCount, sql } from './sql.js';
 
-/** The session check that runs on every protected call, on the app's own pool. */
+/** The session check that runs on every protected call, and the cap on sessions per user, on the app's own pool. */
 export function sessionQueries(db: Queryable) {
   return {
     /**
@@ -21,6 +21,26 @@ export function sessionQueries(db: Queryable) {
       await rowCount(
         db,
         sql`update "sessions" set "last_used_at" = now() where "id" = ${sessionId} and "user_id" = ${userId}`,
+      );
+    },
+
+    /**
+     * Signs the owner out of every session beyond their `max` most recently used live ones: expired
+     * ones and the least recently used (ties: the older sign-in first). `keepSessionId`, the session
+     * just signed in, always counts among the `max`, whatever the clocks say. One statement on
+     * sessions_user_id_idx, reading at most the owner's sessions; returns how many it deleted.
+     */
+    async deleteBeyondNewest(userId: string, keepSessionId: string, max: number): Promise<number> {
+      const othersKept = Math.max(0, Math.floor(max) - 1);
+      return rowCount(
+        db,
+        sql`delete from "sessions"
+            where "user_id" = ${userId} and "id" <> ${keepSessionId}
+              and ("expires_at" <= now() or "id" not in (
+                select "id" from "sessions"
+                where "user_id" = ${userId} and "id" <> ${keepSessionId} and "expires_at" > now()
+                order by "last_used_at" desc, "created_at" desc, "id" desc
+                limit ${othersKept}))`,
       );
     },
   };
