@@ -22,7 +22,16 @@ function fingerprint(query: ListTasksQuery): string {
   return createHmac('sha256', 'task-list-filters').update(canonical).digest('base64url').slice(0, 16);
 }
 
-const keyFrom = (secret: string) => createHmac('sha256', secret).update('task-list-cursor').digest();
+// One secret per process in practice; derived once instead of on every list page.
+const keys = new Map<string, Buffer>();
+function keyFrom(secret: string): Buffer {
+  let key = keys.get(secret);
+  if (!key) {
+    key = createHmac('sha256', secret).update('task-list-cursor').digest();
+    keys.set(secret, key);
+  }
+  return key;
+}
 
 /**
  * An opaque position: the last item's sort value (a title, when sorted by title) and id, encrypted and
