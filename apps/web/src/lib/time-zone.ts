@@ -75,8 +75,8 @@ export function wallClockIn(instant: Date, timeZone: string): Date {
 }
 
 /**
- * The instant a zone's clocks show a wall-clock time (written as if it were UTC); in a DST gap, the
- * first moment after it.
+ * The instant a zone's clocks show a wall-clock time (written as if it were UTC); a time skipped by a
+ * DST change moves forward with the clocks (02:30 on a night that jumps from 02:00 to 03:00 is 03:30).
  */
 export function instantOfWallClockIn(wall: Date, timeZone: string): Date {
   // The zone's offset near that time, then once more in case the guess crossed a DST change.

@@ -23,3 +23,10 @@ describe('zoned day and time', () => {
     expect(instantIn('2026-03-29', '12:00', 'Europe/Berlin')).toEqual(new Date('2026-03-29T10:00:00.000Z'));
   });
 });
+
+describe('a time the clocks skip', () => {
+  it('moves forward with the clocks', () => {
+    // 02:30 never happens in Berlin on 29 March 2026: at 02:00 the clocks jump to 03:00.
+    expect(instantIn('2026-03-29', '02:30', 'Europe/Berlin')).toEqual(new Date('2026-03-29T01:30:00.000Z'));
+  });
+});
