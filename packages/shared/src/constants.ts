@@ -49,6 +49,13 @@ export const LIMITS = {
   bodyMaxBytes: 100 * 1024,
   /** Tasks one person can have (a database trigger holds every insert to it). */
   tasksPerUser: 100_000,
+  /**
+   * Calls of one person running at once on one API instance (a batch of twenty creates takes four
+   * database connections, not all of them)…
+   */
+  callsPerUser: 4,
+  /** …and waiting their turn: two full batches. Beyond, TOO_MANY_REQUESTS. */
+  callsQueuedPerUser: 40,
   /** Searches, stats and exports of one person running at once on one API instance… */
   heavyReadsPerUser: 2,
   /**

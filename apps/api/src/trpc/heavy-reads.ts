@@ -1,45 +1,21 @@
 import { LIMITS } from '@taskapp/shared';
 import { invalid, rateLimited } from '../domain-error.js';
 import type { Context } from './context.js';
+import { userLanes } from './user-lanes.js';
 
-/** Per API instance: one person's searches, stats and exports running now, and those waiting a turn. */
-interface Lane {
-  running: number;
-  waiting: (() => void)[];
-}
-const lanes = new Map<string, Lane>();
 const exporting = new Set<string>();
 /** Until when each person's next export waits: a pause after a big export, none after a small one. */
 const exportPausedUntil = new Map<string, number>();
 
+/** Per API instance: one person's searches, stats and exports running now, and those waiting a turn. */
+const heavyLanes = userLanes({
+  running: LIMITS.heavyReadsPerUser,
+  queued: LIMITS.heavyReadsQueuedPerUser,
+  refusal: 'Too many searches or exports at once. Wait for the ones running to finish.',
+});
+
 /** PostgreSQL's "canceling statement due to statement timeout". */
 const isStatementTimeout = (error: unknown) => (error as { code?: unknown } | null)?.code === '57014';
-
-/** Waits for one of the person's LIMITS.heavyReadsPerUser places; refused when too many already wait. */
-async function takePlace(userId: string): Promise<void> {
-  let lane = lanes.get(userId);
-  if (!lane) {
-    lane = { running: 0, waiting: [] };
-    lanes.set(userId, lane);
-  }
-  if (lane.running < LIMITS.heavyReadsPerUser) {
-    lane.running += 1;
-    return;
-  }
-  if (lane.waiting.length >= LIMITS.heavyReadsQueuedPerUser) {
-    throw rateLimited('Too many searches or exports at once. Wait for the ones running to finish.');
-  }
-  // The place is handed over by the read that ends (running stays the same).
-  await new Promise<void>((resolve) => lane.waiting.push(resolve));
-}
-
-function givePlaceBack(userId: string): void {
-  const lane = lanes.get(userId);
-  if (!lane) return;
-  const next = lane.waiting.shift();
-  if (next) next();
-  else if (--lane.running === 0) lanes.delete(userId);
-}
 
 /**
  * Runs a read whose cost grows with what the user stores (a search, the stats, the export). At most
@@ -50,14 +26,11 @@ function givePlaceBack(userId: string): void {
  * never a 500.
  */
 export async function asHeavyRead<T>(userId: string, work: () => Promise<T>): Promise<T> {
-  await takePlace(userId);
   try {
-    return await work();
+    return await heavyLanes.run(userId, work);
   } catch (error) {
     if (isStatementTimeout(error)) throw rateLimited('That took too long to answer. Try again in a moment.');
     throw error;
-  } finally {
-    givePlaceBack(userId);
   }
 }
 

@@ -1,3 +1,4 @@
+import { LIMITS } from '@taskapp/shared';
 import { initTRPC } from '@trpc/server';
 import { DomainError, unauthorized } from '../domain-error.js';
 import { authenticate } from './authenticate.js';
@@ -5,6 +6,7 @@ import type { Context } from './context.js';
 import { toTrpcError } from './domain-error-mapping.js';
 import { formatError } from './error-formatter.js';
 import { guardedSuperjson } from './input-guard.js';
+import { userLanes } from './user-lanes.js';
 
 const t = initTRPC.context<Context>().create({
   transformer: guardedSuperjson,
@@ -30,6 +32,13 @@ export const publicProcedure = measured.use(async ({ next }) => {
   return result;
 });
 
+/** One person's calls take turns beyond LIMITS.callsPerUser at once (security finding 1). */
+const callLanes = userLanes({
+  running: LIMITS.callsPerUser,
+  queued: LIMITS.callsQueuedPerUser,
+  refusal: 'Too many requests at once. Wait for the ones running to finish.',
+});
+
 /**
  * Runs only for a signed-in caller whose session still exists and whose account is active, and hands
  * the procedure a non-null `userId` and `session`.
@@ -37,5 +46,5 @@ export const publicProcedure = measured.use(async ({ next }) => {
 export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const session = ctx.session ?? (await authenticate(ctx));
   if (!session) throw unauthorized('Sign in to continue.');
-  return next({ ctx: { ...ctx, session, userId: session.userId } });
+  return callLanes.run(session.userId, () => next({ ctx: { ...ctx, session, userId: session.userId } }));
 });
