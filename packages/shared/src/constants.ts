@@ -50,10 +50,10 @@ export const LIMITS = {
   /** Tasks one person can have (a database trigger holds every insert to it). */
   tasksPerUser: 100_000,
   /**
-   * Calls of one person running at once on one API instance (a batch of twenty creates takes four
+   * Calls of one person running at once on one API instance (a batch of twenty creates takes six
    * database connections, not all of them)…
    */
-  callsPerUser: 4,
+  callsPerUser: 6,
   /** …and waiting their turn: two full batches. Beyond, TOO_MANY_REQUESTS. */
   callsQueuedPerUser: 40,
   /** Searches, stats and exports of one person running at once on one API instance… */
