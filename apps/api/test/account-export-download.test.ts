@@ -1,9 +1,9 @@
 import { withClient } from '@taskapp/db';
+import { waitFor } from '@taskapp/db/testing';
 import { describe, expect, it } from 'vitest';
 import { signUp, trpcError } from './helpers/accounts.js';
 import type { Sql } from './helpers/sql.js';
 import { type TestServer, useTestServerWithSql } from './helpers/test-server.js';
-import { waitFor } from './helpers/wait.js';
 
 // GET /api/account/export: the data export streamed as a file, so a person with 100,000 long tasks costs
 // the server a page of tasks in memory, not the whole export; limited like account.exportData.

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { waitFor } from '@taskapp/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOOD_PASSWORD, jsonBody, newBrowser, REFRESH_COOKIE, rawPost, signUp } from './helpers/accounts.js';
 import type { Sql } from './helpers/sql.js';
@@ -8,7 +9,6 @@ import {
   type TestServer,
   useTestServerWithSql,
 } from './helpers/test-server.js';
-import { waitFor } from './helpers/wait.js';
 
 const sha256Hex = (value: string) => createHash('sha256').update(value).digest('hex');
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { backupFileName, createBackup, generateKeyPair, restoreBackup } from '@taskapp/backup';
-import { createTestDatabase, type TestDatabase } from '@taskapp/db/testing';
+import { createTestDatabase, type TestDatabase, waitFor } from '@taskapp/db/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Env } from '../src/env.js';
@@ -12,7 +12,6 @@ import { GOOD_PASSWORD, signUp } from './helpers/accounts.js';
 import { browserAt, TEST_ORIGIN } from './helpers/browser.js';
 import { testEnv } from './helpers/test-env.js';
 import { startTestServer } from './helpers/test-server.js';
-import { waitFor } from './helpers/wait.js';
 
 interface LogLine {
   level: number;

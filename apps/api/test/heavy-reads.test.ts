@@ -1,10 +1,10 @@
 import { withClient } from '@taskapp/db';
+import { waitFor } from '@taskapp/db/testing';
 import { LIMITS } from '@taskapp/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp } from './helpers/accounts.js';
 import { expectCode, newUser, openTaskTestDb, type TaskTestDb } from './helpers/task-fixtures.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
-import { waitFor } from './helpers/wait.js';
 
 // Security finding 1: batched exports and pathological searches let one user stall everyone. Exports go
 // alone and one at a time, heavy reads are limited per user, and short searches skip descriptions.

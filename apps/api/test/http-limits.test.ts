@@ -1,11 +1,10 @@
 import { connect, type Socket } from 'node:net';
-import { createTestDatabase, type TestDatabase } from '@taskapp/db/testing';
+import { createTestDatabase, type TestDatabase, waitFor } from '@taskapp/db/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../src/server.js';
 import { spawnServer } from './helpers/server-process.js';
 import { testEnv } from './helpers/test-env.js';
-import { waitFor } from './helpers/wait.js';
 
 const MAX_CONNECTIONS = 3;
 

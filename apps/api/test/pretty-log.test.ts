@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
+import { waitFor } from '@taskapp/db/testing';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { prettyMessage, prettyStream } from '../src/pretty-log.js';
-import { waitFor } from './helpers/wait.js';
 
 const request = {
   reqId: 'f3a1c2d4-0000-4000-8000-000000000000',

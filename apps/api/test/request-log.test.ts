@@ -2,12 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { createTestDatabase, type TestDatabase } from '@taskapp/db/testing';
+import { createTestDatabase, type TestDatabase, waitFor } from '@taskapp/db/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../src/server.js';
 import { testEnv } from './helpers/test-env.js';
-import { waitFor } from './helpers/wait.js';
 
 type LogLine = Record<string, unknown> & { msg: string; level: number; reqId?: string };
 

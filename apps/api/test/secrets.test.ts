@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '@taskapp/db/testing';
+import { createTestDatabase, type TestDatabase, waitFor } from '@taskapp/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOOD_PASSWORD, outcome, REFRESH_COOKIE, uniqueEmail } from './helpers/accounts.js';
 import { browserAt } from './helpers/browser.js';
@@ -8,7 +8,6 @@ import { type ServerProcess, spawnServer } from './helpers/server-process.js';
 import { type SmtpInbox, startSmtpInbox } from './helpers/smtp-inbox.js';
 import { dumpAllRows, type OpenSql, openSql } from './helpers/sql.js';
 import { TEST_ORIGIN } from './helpers/test-server.js';
-import { waitFor } from './helpers/wait.js';
 
 const sha256Hex = (value: string) => createHash('sha256').update(value).digest('hex');
 

@@ -1,7 +1,6 @@
-import { createTestDatabase, type TestDatabase } from '@taskapp/db/testing';
+import { createTestDatabase, type TestDatabase, waitFor } from '@taskapp/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnServer } from './helpers/server-process.js';
-import { waitFor } from './helpers/wait.js';
 
 let database: TestDatabase;
 beforeAll(async () => {

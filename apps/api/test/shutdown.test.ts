@@ -2,10 +2,9 @@ import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createTestDatabase, type TestDatabase } from '@taskapp/db/testing';
+import { createTestDatabase, type TestDatabase, waitFor } from '@taskapp/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnServer } from './helpers/server-process.js';
-import { waitFor } from './helpers/wait.js';
 
 let database: TestDatabase;
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import { withClient } from '@taskapp/db';
-import { createTestDatabase, type TestDatabase } from '@taskapp/db/testing';
+import { createTestDatabase, type TestDatabase, waitFor } from '@taskapp/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackup, restoreBackup } from '../src/index.js';
-import { tempDir, testKeys, waitFor } from './helpers.js';
+import { tempDir, testKeys } from './helpers.js';
 
 const TASKS_PER_WRITER_USER = 5;
 

@@ -1,5 +1,5 @@
+import { waitFor } from '@taskapp/db/testing';
 import type { ReceivedMail, SmtpInbox } from './smtp-inbox.js';
-import { waitFor } from './wait.js';
 
 /** Waits until at least `count` mails to `to` with a matching subject have arrived, and returns them all. */
 export async function waitForMails(

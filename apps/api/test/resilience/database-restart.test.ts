@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { databaseEnvSchema, databaseSettings } from '@taskapp/db';
+import { waitFor } from '@taskapp/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOOD_PASSWORD, uniqueEmail } from '../helpers/accounts.js';
 import { type RecordingClient, recordingClient, type TimedCall, timed } from '../helpers/load.js';
@@ -10,7 +11,6 @@ import { type RestartablePostgres, startRestartablePostgres } from '../helpers/r
 import { type ServerProcess, spawnServer } from '../helpers/server-process.js';
 import { keepOnlyRecentLogs } from '../helpers/server-process-fixture.js';
 import { openSql } from '../helpers/sql.js';
-import { waitFor } from '../helpers/wait.js';
 
 const LOOPING_CLIENTS = 4;
 // A call still unanswered after this long counts as hung; the issue allows 5 s for failing.

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { waitFor } from '@taskapp/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHalfSentPost, tryConnect } from '../helpers/half-sent-request.js';
 import { type RecordingClient, recordingClient, type TimedCall, timed } from '../helpers/load.js';
@@ -8,7 +9,6 @@ import {
   type ServerProcessFixture,
   startServerProcessFixture,
 } from '../helpers/server-process-fixture.js';
-import { waitFor } from '../helpers/wait.js';
 
 const HELD_OPEN = 20;
 const LOOPING_CLIENTS = 6;
