@@ -20,9 +20,9 @@ const isStatementTimeout = (error: unknown) => (error as { code?: unknown } | nu
 /**
  * Runs a read whose cost grows with what the user stores (a search, the stats, the export). At most
  * LIMITS.heavyReadsPerUser of one person's run at once and LIMITS.heavyReadsQueuedPerUser wait their
- * turn, so a batch of twenty pathological searches occupies two database connections and mostly
- * answers TOO_MANY_REQUESTS, while a person's ordinary burst (a search typed fast, the counts beside a
- * list) just waits a moment. One that outlives its statement timeout is a TOO_MANY_REQUESTS too,
+ * turn (beyond both, TOO_MANY_REQUESTS), so a batch of twenty pathological searches occupies two
+ * database connections of the heavy-read pool, while a person's ordinary burst (a search typed fast,
+ * the counts beside a list) just waits a moment. One that outlives its statement timeout is a TOO_MANY_REQUESTS too,
  * never a 500.
  */
 export async function asHeavyRead<T>(userId: string, work: () => Promise<T>): Promise<T> {
