@@ -127,6 +127,13 @@ describe('API answers', () => {
     expect(JSON.parse(json.toString())).toHaveLength(20);
   });
 
+  it('sends a big JSON answer plain to a client that accepts no encoding', async () => {
+    const answer = await get(server.url, batchOf(20));
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(answer.body.toString())).toHaveLength(20);
+  });
+
   it('leaves a small answer alone', async () => {
     const answer = await get(server.url, '/api/trpc/health.check', { 'accept-encoding': 'gzip, br' });
     expect(answer.status).toBe(200);

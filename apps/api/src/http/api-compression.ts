@@ -6,7 +6,7 @@ import type { Request, RequestHandler, Response } from 'express';
  * compression would hold its events back until a buffer fills.
  */
 export function apiCompression(): RequestHandler {
-  return compression({
+  const compress = compression({
     threshold: '1kb',
     filter: (req: Request, res: Response) => {
       const contentType = String(res.getHeader('Content-Type') ?? '');
@@ -14,4 +14,9 @@ export function apiCompression(): RequestHandler {
       return compression.filter(req, res);
     },
   });
+  // A client that accepts no encoding gets nothing from the wrapper but its cost on every call.
+  return (req, res, next) => {
+    if (req.headers['accept-encoding']) compress(req, res, next);
+    else next();
+  };
 }
