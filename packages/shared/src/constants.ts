@@ -9,7 +9,8 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const TASK_PRIORITIES = ['low', 'medium', 'high'] as const;
 export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 
-export const TASK_SORTS = ['createdAt', 'updatedAt', 'dueDate', 'priority', 'title'] as const;
+/** `manual` is the order people dragged tasks into (within a project, the Inbox or a parent). */
+export const TASK_SORTS = ['createdAt', 'updatedAt', 'dueDate', 'priority', 'title', 'manual'] as const;
 export type TaskSort = (typeof TASK_SORTS)[number];
 
 /** Shortcut lists: `today` = open, overdue or due today; `upcoming` = open, due in the next 7 days. */
@@ -31,6 +32,11 @@ export const DEFAULT_SETTINGS = {
   pushReminders: true,
   dailyDigestAt: null as string | null,
 };
+
+/** Colours a project or label can have: a name from this palette (the web app maps it to its theme). */
+export const COLORS = ['grey', 'red', 'orange', 'yellow', 'green', 'teal', 'blue', 'purple', 'pink'] as const;
+export type Color = (typeof COLORS)[number];
+export const DEFAULT_COLOR: Color = 'grey';
 
 export const LIMITS = {
   titleMax: 255,
@@ -72,6 +78,12 @@ export const LIMITS = {
    * ones, so signing in always works and the session list stays short.
    */
   sessionsPerUser: 50,
+  projectsPerUser: 200,
+  labelsPerUser: 500,
+  labelsPerTask: 20,
+  /** A top-level task is level 1; its subtasks' subtasks' subtasks are level 4, the deepest. */
+  taskLevelsMax: 4,
+  remindersPerTask: 5,
 } as const;
 
 /**

@@ -3,6 +3,7 @@ export * from './rules/index.js';
 export * from './schemas/account.js';
 export * from './schemas/auth.js';
 export * from './schemas/health.js';
+export * from './schemas/organisation.js';
 export * from './schemas/settings.js';
 export * from './schemas/task.js';
 export * from './schemas/time-zone.js';

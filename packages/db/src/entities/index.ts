@@ -1,17 +1,23 @@
 import { DeletedTaskSchema } from './deleted-task.entity.js';
+import { LabelSchema } from './label.entity.js';
+import { ProjectSchema } from './project.entity.js';
 import { RateLimitSchema } from './rate-limit.entity.js';
 import { RotatedRefreshTokenSchema } from './rotated-refresh-token.entity.js';
 import { SessionSchema } from './session.entity.js';
 import { TaskSchema } from './task.entity.js';
+import { TaskLabelSchema } from './task-label.entity.js';
 import { UserSchema } from './user.entity.js';
 import { UserSettingsSchema } from './user-settings.entity.js';
 import { UserTokenSchema } from './user-token.entity.js';
 
 export * from './deleted-task.entity.js';
+export * from './label.entity.js';
+export * from './project.entity.js';
 export * from './rate-limit.entity.js';
 export * from './rotated-refresh-token.entity.js';
 export * from './session.entity.js';
 export * from './task.entity.js';
+export * from './task-label.entity.js';
 export * from './user.entity.js';
 export * from './user-settings.entity.js';
 export * from './user-token.entity.js';
@@ -25,4 +31,7 @@ export const entities = [
   RateLimitSchema,
   DeletedTaskSchema,
   UserSettingsSchema,
+  ProjectSchema,
+  LabelSchema,
+  TaskLabelSchema,
 ];

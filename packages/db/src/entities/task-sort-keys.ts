@@ -25,6 +25,8 @@ export const TASK_SORT_KEYS: Record<TaskSort | 'dueDateDesc', SortKey> = {
   },
   // Case-insensitive, as people read a list.
   title: { expression: 'lower("title")', type: 'text' },
+  // Fractional-indexing keys compare byte by byte, whatever the database's locale.
+  manual: { expression: '("position" collate "C")', type: 'text' },
 };
 
 export function sortKeyFor(sort: TaskSort, order: 'asc' | 'desc'): SortKey {

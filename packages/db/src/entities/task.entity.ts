@@ -2,6 +2,7 @@ import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { DEFAULT_TASK_PRIORITY, DEFAULT_TASK_STATUS, TASK_PRIORITIES, TASK_STATUSES } from '@taskapp/shared';
 import { belongsTo } from './belongs-to.js';
 import { timestampDefaultNow, timestampTouchedOnUpdate } from './columns.js';
+import { ProjectSchema } from './project.entity.js';
 import { TASK_SORT_KEYS } from './task-sort-keys.js';
 import { UserSchema } from './user.entity.js';
 
@@ -27,6 +28,18 @@ export const TaskSchema = defineEntity({
     // Not in the specification: one index per sort order (keyset pagination reads one page whichever
     // page it is) and a trigram index for search; all start with the owner.
     ...Object.entries(TASK_SORT_KEYS).map(([sort, key]) => sortIndex(sort, key.expression)),
+    // Manual order inside one place: a project or the Inbox (project_id null), top level or one parent's
+    // subtasks. The second serves a parent's subtasks (and their count) whichever project they are in.
+    {
+      name: 'tasks_user_id_project_id_parent_id_position_idx',
+      expression:
+        'create index "tasks_user_id_project_id_parent_id_position_idx" on "tasks" ("user_id", "project_id", "parent_id", ("position" collate "C"), "id")',
+    },
+    {
+      name: 'tasks_user_id_parent_id_position_idx',
+      expression:
+        'create index "tasks_user_id_parent_id_position_idx" on "tasks" ("user_id", "parent_id", ("position" collate "C"), "id")',
+    },
     {
       name: 'tasks_user_id_search_trgm_idx',
       expression:
@@ -54,6 +67,28 @@ export const TaskSchema = defineEntity({
     // Not in the specification: true when dueDate is a calendar day (stored as 00:00Z of that day).
     allDay: p.boolean().default(false),
     completedAt: p.datetime().columnType('timestamptz').nullable(),
+    // Not in the specification: the project (null = the Inbox); deleting the project moves tasks there.
+    project: p
+      .manyToOne(ProjectSchema)
+      .ref()
+      .nullable()
+      .deleteRule('set null')
+      .updateRule('no action')
+      .foreignKeyName('tasks_project_id_fkey')
+      .index(false),
+    // Not in the specification: the parent task (null = top level); subtasks go with their parent.
+    parent: () =>
+      p
+        .manyToOne(TaskSchema)
+        .ref()
+        .nullable()
+        .deleteRule('cascade')
+        .updateRule('no action')
+        .foreignKeyName('tasks_parent_id_fkey')
+        .index(false),
+    // Not in the specification: a fractional-indexing key, the manual order among the task's siblings
+    // (compared byte by byte: collate "C"). 'a0' only for rows written without one (old backups).
+    position: p.text().default('a0'),
     createdAt: timestampDefaultNow(),
     updatedAt: timestampTouchedOnUpdate(),
   },

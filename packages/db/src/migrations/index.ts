@@ -6,6 +6,7 @@ import { Migration20261127130039_task_list_indexes } from './Migration2026112713
 import { Migration20261129093114_all_day_and_settings } from './Migration20261129093114_all_day_and_settings.js';
 import { Migration20261129093604_deleted_tasks } from './Migration20261129093604_deleted_tasks.js';
 import { Migration20261129094500_task_limit } from './Migration20261129094500_task_limit.js';
+import { Migration20261129123402_organisation } from './Migration20261129123402_organisation.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127123501_initial', class: Migration20261127123501_initial },
@@ -17,4 +18,5 @@ export const migrationsList: MigrationObject[] = [
   },
   { name: 'Migration20261129093604_deleted_tasks', class: Migration20261129093604_deleted_tasks },
   { name: 'Migration20261129094500_task_limit', class: Migration20261129094500_task_limit },
+  { name: 'Migration20261129123402_organisation', class: Migration20261129123402_organisation },
 ];

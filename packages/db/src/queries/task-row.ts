@@ -14,6 +14,16 @@ export interface TaskDto {
   completedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
+  /** The project, null for the Inbox. */
+  projectId: string | null;
+  /** The task's labels, in id order. */
+  labelIds: string[];
+  /** The parent task, null at the top level. */
+  parentId: string | null;
+  /** Direct subtasks, completed ones included. */
+  subtaskCount: number;
+  /** Manual order among the task's siblings: a fractional-indexing key, compared byte by byte. */
+  position: string;
 }
 
 /** What TASK_COLUMNS selects. */
@@ -28,6 +38,11 @@ export interface TaskRow {
   completed_at_iso: string | null;
   created_at_iso: string;
   updated_at_iso: string;
+  project_id: string | null;
+  label_ids: string[];
+  parent_id: string | null;
+  subtask_count: number;
+  position: string;
 }
 
 // Dates leave PostgreSQL as ISO 8601 in UTC with milliseconds, so JavaScript reads them the same whatever
@@ -36,7 +51,7 @@ export interface TaskRow {
 const iso = (column: string) =>
   `to_char("${column}" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "${column}_iso"`;
 
-/** The select list of every query that returns tasks. */
+/** The select list of every query that returns tasks (the table must be named "tasks", not aliased). */
 export const TASK_COLUMNS = raw(
   [
     '"id"',
@@ -49,6 +64,12 @@ export const TASK_COLUMNS = raw(
     iso('completed_at'),
     iso('created_at'),
     iso('updated_at'),
+    '"project_id"',
+    `array(select "label_id" from "task_labels" where "task_labels"."task_id" = "tasks"."id" order by "label_id") as "label_ids"`,
+    '"parent_id"',
+    // Led by user_id and parent_id: tasks_user_id_parent_id_position_idx answers it from the index.
+    `(select count(*)::int from "tasks" as "subtask" where "subtask"."user_id" = "tasks"."user_id" and "subtask"."parent_id" = "tasks"."id") as "subtask_count"`,
+    '"position"',
   ].join(', '),
 );
 
@@ -66,5 +87,10 @@ export function toTaskDto(row: TaskRow): TaskDto {
     completedAt: toDate(row.completed_at_iso),
     createdAt: new Date(row.created_at_iso),
     updatedAt: new Date(row.updated_at_iso),
+    projectId: row.project_id,
+    labelIds: row.label_ids,
+    parentId: row.parent_id,
+    subtaskCount: row.subtask_count,
+    position: row.position,
   };
 }

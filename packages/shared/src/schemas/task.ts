@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS, TASK_PRIORITIES, TASK_SORTS, TASK_STATUSES, TASK_VIEWS } from '../constants.js';
 import { storableText } from '../text.js';
+import { projectIdSchema, taskLabelIdsSchema } from './organisation.js';
 import { timeZoneSchema } from './time-zone.js';
 
 export const taskStatusSchema = z.enum(TASK_STATUSES, 'Status must be pending, in_progress or completed');
@@ -34,12 +35,22 @@ export const taskIdSchema = z.uuid('Not a task id');
 export const taskAllDaySchema = z.boolean('allDay must be true or false');
 
 export const createTaskInput = z.strictObject({
+  /**
+   * A client-chosen id (a UUID), so a retried or offline create never makes a duplicate: a create with an
+   * id the caller already has answers that task unchanged; someone else's id is CONFLICT.
+   */
+  id: taskIdSchema.optional(),
   title: taskTitleSchema,
   description: taskDescriptionSchema.optional(),
   status: taskStatusSchema.optional(),
   priority: taskPrioritySchema.optional(),
   dueDate: taskDueDateSchema.optional(),
   allDay: taskAllDaySchema.optional(),
+  /** null or left out = the Inbox (a subtask always takes its parent's project). */
+  projectId: projectIdSchema.nullable().optional(),
+  labelIds: taskLabelIdsSchema.optional(),
+  /** Makes it a subtask of that task (at most LIMITS.taskLevelsMax levels deep). */
+  parentId: taskIdSchema.nullable().optional(),
 });
 export type CreateTaskInput = z.infer<typeof createTaskInput>;
 
@@ -53,6 +64,12 @@ export const updateTaskInput = z.strictObject({
   priority: taskPrioritySchema.optional(),
   dueDate: taskDueDateSchema.optional(),
   allDay: taskAllDaySchema.optional(),
+  /** Moves it (and its subtasks) to that project, at the top level; null = the Inbox. */
+  projectId: projectIdSchema.nullable().optional(),
+  /** Replaces the task's labels with these. */
+  labelIds: taskLabelIdsSchema.optional(),
+  /** Nests it under that task (taking its project), or null for the top level. */
+  parentId: taskIdSchema.nullable().optional(),
 });
 export type UpdateTaskInput = z.infer<typeof updateTaskInput>;
 
@@ -72,6 +89,12 @@ export const listTasksInput = z
     dueAfter: validDate.optional(),
     hasDueDate: z.boolean().optional(),
     overdue: z.boolean().optional(),
+    /** Only that project's tasks; null = the Inbox (tasks without a project). */
+    projectId: projectIdSchema.nullable().optional(),
+    /** Only tasks having every one of these labels. */
+    labelIds: taskLabelIdsSchema.optional(),
+    /** Only that task's subtasks; null = top-level tasks only. */
+    parentId: taskIdSchema.nullable().optional(),
     /** `today`: open tasks overdue or due today; `upcoming`: open tasks due in the next 7 days. */
     view: z.enum(TASK_VIEWS).optional(),
     sort: z.enum(TASK_SORTS).default('createdAt'),
