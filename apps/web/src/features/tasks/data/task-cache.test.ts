@@ -16,6 +16,11 @@ function task(id: string, createdAt: number, overrides: Partial<Task> = {}): Tas
     completedAt: null,
     createdAt: date,
     updatedAt: date,
+    projectId: null,
+    labelIds: [],
+    parentId: null,
+    subtaskCount: 0,
+    position: 'a0',
     ...overrides,
   };
 }

@@ -13,6 +13,11 @@ const done: Task = {
   completedAt: new Date(1),
   createdAt: new Date(0),
   updatedAt: new Date(1),
+  projectId: null,
+  labelIds: [],
+  parentId: null,
+  subtaskCount: 0,
+  position: 'a0',
 };
 
 describe('optimistic tasks', () => {

@@ -10,7 +10,10 @@ import type { Task } from '../../../lib/api-types';
 
 /** The fields a person can change on a task (what task.update and task.bulkUpdate take). */
 export type TaskPatch = Partial<
-  Pick<Task, 'title' | 'description' | 'status' | 'priority' | 'dueDate' | 'allDay'>
+  Pick<
+    Task,
+    'title' | 'description' | 'status' | 'priority' | 'dueDate' | 'allDay' | 'projectId' | 'labelIds'
+  >
 >;
 
 const OPTIMISTIC_PREFIX = 'optimistic-';
@@ -40,6 +43,12 @@ export function draftTask(input: CreateTaskInput, now = new Date()): Task {
     completedAt: completedAtAfter(status, null, now),
     createdAt: now,
     updatedAt: now,
+    projectId: input.projectId ?? null,
+    labelIds: input.labelIds ?? [],
+    parentId: input.parentId ?? null,
+    subtaskCount: 0,
+    // New tasks go first in their place; the server picks the real key.
+    position: '',
   };
 }
 

@@ -14,6 +14,11 @@ const task: Task = {
   completedAt: null,
   createdAt: new Date(2026, 10, 1),
   updatedAt: new Date(2026, 10, 1),
+  projectId: null,
+  labelIds: [],
+  parentId: null,
+  subtaskCount: 0,
+  position: 'a0',
 };
 
 const ZONE = 'America/New_York';

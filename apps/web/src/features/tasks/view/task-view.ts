@@ -42,6 +42,7 @@ export const DEFAULT_ORDER: Record<TaskSort, SortOrder> = {
   dueDate: 'asc',
   priority: 'desc',
   title: 'asc',
+  manual: 'asc',
 };
 
 function oneOf<T extends string>(values: readonly T[], value: unknown): T | undefined {

@@ -19,6 +19,7 @@ const SORT_LABELS: Record<TaskSort, string> = {
   dueDate: 'Due date',
   priority: 'Priority',
   title: 'Title',
+  manual: 'My order',
 };
 
 // Each direction said the way a person thinks of that sort.
@@ -28,6 +29,7 @@ const ORDER_LABELS: Record<TaskSort, Record<SortOrder, string>> = {
   dueDate: { asc: 'Soonest first', desc: 'Latest first' },
   priority: { desc: 'Highest first', asc: 'Lowest first' },
   title: { asc: 'A to Z', desc: 'Z to A' },
+  manual: { asc: 'As arranged', desc: 'Reversed' },
 };
 
 interface TriggerProps {
