@@ -72,3 +72,22 @@ export function isTodayView(clock: Clock): Sql {
 export function isUpcomingView(clock: Clock): Sql {
   return sql`(${OPEN} and ${dueAtOrAfter(localMidnight(clock, 0))} and ${dueBefore(localMidnight(clock, 7))})`;
 }
+
+/** Tasks of one project, or of the Inbox (no project) for null. */
+export const inProject = (projectId: string | null): Sql =>
+  projectId === null ? raw(`"project_id" is null`) : sql`"project_id" = ${projectId}`;
+
+/** The direct subtasks of one task, or the top-level tasks for null. */
+export const underParent = (parentId: string | null): Sql =>
+  parentId === null ? raw(`"parent_id" is null`) : sql`"parent_id" = ${parentId}`;
+
+/**
+ * Tasks carrying every one of the labels: one probe of task_labels per label, which PostgreSQL answers
+ * from its primary key (task, label) or, for a rare label, from the owner's (user_id, label_id) index.
+ */
+export const hasEveryLabel = (userId: string, labelIds: readonly string[]): Sql[] =>
+  labelIds.map(
+    (labelId) =>
+      sql`exists (select 1 from "task_labels" where "task_labels"."user_id" = ${userId}
+                  and "task_labels"."label_id" = ${labelId} and "task_labels"."task_id" = "tasks"."id")`,
+  );

@@ -6,12 +6,16 @@ import {
   type Clock,
   dueAtOrAfter,
   dueBefore,
+  hasEveryLabel,
+  inProject,
   instantBound,
   isOverdue,
   isTodayView,
   isUpcomingView,
+  underParent,
 } from './task-conditions.js';
 import { settingsTimeZoneOf } from './task-due-date.js';
+import { type ListFilterIds, missingListFilter } from './task-list-filters.js';
 import { TASK_COLUMNS, type TaskDto, type TaskRow, toTaskDto } from './task-row.js';
 
 /** Where the previous page ended: the sort key's value (as PostgreSQL printed it) and the task id. */
@@ -72,6 +76,9 @@ function conditions(userId: string, query: ListTasksQuery, now: Date): Sql[] {
   if (query.overdue === false) where.push(sql`not ${isOverdue(clock)}`);
   if (query.view === 'today') where.push(isTodayView(clock));
   if (query.view === 'upcoming') where.push(isUpcomingView(clock));
+  if (query.projectId !== undefined) where.push(inProject(query.projectId));
+  if (query.parentId !== undefined) where.push(underParent(query.parentId));
+  if (query.labelIds?.length) where.push(...hasEveryLabel(userId, query.labelIds));
   return where;
 }
 
@@ -117,5 +124,6 @@ export function taskListQueries(db: Queryable) {
   return {
     list: (userId: string, query: ListTasksQuery, after: TaskCursor | null, now = new Date()) =>
       listTasks(db, userId, query, after, now),
+    missingListFilter: (userId: string, query: ListFilterIds) => missingListFilter(db, userId, query),
   };
 }

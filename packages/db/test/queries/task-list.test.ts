@@ -239,13 +239,21 @@ describe('sort orders', () => {
     updatedAt: new Date(base + ((i * 7) % 5) * 60_000),
     dueDate: i % 3 === 1 ? null : new Date(base + ((i * 5) % 4) * DAY),
   }));
+  // Manual order keys with ties, and upper/lower case that a locale would interleave but bytes do not.
+  const positions = ['a1', 'a0', 'Zz', 'a1', 'b00', 'a0V', 'A5', 'a0', 'a0V', 'Zz', 'a2', 'a1', 'a10'];
   let owner: string;
-  let expectedRows: (TaskFields & { id: string })[];
+  let expectedRows: (TaskFields & { id: string; position: string })[];
 
   beforeAll(async () => {
     const arranged = await ownerWith(tasks);
     owner = arranged.owner;
-    expectedRows = tasks.map((task, i) => ({ ...task, id: arranged.ids[i] as string }));
+    expectedRows = tasks.map((task, i) => ({
+      ...task,
+      id: arranged.ids[i] as string,
+      position: positions[i] as string,
+    }));
+    for (const row of expectedRows)
+      await pool.query('update tasks set position = $1 where id = $2', [row.position, row.id]);
   });
 
   const rank = { low: 1, medium: 2, high: 3 } as const;
@@ -253,7 +261,7 @@ describe('sort orders', () => {
 
   /** The order the contract describes, computed without SQL. */
   function expectedOrder(sort: TaskSort, order: 'asc' | 'desc'): string[] {
-    const key = (task: TaskFields): number | string => {
+    const key = (task: TaskFields & { position: string }): number | string => {
       switch (sort) {
         case 'createdAt':
           return time(task.createdAt) as number;
@@ -268,6 +276,9 @@ describe('sort orders', () => {
           return rank[task.priority ?? 'medium'];
         case 'title':
           return (task.title ?? '').toLowerCase();
+        case 'manual':
+          // JavaScript compares strings by UTF-16 code units: byte order for these ASCII keys.
+          return task.position;
       }
     };
     const sign = order === 'asc' ? 1 : -1;
