@@ -2,6 +2,7 @@ import { withClient } from '@taskapp/db';
 import { waitFor } from '@taskapp/db/testing';
 import { describe, expect, it } from 'vitest';
 import { signUp, trpcError } from './helpers/accounts.js';
+import { insertOrganisedData } from './helpers/organised-data.js';
 import type { Sql } from './helpers/sql.js';
 import { type TestServer, useTestServerWithSql } from './helpers/test-server.js';
 
@@ -10,7 +11,9 @@ import { type TestServer, useTestServerWithSql } from './helpers/test-server.js'
 
 let server: TestServer;
 let sql: Sql;
-useTestServerWithSql({}, (started) => {
+// Each sign-up comes from an address of its own (X-Forwarded-For), so the registrations-per-IP limit
+// never refuses one of this file's many accounts.
+useTestServerWithSql({ TRUST_PROXY: 'true' }, (started) => {
   ({ server, sql } = started);
 });
 
@@ -105,7 +108,15 @@ describe('GET /api/account/export', () => {
     const { exportedAt, ...actual } = streamed;
     expect(Date.parse(exportedAt)).not.toBeNaN();
     expect(actual).toEqual(expected);
-    expect(Object.keys(streamed)).toEqual(['exportedAt', 'user', 'settings', 'sessions', 'tasks']);
+    expect(Object.keys(streamed)).toEqual([
+      'exportedAt',
+      'user',
+      'settings',
+      'sessions',
+      'projects',
+      'labels',
+      'tasks',
+    ]);
     expect(streamed.user).not.toHaveProperty('passwordHash');
     expect(streamed.settings).toMatchObject({ timeZone: 'Europe/Berlin', weekStart: 1 });
     expect(streamed.tasks.map((task: { title: string }) => task.title)).toEqual([
@@ -141,6 +152,85 @@ describe('GET /api/account/export', () => {
     expect(head.status).toBe(405);
     expect(head.headers.get('allow')).toBe('GET');
     expect((await download(alice.accessToken)).status).toBe(200);
+  });
+
+  it('holds the caller’s projects, labels, subtasks and order, by both routes, and nothing of anyone else’s', async () => {
+    const alice = await signUp(server);
+    const bob = await signUp(server);
+    const mine = await insertOrganisedData(sql, alice.userId, 'alice');
+    const theirs = await insertOrganisedData(sql, bob.userId, 'bob');
+    const response = await download(alice.accessToken);
+    const text = await response.text();
+    const streamed = JSON.parse(text);
+
+    const { home, work, old } = mine.projectIds;
+    expect(streamed.projects).toEqual([
+      {
+        id: home,
+        name: 'alice home',
+        color: 'blue',
+        position: 'Zz',
+        archivedAt: null,
+        createdAt: expect.any(String),
+        updatedAt: expect.any(String),
+      },
+      expect.objectContaining({ id: work, name: 'alice work', position: 'a1', archivedAt: null }),
+      expect.objectContaining({ id: old, name: 'alice old', archivedAt: '2026-11-01T10:00:00.000Z' }),
+    ]);
+    expect(Object.keys(streamed.projects[0]).sort()).toEqual(
+      ['archivedAt', 'color', 'createdAt', 'id', 'name', 'position', 'updatedAt'].sort(),
+    );
+    const { urgent, errand } = mine.labelIds;
+    expect(streamed.labels).toEqual([
+      {
+        id: urgent,
+        name: 'alice urgent',
+        color: 'red',
+        createdAt: expect.any(String),
+        updatedAt: expect.any(String),
+      },
+      expect.objectContaining({ id: errand, name: 'alice errand' }),
+    ]);
+
+    const { parent, child, grandchild, inbox } = mine.taskIds;
+    const sorted = (ids: string[]) => [...ids].sort();
+    expect(streamed.tasks).toEqual([
+      expect.objectContaining({
+        id: parent,
+        projectId: work,
+        parentId: null,
+        position: 'a5',
+        labelIds: sorted([urgent, errand]),
+        subtaskCount: 1,
+      }),
+      expect.objectContaining({ id: child, projectId: work, parentId: parent, position: 'a0', labelIds: [] }),
+      expect.objectContaining({ id: grandchild, projectId: work, parentId: child, subtaskCount: 0 }),
+      expect.objectContaining({
+        id: inbox,
+        projectId: null,
+        parentId: null,
+        position: 'Zy',
+        labelIds: [errand],
+      }),
+    ]);
+
+    const answered = await alice.browser.api.account.exportData.query();
+    const { exportedAt: _at, ...expected } = JSON.parse(JSON.stringify(answered));
+    const { exportedAt: _streamedAt, ...actual } = streamed;
+    expect(actual).toEqual(expected);
+    expect(answered.projects[2]?.archivedAt).toEqual(new Date('2026-11-01T10:00:00.000Z'));
+
+    for (const id of [
+      bob.userId,
+      ...Object.values(theirs.projectIds),
+      ...Object.values(theirs.labelIds),
+      ...Object.values(theirs.taskIds),
+    ]) {
+      expect(text).not.toContain(id);
+    }
+    expect(text).not.toContain('bob ');
+    const forBob = await readExport(await download(bob.accessToken));
+    expect(JSON.stringify(forBob)).not.toContain('alice ');
   });
 
   it('is 401 without a token, with a bad one and with the token of a revoked session', async () => {

@@ -54,9 +54,9 @@ export function exportDownload(deps: AppDependencies) {
         res.setHeader('Cache-Control', 'no-store');
         started = true;
         const out = writer(res);
-        const { exportedAt, user, settings, sessions } = account;
-        const head = JSON.stringify({ exportedAt, user, settings, sessions });
-        // The same object, left open after its last field: `…,"sessions":[…],"tasks":[`.
+        const { exportedAt, user, settings, sessions, projects, labels } = account;
+        const head = JSON.stringify({ exportedAt, user, settings, sessions, projects, labels });
+        // The same object, left open after its last field: `…,"labels":[…],"tasks":[`.
         await out.write(`${head.slice(0, -1)},"tasks":[`);
         let after: ExportCursor | null = null;
         let first = true;

@@ -2,6 +2,7 @@
 // data take the owner's id first; the executor is bound once by createQueries.
 import type { Queryable } from '../pg.js';
 import { deletedTaskQueries } from './deleted-tasks.js';
+import { exportQueries } from './export-queries.js';
 import { isDatabaseReachable } from './health-queries.js';
 import { heavyTaskReads } from './heavy-reads.js';
 import { maintenanceQueries } from './maintenance-queries.js';
@@ -28,6 +29,7 @@ export function createQueries(db: Queryable, heavy: Queryable = db) {
       // Last, so these replace the plain list (when searching), stats, allOf and exportPage above.
       ...heavyTaskReads(db, heavy),
     },
+    exports: exportQueries(db),
     sessions: sessionQueries(db),
     settings: settingsQueries(db),
     maintenance: maintenanceQueries(db),
@@ -64,6 +66,7 @@ export {
   tableHasRows,
   tableRowLines,
 } from './backup-queries.js';
+export type { ExportedLabel, ExportedProject } from './export-queries.js';
 export { isDatabaseReachable } from './health-queries.js';
 export { heavyPoolSize, STATEMENT_TIMEOUT_MS } from './heavy-reads.js';
 export type { ExpiredRows } from './maintenance-queries.js';
