@@ -11,6 +11,8 @@ describe('parseQuickAdd', () => {
       dueDate: new Date(2026, 10, 28, 9, 0),
       allDay: false,
       priority: 'high',
+      project: null,
+      labels: [],
     });
   });
 
@@ -27,6 +29,8 @@ describe('parseQuickAdd', () => {
       dueDate: new Date('2026-12-04T00:00:00Z'),
       allDay: true,
       priority: null,
+      project: null,
+      labels: [],
     });
     expect(parseQuickAdd('Call mom friday 3pm', NOW)).toMatchObject({
       title: 'Call mom',
@@ -41,6 +45,8 @@ describe('parseQuickAdd', () => {
       dueDate: null,
       allDay: false,
       priority: null,
+      project: null,
+      labels: [],
     });
   });
 
@@ -57,6 +63,8 @@ describe('parseQuickAdd', () => {
       dueDate: new Date('2026-11-27T00:00:00Z'),
       allDay: true,
       priority: 'medium',
+      project: null,
+      labels: [],
     });
   });
 
@@ -85,6 +93,8 @@ describe('parseQuickAdd leaves titles alone where a word only looks like a date'
       dueDate: null,
       allDay: false,
       priority: null,
+      project: null,
+      labels: [],
     });
     expect(parseQuickAdd('Book flights March 5', NOW).dueDate).toEqual(new Date('2027-03-05T00:00:00Z'));
   });
@@ -120,6 +130,8 @@ describe('parseQuickAdd reads dates the way people mean them', () => {
       dueDate: new Date('2026-12-01T00:00:00Z'),
       allDay: true,
       priority: null,
+      project: null,
+      labels: [],
     });
     expect(parseQuickAdd('Report on the 27th', NOW).dueDate).toEqual(new Date('2026-11-27T00:00:00Z'));
     expect(parseQuickAdd('Close books the 31st', NOW).dueDate).toEqual(new Date('2026-12-31T00:00:00Z'));

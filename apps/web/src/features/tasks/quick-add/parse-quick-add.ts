@@ -2,6 +2,13 @@ import type { TaskPriority } from '@taskapp/shared';
 import * as chrono from 'chrono-node';
 import { addDays, startOfDay, startOfWeek } from 'date-fns';
 import { instantOfWallClockIn, wallClockIn } from '../../../lib/time-zone';
+import { findTags, type NamedRef, sameName } from './quick-add-tags';
+
+/** A project or label named in quick add: an existing one (id), or a new name to create (id null). */
+export interface QuickAddPick {
+  name: string;
+  id: string | null;
+}
 
 export interface QuickAddDraft {
   title: string;
@@ -10,6 +17,15 @@ export interface QuickAddDraft {
   /** True when only a day was given ("friday"): due that day in every time zone, not at a moment. */
   allDay: boolean;
   priority: TaskPriority | null;
+  project: QuickAddPick | null;
+  labels: QuickAddPick[];
+}
+
+/** A stretch of the typed text that quick add understood, to highlight in the field. */
+export interface QuickAddMark {
+  kind: 'date' | 'priority' | 'project' | 'label';
+  start: number;
+  end: number;
 }
 
 export interface QuickAddOptions {
@@ -17,6 +33,9 @@ export interface QuickAddOptions {
   weekStart?: 0 | 1 | 6;
   /** Whose "today" and "3pm" the text means: the account's zone. The browser's when not given. */
   timeZone?: string;
+  /** The person's projects and labels, which `#name` and `@name` are matched against. */
+  projects?: NamedRef[];
+  labels?: NamedRef[];
 }
 
 const QUOTED = /"[^"]*"/g;
@@ -86,10 +105,6 @@ function dueMoment(result: chrono.ParsedResult, now: Date, weekStart: 0 | 1 | 6)
   return date;
 }
 
-/**
- * Reads `Pay rent tomorrow 9am !high` as a title, a due date and a priority. Text in "double quotes"
- * stays literal. Pure: `now` is the reference for relative dates, read in the browser's zone.
- */
 /** A Date whose local fields read what `wall` (a wall clock written as UTC) reads. */
 function asLocalWallClock(wall: Date): Date {
   return new Date(
@@ -102,13 +117,38 @@ function asLocalWallClock(wall: Date): Date {
   );
 }
 
+/**
+ * Reads `Pay rent tomorrow 9am #Home @errands !high` as a title, a due date, a project, labels and a
+ * priority. Text in "double quotes" stays literal. Pure: `now` is the reference for relative dates, read
+ * in the browser's zone.
+ */
 export function parseQuickAdd(
   input: string,
   now: Date = new Date(),
-  { weekStart = 1, timeZone }: QuickAddOptions = {},
+  options: QuickAddOptions = {},
 ): QuickAddDraft {
-  let masked = maskQuoted(input);
+  return readQuickAdd(input, now, options).draft;
+}
+
+/** The draft, and where in the text each understood word is. */
+export function readQuickAdd(
+  input: string,
+  now: Date = new Date(),
+  { weekStart = 1, timeZone, projects = [], labels: knownLabels = [] }: QuickAddOptions = {},
+): { draft: QuickAddDraft; marks: QuickAddMark[] } {
+  const marks: QuickAddMark[] = [];
   let text = input;
+  let project: QuickAddPick | null = null;
+  const labels: QuickAddPick[] = [];
+  // Tags first: `#"Two words"` holds quotes, and a project named "Friday" is not a date.
+  for (const tag of findTags(input, projects, knownLabels)) {
+    const pick = { name: tag.name, id: tag.id };
+    if (tag.kind === 'project') project = pick;
+    else if (!labels.some((label) => sameName(label.name, tag.name))) labels.push(pick);
+    marks.push({ kind: tag.kind, start: tag.start, end: tag.end });
+    text = cut(text, tag.start, tag.end);
+  }
+  let masked = maskQuoted(text);
 
   let priority: TaskPriority | null = null;
   for (const match of masked.matchAll(PRIORITY)) {
@@ -118,6 +158,7 @@ export function parseQuickAdd(
     const end = (match.index ?? 0) + match[0].length;
     masked = cut(masked, start, end);
     text = cut(text, start, end);
+    marks.push({ kind: 'priority', start, end });
   }
 
   let dueDate: Date | null = null;
@@ -138,6 +179,7 @@ export function parseQuickAdd(
       dueDate = instantOfWallClockIn(wall, timeZone);
     } else dueDate = moment;
     text = cut(text, result.index, result.index + result.text.length);
+    marks.push({ kind: 'date', start: result.index, end: result.index + result.text.length });
     const before = text.slice(0, result.index).trimEnd();
     const dangling = before.match(DANGLING_PREPOSITION);
     if (dangling) text = cut(text, before.length - dangling[0].trimStart().length, result.index);
@@ -147,5 +189,6 @@ export function parseQuickAdd(
     .replace(QUOTED, (quoted) => quoted.slice(1, -1))
     .replace(/\s+/g, ' ')
     .trim();
-  return { title, dueDate, allDay, priority };
+  marks.sort((a, b) => a.start - b.start);
+  return { draft: { title, dueDate, allDay, priority, project, labels }, marks };
 }
