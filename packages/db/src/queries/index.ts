@@ -5,7 +5,9 @@ import { deletedTaskQueries } from './deleted-tasks.js';
 import { exportQueries } from './export-queries.js';
 import { isDatabaseReachable } from './health-queries.js';
 import { heavyTaskReads } from './heavy-reads.js';
+import { labelQueries } from './label-queries.js';
 import { maintenanceQueries } from './maintenance-queries.js';
+import { projectQueries } from './project-queries.js';
 import { sessionQueries } from './session-queries.js';
 import { settingsQueries } from './settings-queries.js';
 import { taskListQueries } from './task-list.js';
@@ -30,6 +32,8 @@ export function createQueries(db: Queryable, heavy: Queryable = db) {
       ...heavyTaskReads(db, heavy),
     },
     exports: exportQueries(db),
+    projects: projectQueries(db),
+    labels: labelQueries(db),
     sessions: sessionQueries(db),
     settings: settingsQueries(db),
     maintenance: maintenanceQueries(db),
@@ -69,7 +73,9 @@ export {
 export type { ExportedLabel, ExportedProject } from './export-queries.js';
 export { isDatabaseReachable } from './health-queries.js';
 export { heavyPoolSize, STATEMENT_TIMEOUT_MS } from './heavy-reads.js';
+export type { LabelChanges, LabelCreate, LabelDto, LabelUpdate } from './label-queries.js';
 export type { ExpiredRows } from './maintenance-queries.js';
+export type { ProjectChanges, ProjectCreate, ProjectDto, ProjectUpdate } from './project-queries.js';
 export { execute, firstRow, identifier, join, raw, rowCount, rows, Sql, sql } from './sql.js';
 export { isTaskLimitReached } from './task-limit.js';
 export { likePattern, type TaskCursor, type TaskPage } from './task-list.js';

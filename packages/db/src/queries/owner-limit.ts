@@ -1,0 +1,56 @@
+import pg from 'pg';
+import type { Queryable } from '../pg.js';
+import { execute, firstRow, identifier, sql } from './sql.js';
+
+/** A cap on how many rows of one table an owner may have (LIMITS.projectsPerUser, labelsPerUser). */
+export interface OwnerLimit {
+  table: 'projects' | 'labels';
+  max: number;
+  /** The first half of the owner's advisory lock key; the second is a hash of the owner's id. */
+  lockClass: number;
+}
+
+export const LIMIT_REACHED = Symbol('limit reached');
+
+/**
+ * Runs `insert` only while the owner has fewer than `limit.max` rows, in one transaction holding an
+ * advisory lock per owner and table: of two racing inserts the second counts after the first committed,
+ * so nobody overshoots, and other people are not held up.
+ */
+export function insertWithinLimit<T>(
+  db: Queryable,
+  userId: string,
+  limit: OwnerLimit,
+  insert: (tx: Queryable) => Promise<T>,
+): Promise<T | typeof LIMIT_REACHED> {
+  return inTransaction(db, async (tx) => {
+    await execute(tx, sql`select pg_advisory_xact_lock(${limit.lockClass}::int, hashtext(${userId}::text))`);
+    // A statement of its own after the lock, so its snapshot sees what the previous holder committed.
+    const row = await firstRow<{ held: number }>(
+      tx,
+      sql`select count(*)::int as "held" from ${identifier(limit.table)} where "user_id" = ${userId}`,
+    );
+    if ((row?.held ?? 0) >= limit.max) return LIMIT_REACHED;
+    return insert(tx);
+  });
+}
+
+/**
+ * Runs `work` in a transaction on one connection of a pool. A single connection is used as it is: it is
+ * a caller's transaction (tests, restores), which then holds the locks.
+ */
+async function inTransaction<T>(db: Queryable, work: (tx: Queryable) => Promise<T>): Promise<T> {
+  if (!(db instanceof pg.Pool)) return work(db);
+  const client = await db.connect();
+  try {
+    await client.query('begin');
+    const result = await work(client);
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
