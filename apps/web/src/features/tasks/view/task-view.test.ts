@@ -31,7 +31,8 @@ describe('parseTaskView', () => {
   });
 
   it('leaves defaults out of the URL', () => {
-    expect(parseTaskView({ sort: 'createdAt', order: 'desc', q: '   ' })).toEqual({});
+    expect(parseTaskView({ sort: 'createdAt', order: 'desc', q: '   ' })).toEqual({ sort: 'createdAt' });
+    expect(parseTaskView({ showCompleted: true, done: true })).toEqual({ showCompleted: true });
     expect(parseTaskView({ sort: 'title', order: 'asc' })).toEqual({ sort: 'title' });
     expect(parseTaskView({ priority: ['low', 'medium', 'high'] })).toEqual({});
   });

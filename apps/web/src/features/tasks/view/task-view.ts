@@ -33,6 +33,8 @@ export interface TaskView {
   order?: SortOrder;
   /** The task open in the edit panel. */
   task?: string;
+  /** Views other than All tasks hide completed tasks unless this is on. */
+  showCompleted?: true;
 }
 
 /** Each sort's natural direction: newest, soonest, most important, A to Z. */
@@ -63,9 +65,12 @@ export function parseTaskView(search: Record<string, unknown>): TaskView {
     priority: priorities.length > 0 && priorities.length < TASK_PRIORITIES.length ? priorities : undefined,
     due: oneOf(DUE_FILTERS, search.due),
     q: q.trim() ? q : undefined,
-    sort: sort && sort !== 'createdAt' ? sort : undefined,
+    // Each place has its own default sort (Inbox and projects: manual), so the menus leave the default
+    // out of the URL and any sort that is here is kept.
+    sort,
     order: sort && order && order !== DEFAULT_ORDER[sort] ? order : undefined,
     task: task || undefined,
+    showCompleted: search.showCompleted === true || undefined,
   };
   // Absent keys stay out of the URL entirely.
   return Object.fromEntries(Object.entries(view).filter(([, value]) => value !== undefined)) as TaskView;
