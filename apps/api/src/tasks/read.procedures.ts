@@ -1,9 +1,23 @@
-import { listTasksInput, taskByIdInput, taskStatsInput } from '@taskapp/shared';
+import type { Queries } from '@taskapp/db/queries';
+import { type ListTasksQuery, listTasksInput, taskByIdInput, taskStatsInput } from '@taskapp/shared';
+import { notFound } from '../domain-error.js';
 import { timeZoneFor } from '../time-zones.js';
 import { asHeavyRead } from '../trpc/heavy-reads.js';
 import { protectedProcedure } from '../trpc/init.js';
 import { decodeTaskCursor, encodeTaskCursor } from './task-cursor.js';
 import { taskNotFound } from './task-errors.js';
+
+const MISSING_FILTER_MESSAGES = {
+  project: 'That project does not exist.',
+  label: 'That label does not exist.',
+  parent: 'That task does not exist.',
+} as const;
+
+/** A list of someone else's (or no one's) project, label or parent task is NOT_FOUND, not an empty list. */
+async function checkListFilters(queries: Queries, userId: string, query: ListTasksQuery) {
+  const missing = await queries.tasks.missingListFilter(userId, query);
+  if (missing) throw notFound(MISSING_FILTER_MESSAGES[missing]);
+}
 
 /** task.list, task.byId and task.stats: reads, always within the caller's own tasks. */
 export const taskReadProcedures = {
@@ -13,6 +27,8 @@ export const taskReadProcedures = {
       input.view === 'upcoming' ? { ...input, sort: 'dueDate' as const, order: 'asc' as const } : input;
     const owner = { userId: ctx.userId, secret: ctx.env.AUTH_SECRET };
     const after = query.cursor ? decodeTaskCursor(query.cursor, query, owner) : null;
+    // A cursor is sealed with the filters of a first page that passed this check: only first pages pay for it.
+    if (!after) await checkListFilters(ctx.queries, ctx.userId, query);
     const read = () => ctx.queries.tasks.list(ctx.userId, query, after, ctx.now());
     const page = await (query.search ? asHeavyRead(ctx.userId, read) : read());
     return { items: page.items, nextCursor: page.next ? encodeTaskCursor(page.next, query, owner) : null };
