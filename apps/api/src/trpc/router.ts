@@ -1,6 +1,8 @@
 import { accountRouter } from '../account/account.router.js';
 import { authRouter } from '../auth/auth.router.js';
 import { healthRouter } from '../ops/health.router.js';
+import { labelRouter } from '../projects/label.router.js';
+import { projectRouter } from '../projects/project.router.js';
 import { taskRouter } from '../tasks/task.router.js';
 import { router } from './init.js';
 
@@ -10,6 +12,8 @@ export const appRouter = router({
   auth: authRouter,
   account: accountRouter,
   task: taskRouter,
+  project: projectRouter,
+  label: labelRouter,
 });
 
 export type AppRouter = typeof appRouter;

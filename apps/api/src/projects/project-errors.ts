@@ -1,0 +1,17 @@
+import { LIMITS } from '@taskapp/shared';
+import { conflict, invalid, notFound } from '../domain-error.js';
+
+/** Missing and someone else's look the same: nobody learns which ids exist. */
+export const projectNotFound = () => notFound('That project does not exist.');
+
+export const projectLimitReached = () =>
+  invalid(
+    `You have reached the limit of ${LIMITS.projectsPerUser} projects. Delete some (archived ones count too) to add more.`,
+  );
+
+export const labelNotFound = () => notFound('That label does not exist.');
+
+export const labelLimitReached = () =>
+  invalid(`You have reached the limit of ${LIMITS.labelsPerUser} labels. Delete some to add more.`);
+
+export const labelNameTaken = (name: string) => conflict(`You already have a label named “${name}”.`, 'name');
