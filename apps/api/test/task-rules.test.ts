@@ -45,6 +45,11 @@ describe('task.create', () => {
       completedAt: null,
       createdAt: expect.any(Date),
       updatedAt: expect.any(Date),
+      projectId: null,
+      labelIds: [],
+      parentId: null,
+      subtaskCount: 0,
+      position: expect.any(String),
     });
     expect(task.createdAt.getTime()).toBeGreaterThanOrEqual(before);
     expect(task.createdAt.getTime()).toBeLessThanOrEqual(Date.now());
@@ -135,7 +140,8 @@ describe('task.create', () => {
     ['a userId', { title: 'ok', userId: '00000000-0000-4000-8000-000000000000' }],
     ['a completedAt', { title: 'ok', completedAt: new Date() }],
     ['a createdAt', { title: 'ok', createdAt: new Date() }],
-    ['an id', { title: 'ok', id: '00000000-0000-4000-8000-000000000000' }],
+    // A client-chosen id is allowed (task-client-id.test.ts), but only a UUID.
+    ['an id that is not a uuid', { title: 'ok', id: 'task-1' }],
     ['a due date that is a string', { title: 'ok', dueDate: '2030-01-01' }],
     ['an invalid due date', { title: 'ok', dueDate: new Date(Number.NaN) }],
   ];

@@ -1,4 +1,4 @@
-import type { TaskDto } from '@taskapp/db/queries';
+import { keyAfter, type TaskDto } from '@taskapp/db/queries';
 import {
   DEFAULT_TASK_PRIORITY,
   DEFAULT_TASK_STATUS,
@@ -18,8 +18,14 @@ const DESCRIPTIONS = [
   'Blocked until the vendor replies.',
 ] as const;
 
-/** A task as the API returns it, before it has an id; updatedAt follows from completedAt or createdAt. */
-export type DemoTask = Omit<TaskDto, 'id' | 'updatedAt'>;
+/**
+ * A task as the API returns it, before it has an id, in the Inbox at the top level; updatedAt follows
+ * from completedAt or createdAt.
+ */
+export type DemoTask = Omit<
+  TaskDto,
+  'id' | 'updatedAt' | 'projectId' | 'labelIds' | 'parentId' | 'subtaskCount'
+>;
 
 /** A small deterministic generator, so every seed gives the same list. */
 function random(seed: number): () => number {
@@ -66,6 +72,7 @@ function showcase(now: Date): DemoTask[] {
     allDay: false,
     completedAt: null,
     createdAt: minutesAgo(minutes),
+    position: '',
     ...fields,
   });
   return [
@@ -96,7 +103,18 @@ function showcase(now: Date): DemoTask[] {
 export function demoTasks(count: number, now = new Date()): DemoTask[] {
   const featured = showcase(now);
   const taken = featured.map((task) => task.title);
-  return [...featured, ...generatedTasks(count - featured.length, now, taken)];
+  return inManualOrder([...featured, ...generatedTasks(count - featured.length, now, taken)]);
+}
+
+/** Manual order as the app gives new tasks: newest first. */
+function inManualOrder(tasks: DemoTask[]): DemoTask[] {
+  const newestFirst = [...tasks].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  let position: string | null = null;
+  for (const task of newestFirst) {
+    position = keyAfter(position);
+    task.position = position;
+  }
+  return tasks;
 }
 
 /** The rest: older tasks in realistic proportions, enough to scroll through and search. */
@@ -125,6 +143,7 @@ function generatedTasks(count: number, now: Date, taken: readonly string[]): Dem
       completedAt:
         status === 'completed' ? new Date(createdAt.getTime() + Math.floor(next() * 5 * DAY)) : null,
       createdAt,
+      position: '',
     };
   });
 }

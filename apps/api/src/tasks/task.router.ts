@@ -1,5 +1,6 @@
 import { router } from '../trpc/init.js';
 import { taskBulkProcedures } from './bulk.procedures.js';
+import { taskMoveProcedures } from './move.procedures.js';
 import { taskReadProcedures } from './read.procedures.js';
 import { taskWriteProcedures } from './write.procedures.js';
 
@@ -8,4 +9,5 @@ export const taskRouter = router({
   ...taskReadProcedures,
   ...taskWriteProcedures,
   ...taskBulkProcedures,
+  ...taskMoveProcedures,
 });

@@ -59,6 +59,11 @@ describe('create', () => {
       completedAt: completedAtAfter('pending', null, NOW),
       createdAt: NOW,
       updatedAt: NOW,
+      projectId: null,
+      labelIds: [],
+      parentId: null,
+      subtaskCount: 0,
+      position: expect.any(String),
     });
     expect(await stored(task.id)).toEqual({
       id: task.id,
@@ -103,14 +108,16 @@ describe('create', () => {
 });
 
 describe('update', () => {
-  const changesOfOneField: [keyof TaskChanges, TaskChanges][] = [
+  // The task's place and labels: task-organisation.test.ts.
+  type OwnField = Exclude<keyof TaskChanges, 'projectId' | 'labelIds' | 'parentId'>;
+  const changesOfOneField: [OwnField, TaskChanges][] = [
     ['title', { title: 'Renamed' }],
     ['description', { description: 'Longer notes' }],
     ['status', { status: 'pending' }],
     ['priority', { priority: 'high' }],
     ['dueDate', { dueDate: new Date('2027-01-01T00:00:00.000Z') }],
   ];
-  const columnOf: Record<keyof TaskChanges, keyof StoredTask> = {
+  const columnOf: Record<OwnField, keyof StoredTask> = {
     title: 'title',
     description: 'description',
     status: 'status',
@@ -169,6 +176,11 @@ describe('update', () => {
       completedAt: null,
       createdAt: EARLIER,
       updatedAt: NOW,
+      projectId: null,
+      labelIds: [],
+      parentId: null,
+      subtaskCount: 0,
+      position: 'a0',
     });
     expect((await stored(id)).updated_at).toBe(asStored(NOW));
   });
