@@ -11,6 +11,7 @@ import { projectQueries } from './project-queries.js';
 import { sessionQueries } from './session-queries.js';
 import { settingsQueries } from './settings-queries.js';
 import { taskListQueries } from './task-list.js';
+import { taskMoveQueries } from './task-move.js';
 import { taskReadQueries } from './task-reads.js';
 import { taskStatsQueries } from './task-stats.js';
 import { taskWriteQueries } from './task-writes.js';
@@ -27,6 +28,7 @@ export function createQueries(db: Queryable, heavy: Queryable = db) {
       ...taskStatsQueries(db),
       ...taskReadQueries(db),
       ...taskWriteQueries(db),
+      ...taskMoveQueries(db),
       ...deletedTaskQueries(db),
       // Last, so these replace the plain list (when searching), stats, allOf and exportPage above.
       ...heavyTaskReads(db, heavy),
@@ -76,10 +78,12 @@ export { heavyPoolSize, STATEMENT_TIMEOUT_MS } from './heavy-reads.js';
 export type { LabelChanges, LabelCreate, LabelDto, LabelUpdate } from './label-queries.js';
 export type { ExpiredRows } from './maintenance-queries.js';
 export type { ProjectChanges, ProjectCreate, ProjectDto, ProjectUpdate } from './project-queries.js';
+export { keyAfter, keyBefore, keyBetween } from './order-keys.js';
 export { execute, firstRow, identifier, join, raw, rowCount, rows, Sql, sql } from './sql.js';
 export { isTaskLimitReached } from './task-limit.js';
 export { likePattern, type TaskCursor, type TaskPage } from './task-list.js';
 export type { ExportCursor, ExportPage } from './task-reads.js';
+export { isTaskRefused, type TaskRefusalReason, TaskRefused } from './task-refusal.js';
 export type { TaskDto } from './task-row.js';
 export type { TaskStats } from './task-stats.js';
 export type { TaskChanges, TaskPatch, TaskUpdate } from './task-writes.js';
