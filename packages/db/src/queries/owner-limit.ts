@@ -1,6 +1,6 @@
-import pg from 'pg';
 import type { Queryable } from '../pg.js';
 import { execute, firstRow, identifier, sql } from './sql.js';
+import { inTransaction } from './transaction.js';
 
 /** A cap on how many rows of one table an owner may have (LIMITS.projectsPerUser, labelsPerUser). */
 export interface OwnerLimit {
@@ -33,24 +33,4 @@ export function insertWithinLimit<T>(
     if ((row?.held ?? 0) >= limit.max) return LIMIT_REACHED;
     return insert(tx);
   });
-}
-
-/**
- * Runs `work` in a transaction on one connection of a pool. A single connection is used as it is: it is
- * a caller's transaction (tests, restores), which then holds the locks.
- */
-async function inTransaction<T>(db: Queryable, work: (tx: Queryable) => Promise<T>): Promise<T> {
-  if (!(db instanceof pg.Pool)) return work(db);
-  const client = await db.connect();
-  try {
-    await client.query('begin');
-    const result = await work(client);
-    await client.query('commit');
-    return result;
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
 }
