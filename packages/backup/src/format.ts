@@ -8,7 +8,14 @@ import path from 'node:path';
  * Row lines always start with `{`; control lines with `@`. See docs/decisions/007-backup-format.md.
  */
 export const BACKUP_FORMAT = 'taskapp-backup';
-export const BACKUP_FORMAT_VERSION = 1;
+/**
+ * 2 (issue 13): a table may reference itself (tasks.parent_id) and its rows still come in primary-key
+ * order, so a child can precede its parent; a reader checks such references after the table is loaded.
+ * Version 1 files never hold such a table (they predate it), so they read the same way.
+ */
+export const BACKUP_FORMAT_VERSION = 2;
+/** The versions this app restores: its own and every older one. */
+export const READABLE_FORMAT_VERSIONS: readonly number[] = [1, 2];
 export const BACKUP_EXTENSION = '.backup.age';
 
 export interface BackupTable {

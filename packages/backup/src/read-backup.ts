@@ -2,10 +2,10 @@ import { createReadStream, existsSync } from 'node:fs';
 import { decrypterFor } from './age-keys.js';
 import {
   BACKUP_FORMAT,
-  BACKUP_FORMAT_VERSION,
   type BackupHeader,
   type BackupManifest,
   CONTROL,
+  READABLE_FORMAT_VERSIONS,
 } from './format.js';
 import { lines, nodeToWeb } from './web-streams.js';
 
@@ -77,8 +77,10 @@ export async function* readBackup(file: string, identities: string[]): AsyncGene
 function parseHeader(text: string, invalid: (why: string) => Error): BackupHeader {
   const header = JSON.parse(text) as BackupHeader;
   if (header.format !== BACKUP_FORMAT) throw invalid('unknown format');
-  if (header.formatVersion !== BACKUP_FORMAT_VERSION) {
-    throw invalid(`format version ${header.formatVersion}; this app reads version ${BACKUP_FORMAT_VERSION}`);
+  if (!READABLE_FORMAT_VERSIONS.includes(header.formatVersion)) {
+    throw invalid(
+      `format version ${header.formatVersion}; this app reads versions ${READABLE_FORMAT_VERSIONS.join(', ')} (newer files need a newer app)`,
+    );
   }
   return header;
 }

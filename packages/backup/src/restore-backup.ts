@@ -9,10 +9,14 @@ import {
   type Queryable,
 } from '@taskapp/db';
 import {
+  addConstraint,
   advisoryTransactionLock,
   deleteMigrationHistory,
+  dropConstraint,
   dropTableCascade,
   insertRowLines,
+  type SelfReference,
+  selfReferences,
   setLongTransactionSettings,
   tableHasRows,
 } from '@taskapp/db/queries';
@@ -62,8 +66,8 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
         await orm.migrator.up({ to: header.migration, transaction: trx });
         const tables = await discoverTables(db);
         assertSameTables(header, tables);
-        const manifest = await loadRows(events, tables, (table, lines) =>
-          insertRowLines(db, table.name, lines),
+        const manifest = await withSelfReferencesCheckedAtEnd(db, tables, () =>
+          loadRows(events, tables, (table, lines) => insertRowLines(db, table.name, lines)),
         );
         await compareWithManifest(db, tables, manifest);
         const applied = await orm.migrator.up({ transaction: trx });
@@ -111,6 +115,29 @@ async function resetSchema(db: Queryable, force: boolean): Promise<void> {
   // Dropped and re-created by the migrations, so the schema is exactly the backup's.
   for (const table of existing.reverse()) await dropTableCascade(db, table.name);
   await deleteMigrationHistory(db);
+}
+
+/**
+ * Rows arrive in primary-key order, so a subtask can come before its parent (tasks.parent_id points at
+ * tasks). A table's foreign keys to itself are dropped for the load and added back after it, which
+ * checks every row at once (and fails the restore, rolling it back, if one points nowhere). Foreign
+ * keys to other tables need nothing: tables arrive after the tables they reference.
+ */
+async function withSelfReferencesCheckedAtEnd<T>(
+  db: Queryable,
+  tables: LiveTable[],
+  load: () => Promise<T>,
+): Promise<T> {
+  const dropped: { table: string; constraint: SelfReference }[] = [];
+  for (const table of tables) {
+    for (const constraint of await selfReferences(db, table.name)) {
+      await dropConstraint(db, table.name, constraint.name);
+      dropped.push({ table: table.name, constraint });
+    }
+  }
+  const result = await load();
+  for (const { table, constraint } of dropped) await addConstraint(db, table, constraint);
+  return result;
 }
 
 function assertSameTables(header: BackupHeader, tables: LiveTable[]): void {

@@ -68,7 +68,7 @@ describe('backup encryption', () => {
     decrypter.addIdentity((await testKeys()).identity);
     const plaintext = await decrypter.decrypt(new Uint8Array(ciphertext), 'text');
     expect(plaintext).toContain(CANARY);
-    expect(plaintext.split('\n')[0]).toMatch(/^@header \{"format":"taskapp-backup","formatVersion":1,/);
+    expect(plaintext.split('\n')[0]).toMatch(/^@header \{"format":"taskapp-backup","formatVersion":2,/);
   });
 
   // The standard age tool (Debian's `age`, which .ci/run installs) reads our files: nothing app-specific

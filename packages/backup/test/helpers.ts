@@ -13,6 +13,9 @@ export const APP_TABLES = [
   'user_tokens',
   'rate_limits',
   'user_settings',
+  'projects',
+  'labels',
+  'task_labels',
 ];
 
 async function tableExists(
@@ -30,6 +33,7 @@ const KEY_COLUMNS: Record<string, string> = {
   rate_limits: 'key',
   rotated_refresh_tokens: 'token_hash',
   user_settings: 'user_id',
+  task_labels: '(task_id, label_id)',
 };
 
 /**
@@ -125,6 +129,7 @@ export async function seedAwkwardData(url: string, users = 3): Promise<void> {
           [userId],
         );
       }
+      if (userId && (await tableExists(client, 'projects'))) await seedOrganisation(client, userId);
       await client.query(
         `INSERT INTO user_tokens (user_id, purpose, token_hash, expires_at)
          VALUES ($1, 'verify_email', md5(random()::text) || md5(random()::text), now() + interval '1 day')`,
@@ -135,4 +140,42 @@ export async function seedAwkwardData(url: string, users = 3): Promise<void> {
       `INSERT INTO rate_limits (key, points, expire) VALUES ('login:ip:10.0.0.1', 3, 1795000000000), ('Zz', 1, NULL), ('aa', 2, NULL) ON CONFLICT DO NOTHING`,
     );
   });
+}
+
+/**
+ * Two projects (one archived), two labels, a third of the tasks in a project, labels on all, and a
+ * chain of subtasks four levels deep in which each child's id sorts BEFORE its parent's: a restore
+ * reads rows in id order, so it meets every child before its parent.
+ */
+async function seedOrganisation(client: Parameters<Parameters<typeof withClient>[1]>[0], userId: string) {
+  await client.query(
+    `INSERT INTO projects (user_id, name, color, position, archived_at)
+     VALUES ($1, 'Home 🏡 "quoted"', 'green', 'a0', NULL), ($1, 'Old\\stuff', 'grey', 'Zz', clock_timestamp())`,
+    [userId],
+  );
+  await client.query(
+    `INSERT INTO labels (user_id, name, color) VALUES ($1, 'Errand', 'red'), ($1, 'ünïcode ✓', 'blue')`,
+    [userId],
+  );
+  await client.query(
+    `UPDATE tasks t SET project_id = p.id, position = 'a' || (random() * 1000)::int
+     FROM (SELECT id FROM projects WHERE user_id = $1 AND archived_at IS NULL) p
+     WHERE t.user_id = $1 AND t.created_at < clock_timestamp() - interval '26 hours'`,
+    [userId],
+  );
+  await client.query(
+    `INSERT INTO task_labels (task_id, label_id, user_id)
+     SELECT t.id, l.id, $1 FROM tasks t CROSS JOIN labels l
+     WHERE t.user_id = $1 AND l.user_id = $1 AND (t.created_at < clock_timestamp() - interval '30 hours' OR l.name = 'Errand')`,
+    [userId],
+  );
+  // The five tasks with the greatest ids: each of the four lower ones becomes the child of the next higher.
+  await client.query(
+    `WITH chain AS (
+       SELECT id, lead(id) OVER (ORDER BY id) AS parent
+       FROM (SELECT id FROM tasks WHERE user_id = $1 ORDER BY id DESC LIMIT 5) top
+     )
+     UPDATE tasks t SET parent_id = chain.parent FROM chain WHERE t.id = chain.id AND chain.parent IS NOT NULL`,
+    [userId],
+  );
 }

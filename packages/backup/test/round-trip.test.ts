@@ -16,6 +16,21 @@ beforeAll(async () => {
 });
 afterAll(() => source.drop());
 
+/** Every table of the latest schema, in the order a backup writes them (each after those it references). */
+const EXPECTED_TABLES = [
+  ['rate_limits', 3],
+  ['users', 3],
+  ['deleted_tasks', 0],
+  ['labels', 6],
+  ['projects', 6],
+  ['sessions', 3],
+  ['rotated_refresh_tokens', 3],
+  ['tasks', 120],
+  ['task_labels', 153],
+  ['user_settings', 3],
+  ['user_tokens', 3],
+];
+
 const passwordHashes = (url: string) =>
   withClient(url, async (client) => {
     const { rows } = await client.query<{ email: string; hash: Buffer }>(
@@ -34,16 +49,8 @@ describe('backup and restore round trip', () => {
 
     const backup = await createBackup({ databaseUrl: source.url, dir, recipients: [recipient] });
     expect(backup.file).toMatch(/[/\\]taskapp-\d{8}T\d{6}Z\.backup\.age$/);
-    expect(backup.manifest.tables.map((table) => [table.name, table.rows])).toEqual([
-      ['rate_limits', 3],
-      ['users', 3],
-      ['deleted_tasks', 0],
-      ['sessions', 3],
-      ['rotated_refresh_tokens', 3],
-      ['tasks', 120],
-      ['user_settings', 3],
-      ['user_tokens', 3],
-    ]);
+    expect(backup.manifest.tables.map((table) => [table.name, table.rows])).toEqual(EXPECTED_TABLES);
+    expect(backup.manifest.formatVersion).toBe(2);
     expect(backup.manifest.migration).toBe(migrationsList.at(-1)?.name);
 
     // Not empty: refused without --force, and nothing changes.
@@ -63,6 +70,13 @@ describe('backup and restore round trip', () => {
     expect(restored.migratedAfterLoad).toEqual([]);
     expect(await tableFingerprints(source.url)).toEqual(before);
     expect(await passwordHashes(source.url)).toEqual(hashesBefore);
+    // Projects, labels, subtasks and order came back, subtasks included where the child's id sorts
+    // before its parent's (the order the rows are loaded in).
+    expect(await organisation(source.url)).toEqual({
+      inProjects: 45,
+      labelled: 153,
+      childrenBeforeParents: 12,
+    });
   });
 
   it('replaces the data of a non-empty target with --force', async () => {
@@ -87,7 +101,7 @@ describe('backup and restore round trip', () => {
     const verifyDir = await tempDir();
     const backup = await createBackup({ databaseUrl: source.url, dir: verifyDir, recipients: [recipient] });
     const result = await verifyBackup({ file: backup.file, identities: [identity], serverUrl: source.url });
-    expect(result.message).toMatch(/^OK taskapp-.*: 8 tables, 138 rows restored and match the manifest/);
+    expect(result.message).toMatch(/^OK taskapp-.*: 11 tables, 303 rows restored and match the manifest/);
     expect(result.ok).toBe(true);
     // Its own scratch database, by name: other test processes may be creating databases on this server.
     expect(result.scratchDatabase).toMatch(/^taskapp_verify_[0-9a-f]{12}$/);
@@ -127,15 +141,67 @@ describe('backup and restore round trip', () => {
         targetUrl: target.url,
       });
       expect(restored.migratedAfterLoad).toEqual(migrationsList.slice(2).map((entry) => entry.name));
-      // tasks.all_day came with a later migration (default false for every old row).
+      // tasks.all_day, project_id, parent_id and position came with later migrations.
       const [fromOld, fromTarget] = [
         await tableFingerprints(old.url),
-        await tableFingerprints(target.url, ['all_day']),
+        await tableFingerprints(target.url, ['all_day', 'project_id', 'parent_id', 'position']),
       ];
       expect(fromTarget.tasks).toBe(fromOld.tasks);
       expect(fromTarget.mikro_orm_migrations).toMatch(new RegExp(`^${migrationsList.length} `));
+      expect(await organisation(target.url)).toEqual({
+        inProjects: 0,
+        labelled: 0,
+        childrenBeforeParents: 0,
+      });
+      expect(await manualOrderIsNewestFirst(target.url)).toBe(true);
     } finally {
       await old.drop();
+      await target.drop();
+    }
+  });
+});
+
+describe('subtasks', () => {
+  it('restores subtasks whose parent comes thousands of rows later, and keeps the parent foreign key', async () => {
+    const { recipient, identity } = await testKeys();
+    const many = await createTestDatabase();
+    const target = await createTestDatabase();
+    try {
+      await seedAwkwardData(many.url, 1);
+      // Rows are inserted a thousand at a time and a foreign key is checked at the end of each insert:
+      // put the smallest id's parent (and grandparent) at the other end of 2,500 tasks.
+      await withClient(many.url, async (client) => {
+        await client.query(
+          `INSERT INTO tasks (user_id, title) SELECT id, 'bulk ' || g FROM users, generate_series(1, 2500) g`,
+        );
+        await client.query(
+          `WITH ends AS (SELECT min(id::text)::uuid AS low, max(id::text)::uuid AS high FROM tasks),
+                middle AS (SELECT id FROM tasks ORDER BY id OFFSET 1500 LIMIT 1)
+           UPDATE tasks SET parent_id = CASE WHEN tasks.id = ends.low THEN middle.id ELSE ends.high END
+           FROM ends, middle WHERE tasks.id IN (ends.low, middle.id)`,
+        );
+      });
+      const before = await tableFingerprints(many.url);
+      const backup = await createBackup({
+        databaseUrl: many.url,
+        dir: await tempDir(),
+        recipients: [recipient],
+      });
+      await restoreBackup({ file: backup.file, identities: [identity], targetUrl: target.url });
+      expect(await tableFingerprints(target.url)).toEqual(before);
+      const parents = await withClient(target.url, (client) =>
+        client.query<{ n: number }>('SELECT count(*)::int AS n FROM tasks WHERE parent_id IS NOT NULL'),
+      );
+      // The two above and the seed's chain of four.
+      expect(parents.rows[0]?.n).toBe(6);
+      // The foreign key is back: a subtask without its parent is refused.
+      await expect(
+        withClient(target.url, (client) =>
+          client.query('UPDATE tasks SET parent_id = gen_random_uuid() WHERE parent_id IS NOT NULL'),
+        ),
+      ).rejects.toThrow(/tasks_parent_id_fkey/);
+    } finally {
+      await many.drop();
       await target.drop();
     }
   });
@@ -168,6 +234,32 @@ describe('a backup from a newer version of the app', () => {
     }
   });
 });
+
+/** Rows of the seeded organisation, counted in SQL independently of the backup code. */
+function organisation(url: string) {
+  return withClient(url, async (client) => {
+    const { rows } = await client.query<Record<string, number>>(
+      `SELECT (SELECT count(*)::int FROM tasks WHERE project_id IS NOT NULL) AS "inProjects",
+              (SELECT count(*)::int FROM task_labels) AS labelled,
+              (SELECT count(*)::int FROM tasks c JOIN tasks p ON p.id = c.parent_id WHERE c.id < p.id)
+                AS "childrenBeforeParents"`,
+    );
+    return rows[0];
+  });
+}
+
+/** Whether each person's manual order (position, byte order) is their tasks newest first, as the migration numbers them. */
+function manualOrderIsNewestFirst(url: string) {
+  return withClient(url, async (client) => {
+    const { rows } = await client.query<{ same: boolean }>(
+      `SELECT bool_and(by_position = by_age) AS same FROM (
+         SELECT row_number() OVER (PARTITION BY user_id ORDER BY position COLLATE "C") AS by_position,
+                row_number() OVER (PARTITION BY user_id ORDER BY created_at DESC, id DESC) AS by_age
+         FROM tasks) ranked`,
+    );
+    return rows[0]?.same;
+  });
+}
 
 async function databaseNames(): Promise<string[]> {
   return withClient(source.url, async (client) => {

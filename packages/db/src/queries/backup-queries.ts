@@ -149,6 +149,38 @@ export async function deleteMigrationHistory(db: Queryable): Promise<void> {
   await execute(db, sql`delete from ${identifier(MIGRATIONS_TABLE)}`);
 }
 
+/** A foreign key from a table to itself (tasks.parent_id), as the catalog prints it. */
+export interface SelfReference {
+  name: string;
+  /** `FOREIGN KEY (…) REFERENCES …`, as pg_get_constraintdef prints it. */
+  definition: string;
+}
+
+/** The table's foreign keys that point at the table itself. */
+export async function selfReferences(db: Queryable, table: string): Promise<SelfReference[]> {
+  return rows<SelfReference>(
+    db,
+    sql`select f.conname as name, pg_get_constraintdef(f.oid) as definition
+        from pg_constraint f join pg_class c on c.oid = f.conrelid
+        join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = current_schema() and c.relname = ${table}
+          and f.contype = 'f' and f.confrelid = f.conrelid
+        order by f.conname`,
+  );
+}
+
+export async function dropConstraint(db: Queryable, table: string, name: string): Promise<void> {
+  await execute(db, sql`alter table ${identifier(table)} drop constraint ${identifier(name)}`);
+}
+
+/** Adds a constraint printed by the catalog (trusted text, never a user's), checking every row at once. */
+export async function addConstraint(db: Queryable, table: string, constraint: SelfReference): Promise<void> {
+  await execute(
+    db,
+    sql`alter table ${identifier(table)} add constraint ${identifier(constraint.name)} ${raw(constraint.definition)}`,
+  );
+}
+
 /**
  * Inserts rows given as `row_to_json` texts of the same table, in one statement: the whole batch
  * travels as one JSON parameter and PostgreSQL maps its keys to the columns.

@@ -60,14 +60,18 @@ export {
 } from './advisory-locks.js';
 export {
   type AppTable,
+  addConstraint,
   beginReadOnlySnapshot,
   commitTransaction,
   deleteMigrationHistory,
+  dropConstraint,
   dropTableCascade,
   insertRowLines,
   type KeyColumn,
   latestMigrationName,
   listAppTables,
+  type SelfReference,
+  selfReferences,
   setLongTransactionSettings,
   tableHasRows,
   tableRowLines,
