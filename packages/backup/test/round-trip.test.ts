@@ -205,6 +205,36 @@ describe('subtasks', () => {
       await target.drop();
     }
   });
+
+  it('fails, leaving the target as it was, when a subtask points at a parent the file does not hold', async () => {
+    const { recipient, identity } = await testKeys();
+    const broken = await createTestDatabase();
+    const target = await createTestDatabase();
+    try {
+      await seedAwkwardData(broken.url, 1);
+      await seedAwkwardData(target.url, 1);
+      // Only a damaged database can hold such a row: take the constraint away to make one.
+      await withClient(broken.url, (client) =>
+        client.query(
+          `ALTER TABLE tasks DROP CONSTRAINT tasks_parent_id_fkey;
+           UPDATE tasks SET parent_id = gen_random_uuid() WHERE id = (SELECT min(id::text)::uuid FROM tasks)`,
+        ),
+      );
+      const backup = await createBackup({
+        databaseUrl: broken.url,
+        dir: await tempDir(),
+        recipients: [recipient],
+      });
+      const before = await tableFingerprints(target.url);
+      await expect(
+        restoreBackup({ file: backup.file, identities: [identity], targetUrl: target.url, force: true }),
+      ).rejects.toThrow(/tasks_parent_id_fkey/);
+      expect(await tableFingerprints(target.url)).toEqual(before);
+    } finally {
+      await broken.drop();
+      await target.drop();
+    }
+  });
 });
 
 describe('a backup from a newer version of the app', () => {
