@@ -11,7 +11,11 @@ import { UserSchema } from './user.entity.js';
 export const TaskLabelSchema = defineEntity({
   name: 'TaskLabel',
   tableName: 'task_labels',
-  indexes: [{ name: 'task_labels_user_id_label_id_task_id_idx', properties: ['user', 'label', 'task'] }],
+  indexes: [
+    { name: 'task_labels_user_id_label_id_task_id_idx', properties: ['user', 'label', 'task'] },
+    // Deleting a label removes its rows (the foreign key cascades) through this index.
+    { name: 'task_labels_label_id_idx', properties: ['label'] },
+  ],
   properties: {
     task: belongsTo(TaskSchema, 'task_labels_task_id_fkey').primary(),
     label: belongsTo(LabelSchema, 'task_labels_label_id_fkey').primary(),

@@ -40,6 +40,23 @@ export const TaskSchema = defineEntity({
       expression:
         'create index "tasks_user_id_parent_id_position_idx" on "tasks" ("user_id", "parent_id", ("position" collate "C"), "id")',
     },
+    // Foreign-key lookups: deleting a project (SET NULL on its tasks) or a task (CASCADE to its
+    // subtasks) finds the referencing rows without scanning; partial, as most tasks have neither.
+    {
+      name: 'tasks_project_id_idx',
+      expression:
+        'create index "tasks_project_id_idx" on "tasks" ("project_id") where "project_id" is not null',
+    },
+    {
+      name: 'tasks_parent_id_idx',
+      expression: 'create index "tasks_parent_id_idx" on "tasks" ("parent_id") where "parent_id" is not null',
+    },
+    // The sidebar's open counts per project, answered from the index alone.
+    {
+      name: 'tasks_user_id_project_id_open_idx',
+      expression:
+        'create index "tasks_user_id_project_id_open_idx" on "tasks" ("user_id", "project_id") where "status" <> \'completed\'',
+    },
     {
       name: 'tasks_user_id_search_trgm_idx',
       expression:

@@ -7,6 +7,7 @@ import { Migration20261129093114_all_day_and_settings } from './Migration2026112
 import { Migration20261129093604_deleted_tasks } from './Migration20261129093604_deleted_tasks.js';
 import { Migration20261129094500_task_limit } from './Migration20261129094500_task_limit.js';
 import { Migration20261129123402_organisation } from './Migration20261129123402_organisation.js';
+import { Migration20261129124929_organisation_lookups } from './Migration20261129124929_organisation_lookups.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127123501_initial', class: Migration20261127123501_initial },
@@ -19,4 +20,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129093604_deleted_tasks', class: Migration20261129093604_deleted_tasks },
   { name: 'Migration20261129094500_task_limit', class: Migration20261129094500_task_limit },
   { name: 'Migration20261129123402_organisation', class: Migration20261129123402_organisation },
+  {
+    name: 'Migration20261129124929_organisation_lookups',
+    class: Migration20261129124929_organisation_lookups,
+  },
 ];
