@@ -83,6 +83,18 @@ function conditions(userId: string, query: ListTasksQuery, now: Date): Sql[] {
 }
 
 /**
+ * Columns that hold one value on every listed row of a place (a project or the Inbox, a parent or the top
+ * level), named before the manual sort key so PostgreSQL reads the place's order straight from its
+ * ("user_id", "project_id", "parent_id", position, "id") or ("user_id", "parent_id", position, "id")
+ * index: an `is null` condition, unlike `=`, does not tell the planner that the column is fixed. The
+ * order of the rows is the same, so cursors are unchanged.
+ */
+function pinnedColumns(query: ListTasksQuery): string[] {
+  if (query.sort !== 'manual' || query.parentId === undefined) return [];
+  return query.projectId === undefined ? ['"parent_id"'] : ['"project_id"', '"parent_id"'];
+}
+
+/**
  * One page of the owner's tasks, keyset-paginated. Every condition starts from `"user_id" = $1`, and the
  * order is one of the sort keys that has an index on ("user_id", key, "id"), so a page costs the same
  * wherever it is.
@@ -97,7 +109,13 @@ async function listTasks(
   const where = conditions(userId, query, now);
   const key = sortKeyFor(query.sort, query.order);
   const expression = raw(key.expression);
-  const direction = raw(query.order === 'asc' ? 'asc' : 'desc');
+  const order = query.order === 'asc' ? 'asc' : 'desc';
+  const direction = raw(order);
+  const pinned = raw(
+    pinnedColumns(query)
+      .map((column) => `${column} ${order}, `)
+      .join(''),
+  );
   if (after) {
     const comparison = raw(query.order === 'asc' ? '>' : '<');
     where.push(
@@ -108,7 +126,7 @@ async function listTasks(
     db,
     sql`select ${TASK_COLUMNS}, (${expression})::text as "sort_value" from "tasks"
         where ${join(where, ' and ')}
-        order by ${expression} ${direction}, "id" ${direction}
+        order by ${pinned}${expression} ${direction}, "id" ${direction}
         limit ${query.limit + 1}`,
   );
   const page = found.slice(0, query.limit);
