@@ -9,7 +9,12 @@ import {
 } from '@taskapp/db';
 import { createDatabase, dropDatabase } from '@taskapp/db/queries';
 import type pg from 'pg';
-import { generateScaleData, SCALE, type ScaleSize } from '../../packages/db/test-scale/generate.js';
+import {
+  generateScaleData,
+  ORGANISATION,
+  SCALE,
+  type ScaleSize,
+} from '../../packages/db/test-scale/generate.js';
 
 export interface Dataset {
   name: string;
@@ -42,8 +47,15 @@ export async function provideServer(): Promise<DatabaseServer> {
   return { urlFor: urlFor(server.url), stop: () => server.stop() };
 }
 
+// The organisation's shape is part of it: a dataset generated before projects and labels is redone.
 const describe = ({ users, tasksPerUser, heavyTasks }: ScaleSize) =>
-  JSON.stringify({ users, tasksPerUser, heavyTasks });
+  JSON.stringify({
+    users,
+    tasksPerUser,
+    heavyTasks,
+    projects: ORGANISATION.projects,
+    labels: ORGANISATION.labels,
+  });
 
 /** Benchmark fixtures only: one statement on a connection of its own. */
 async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []) {

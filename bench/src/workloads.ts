@@ -1,4 +1,5 @@
 import type { TaskCursor } from '@taskapp/db/queries';
+import { ORGANISATION } from '../../packages/db/test-scale/generate.js';
 import type { BenchUser } from './accounts.js';
 import { call, type HttpRequest, send, type Target } from './http-request.js';
 
@@ -66,6 +67,29 @@ const stats: Workload = {
     call(target, 'query', 'stats', { timeZone: 'Europe/Berlin' }, typicalUser(context, n).token),
 };
 
+// As the web app asks for them: a project's top-level tasks as the person dragged them, and Today (overdue
+// first). The generated typical user's first project holds ~20 of their ~100 tasks, 14 at the top level.
+const PROJECT_LIST = { parentId: null, sort: 'manual', order: 'asc' } as const;
+const TODAY = { view: 'today', sort: 'dueDate', order: 'asc' } as const;
+
+const listProject: Workload = {
+  key: 'list-project',
+  title: 'list a project (manual order)',
+  kind: 'read',
+  request: (target, context, n) => {
+    const user = typicalUser(context, n);
+    const projectId = ORGANISATION.id(user.id, 'project', 0);
+    return call(target, 'query', 'list', { projectId, ...PROJECT_LIST }, user.token);
+  },
+};
+
+const todayView: Workload = {
+  key: 'today',
+  title: 'Today view',
+  kind: 'read',
+  request: (target, context, n) => call(target, 'query', 'list', TODAY, typicalUser(context, n).token),
+};
+
 const create: Workload = {
   key: 'create',
   title: 'create',
@@ -126,6 +150,8 @@ export const WORKLOADS = [
   heavyPage200,
   filteredList,
   stats,
+  listProject,
+  todayView,
   create,
   update,
   mixed,
