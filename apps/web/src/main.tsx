@@ -2,6 +2,7 @@ import './lib/zod-without-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { placeOfPath } from './features/navigation/place';
 import { startSessionSync } from './lib/session';
 import './styles.css';
 
@@ -10,9 +11,12 @@ if (!container) throw new Error('index.html has no #root element');
 
 // Starts restoring the session before React renders, so the request is already on its way.
 startSessionSync();
-// Whoever opens the home page is usually signed in: fetch the task screen's code while the session
-// restores rather than after (the route's own lazy import then finds it loaded).
-if (window.location.pathname === '/') void import('./routes/home');
+// Whoever opens a task place is usually signed in: fetch the task screen's code and its layout while the
+// session restores rather than after (the routes' own lazy imports then find them loaded).
+if (placeOfPath(window.location.pathname)) {
+  void import('./routes/places');
+  void import('./features/navigation/tasks-layout');
+}
 
 createRoot(container).render(
   <StrictMode>

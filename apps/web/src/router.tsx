@@ -1,9 +1,18 @@
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  redirect,
+} from '@tanstack/react-router';
 import { requireSignedIn, requireSignedOut } from './features/auth/route-guards';
 import { parseRedirectSearch, parseSignInSearch, parseTokenSearch } from './features/auth/search-params';
-import { prefetchTaskScreen } from './features/tasks/data/prefetch-task-screen';
-import { parseTaskView } from './features/tasks/view/task-view';
+import { rememberedPlace } from './features/navigation/last-place';
+import { placePath } from './features/navigation/place';
+import { prefetchPlace } from './features/tasks/data/prefetch-task-screen';
+import { parseTaskView, type TaskView } from './features/tasks/view/task-view';
 import { NotFoundPage } from './routes/not-found';
+import { PageLayout } from './routes/page-layout';
 import { RootLayout } from './routes/root-layout';
 import { RouteError } from './routes/route-error';
 import { RoutePending } from './routes/route-pending';
@@ -13,71 +22,127 @@ import { StatusPage } from './routes/status';
 // Forms (zod, react-hook-form, Radix dialog) load with the pages that need them, not with the app shell.
 const rootRoute = createRootRoute({ component: RootLayout, notFoundComponent: NotFoundPage });
 
-const getParentRoute = () => rootRoute;
+// Ordinary pages sit in one centred column; the task places share a layout with the sidebar.
+const pageLayout = createRoute({ getParentRoute: () => rootRoute, id: '_page', component: PageLayout });
+const tasksLayout = createRoute({
+  getParentRoute: () => rootRoute,
+  id: '_tasks',
+  beforeLoad: ({ location }) => requireSignedIn(location),
+  component: lazyRouteComponent(() => import('./features/navigation/tasks-layout'), 'TasksLayout'),
+});
+
+const getParentRoute = () => pageLayout;
+const inTasks = () => tasksLayout;
+
+// Every place keeps its view in the URL (filters, search, sort, the open task, "Show completed"), so a view
+// survives reloads and Back. The loader starts the first page while the screen's code loads; not awaited,
+// so the page renders as soon as its code is here.
+const placeSearch = {
+  validateSearch: parseTaskView,
+  // What the list depends on (not the open task).
+  loaderDeps: ({
+    search: { status, priority, due, q, sort, order, showCompleted },
+  }: {
+    search: TaskView;
+  }) => ({
+    status,
+    priority,
+    due,
+    q,
+    sort,
+    order,
+    showCompleted,
+  }),
+};
+// The task screen brings the date parser (chrono-node) and the virtualizer; the app shell stays small.
+const placePage = (name: 'AllTasksPage' | 'SmartPlacePage' | 'ProjectPage' | 'LabelPage') =>
+  lazyRouteComponent(() => import('./routes/places'), name);
+
+const placeRoutes = [
+  createRoute({
+    getParentRoute: inTasks,
+    path: '/',
+    ...placeSearch,
+    // `/` on its own opens the place shown last in this browser.
+    beforeLoad: ({ search }) => {
+      const last = rememberedPlace();
+      if (Object.keys(search).length === 0 && last && last.kind !== 'all')
+        throw redirect({ href: placePath(last) });
+    },
+    loader: ({ deps }) => prefetchPlace({ kind: 'all' }, deps),
+    component: placePage('AllTasksPage'),
+  }),
+  ...(['inbox', 'today', 'upcoming', 'completed'] as const).map((kind) =>
+    createRoute({
+      getParentRoute: inTasks,
+      path: `/${kind}`,
+      ...placeSearch,
+      loader: ({ deps }) => prefetchPlace({ kind }, deps),
+      component: placePage('SmartPlacePage'),
+    }),
+  ),
+  createRoute({
+    getParentRoute: inTasks,
+    path: '/projects/$projectId',
+    ...placeSearch,
+    loader: ({ deps, params }) => prefetchPlace({ kind: 'project', id: params.projectId }, deps),
+    component: placePage('ProjectPage'),
+  }),
+  createRoute({
+    getParentRoute: inTasks,
+    path: '/labels/$labelId',
+    ...placeSearch,
+    loader: ({ deps, params }) => prefetchPlace({ kind: 'label', id: params.labelId }, deps),
+    component: placePage('LabelPage'),
+  }),
+];
 
 const routeTree = rootRoute.addChildren([
-  // Signed-in only.
-  createRoute({
-    getParentRoute,
-    path: '/',
-    // Tab, filters, search, sort and the open task live in the URL, so a view survives reloads and Back.
-    validateSearch: parseTaskView,
-    beforeLoad: ({ location }) => requireSignedIn(location),
-    // What the list depends on (not the open task).
-    loaderDeps: ({ search: { status, priority, due, q, sort, order } }) => ({
-      status,
-      priority,
-      due,
-      q,
-      sort,
-      order,
+  tasksLayout.addChildren(placeRoutes),
+  pageLayout.addChildren([
+    // Signed-in only.
+    createRoute({
+      getParentRoute,
+      path: '/settings',
+      beforeLoad: ({ location }) => requireSignedIn(location),
+      component: lazyRouteComponent(() => import('./routes/settings'), 'SettingsPage'),
     }),
-    // Not awaited: the page renders as soon as its code is here, the list arrives when it arrives.
-    loader: ({ deps }) => prefetchTaskScreen(deps),
-    // The task screen brings the date parser (chrono-node) and the virtualizer; the app shell stays small.
-    component: lazyRouteComponent(() => import('./routes/home'), 'HomePage'),
-  }),
-  createRoute({
-    getParentRoute,
-    path: '/settings',
-    beforeLoad: ({ location }) => requireSignedIn(location),
-    component: lazyRouteComponent(() => import('./routes/settings'), 'SettingsPage'),
-  }),
-  // Signed-out only.
-  createRoute({
-    getParentRoute,
-    path: '/sign-in',
-    validateSearch: parseSignInSearch,
-    beforeLoad: ({ search }) => requireSignedOut(search.redirect),
-    component: lazyRouteComponent(() => import('./routes/sign-in'), 'SignInPage'),
-  }),
-  createRoute({
-    getParentRoute,
-    path: '/sign-up',
-    validateSearch: parseRedirectSearch,
-    beforeLoad: ({ search }) => requireSignedOut(search.redirect),
-    component: lazyRouteComponent(() => import('./routes/sign-up'), 'SignUpPage'),
-  }),
-  createRoute({
-    getParentRoute,
-    path: '/forgot-password',
-    beforeLoad: () => requireSignedOut(undefined),
-    component: lazyRouteComponent(() => import('./routes/forgot-password'), 'ForgotPasswordPage'),
-  }),
-  // Either way: email links open in whatever state the browser is in.
-  createRoute({
-    getParentRoute,
-    path: '/reset-password',
-    validateSearch: parseTokenSearch,
-    component: lazyRouteComponent(() => import('./routes/reset-password'), 'ResetPasswordPage'),
-  }),
-  createRoute({
-    getParentRoute,
-    path: '/verify-email',
-    validateSearch: parseTokenSearch,
-    component: lazyRouteComponent(() => import('./routes/verify-email'), 'VerifyEmailPage'),
-  }),
-  createRoute({ getParentRoute, path: '/status', component: StatusPage }),
+    // Signed-out only.
+    createRoute({
+      getParentRoute,
+      path: '/sign-in',
+      validateSearch: parseSignInSearch,
+      beforeLoad: ({ search }) => requireSignedOut(search.redirect),
+      component: lazyRouteComponent(() => import('./routes/sign-in'), 'SignInPage'),
+    }),
+    createRoute({
+      getParentRoute,
+      path: '/sign-up',
+      validateSearch: parseRedirectSearch,
+      beforeLoad: ({ search }) => requireSignedOut(search.redirect),
+      component: lazyRouteComponent(() => import('./routes/sign-up'), 'SignUpPage'),
+    }),
+    createRoute({
+      getParentRoute,
+      path: '/forgot-password',
+      beforeLoad: () => requireSignedOut(undefined),
+      component: lazyRouteComponent(() => import('./routes/forgot-password'), 'ForgotPasswordPage'),
+    }),
+    // Either way: email links open in whatever state the browser is in.
+    createRoute({
+      getParentRoute,
+      path: '/reset-password',
+      validateSearch: parseTokenSearch,
+      component: lazyRouteComponent(() => import('./routes/reset-password'), 'ResetPasswordPage'),
+    }),
+    createRoute({
+      getParentRoute,
+      path: '/verify-email',
+      validateSearch: parseTokenSearch,
+      component: lazyRouteComponent(() => import('./routes/verify-email'), 'VerifyEmailPage'),
+    }),
+    createRoute({ getParentRoute, path: '/status', component: StatusPage }),
+  ]),
 ]);
 
 export const router = createRouter({

@@ -1,9 +1,10 @@
-import { Link } from '@tanstack/react-router';
+import { Link, useRouterState } from '@tanstack/react-router';
 import { buttonClasses } from '../components/button';
 import { ThemeMenu } from '../components/theme-menu';
 import { useAuth } from '../features/auth/use-auth';
 import { UserMenu } from '../features/auth/user-menu';
 import { HealthIndicator } from '../features/health/health-indicator';
+import { placeOfPath } from '../features/navigation/place';
 
 const NAV = [
   { to: '/', label: 'Tasks', narrow: true },
@@ -18,9 +19,10 @@ const navLink =
 export function AppHeader() {
   const auth = useAuth();
   const signedIn = auth.status === 'signed-in';
+  const onPlace = useRouterState({ select: (state) => placeOfPath(state.location.pathname) !== null });
   return (
     <header className="sticky top-0 z-10 border-line border-b bg-surface">
-      <div className="mx-auto flex h-12 max-w-3xl items-center gap-3 px-4 sm:gap-4 sm:px-6">
+      <div className="flex h-12 items-center gap-3 px-4 sm:gap-4 sm:px-6">
         <Link to="/" className="flex shrink-0 items-center gap-2 rounded-md font-semibold tracking-tight">
           <img src="/favicon.svg" alt="" width={20} height={20} />
           <span className="sr-only sm:not-sr-only">Taskapp</span>
@@ -32,7 +34,9 @@ export function AppHeader() {
                 key={item.to}
                 to={item.to}
                 className={item.narrow ? navLink : `${navLink} max-sm:hidden`}
-                activeOptions={{ exact: item.to === '/' }}
+                // Tasks stays marked in every place and with any filter in the URL.
+                activeOptions={{ exact: item.to === '/', includeSearch: false }}
+                {...(item.to === '/' && onPlace ? { 'aria-current': 'page' as const } : {})}
               >
                 {item.label}
               </Link>

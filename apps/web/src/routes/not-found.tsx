@@ -5,7 +5,8 @@ import { EmptyState } from '../components/empty-state';
 
 export function NotFoundPage() {
   return (
-    <>
+    // Shown in the root layout, outside the page layouts, so it brings its own main.
+    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-4 py-8 outline-none sm:px-6">
       <title>Page not found · Taskapp</title>
       <EmptyState
         icon={<Compass aria-hidden="true" className="size-5" />}
@@ -20,6 +21,6 @@ export function NotFoundPage() {
       >
         <p>The link may be broken, or the page may have moved. Check the address and try again.</p>
       </EmptyState>
-    </>
+    </main>
   );
 }

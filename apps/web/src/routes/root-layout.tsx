@@ -15,13 +15,8 @@ export function RootLayout() {
       <AppHeader />
       <UnverifiedBanner />
       <TimeZonePrompt />
-      <main
-        id="main"
-        tabIndex={-1}
-        className="mx-auto w-full max-w-3xl flex-1 px-4 py-8 outline-none sm:px-6"
-      >
-        <Outlet />
-      </main>
+      {/* Each layout under here (centred page, task places with the sidebar) has its own <main id="main">. */}
+      <Outlet />
     </div>
   );
 }

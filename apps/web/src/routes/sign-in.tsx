@@ -4,7 +4,7 @@ import { AuthLayout, TEXT_LINK } from '../features/auth/auth-layout';
 import { SignInForm } from '../features/auth/sign-in-form';
 import { SignInNotice } from '../features/auth/sign-in-notice';
 
-const route = getRouteApi('/sign-in');
+const route = getRouteApi('/_page/sign-in');
 
 export function SignInPage() {
   const { redirect, notice } = route.useSearch();

@@ -3,7 +3,7 @@ import { UserPlus } from 'lucide-react';
 import { AuthLayout, TEXT_LINK } from '../features/auth/auth-layout';
 import { SignUpForm } from '../features/auth/sign-up-form';
 
-const route = getRouteApi('/sign-up');
+const route = getRouteApi('/_page/sign-up');
 
 export function SignUpPage() {
   const { redirect } = route.useSearch();

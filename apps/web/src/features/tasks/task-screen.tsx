@@ -1,41 +1,92 @@
-import { CheckSquare } from 'lucide-react';
-import { useEffect, useMemo } from 'react';
+import { CheckSquare, Plus } from 'lucide-react';
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import type { Task } from '../../lib/api-types';
 import { errorMessage } from '../../lib/trpc-errors';
 import { useDaySettings } from '../account/use-settings';
+import { rememberPlace } from '../navigation/last-place';
+import { type Place, placePath } from '../navigation/place';
+import { PlaceContext } from '../navigation/place-context';
 import { isCompleted, isOptimistic } from './data/task-model';
 import { useTaskChangesFromOtherTabs } from './data/task-sync';
-import { useTaskList, useTaskStats } from './data/use-task-queries';
+import { useTaskList } from './data/use-task-queries';
 import { TaskPanel } from './edit/task-panel';
 import { ShortcutsDialog } from './keyboard/shortcuts-dialog';
 import { BulkBar } from './list/bulk-bar';
+import { PlaceEmpty } from './list/place-empty';
 import { TaskList } from './list/task-list';
 import { TaskListEmpty, TaskListError, TaskListSkeleton } from './list/task-list-states';
 import { useTaskSelection } from './list/use-task-selection';
 import { QuickAdd } from './quick-add/quick-add';
+import { UpcomingList } from './upcoming/upcoming-list';
 import { useTaskActions } from './use-task-actions';
-import { StatusTabs, TASK_PANEL_ID, tabId } from './view/status-tabs';
+import { PlaceHeader } from './view/place-header';
+import { placeCompletedInput, placeListInput } from './view/place-input';
+import { AllTasksTabs, TASK_PANEL_ID, tabId } from './view/status-tabs';
 import { TaskToolbar } from './view/task-toolbar';
-import { isFiltered, listInputFor } from './view/task-view';
+import { isFiltered } from './view/task-view';
 import { useTaskView } from './view/use-task-view';
 
-/**
- * The home screen: quick add, search and filters, status tabs with live counts, the list, and the edit
- * panel. This component lays them out; each part lives in its own file, the actions in useTaskActions.
- */
-export function TaskScreen() {
-  const [view, changeView] = useTaskView();
-  const { status, priority, due, q, sort, order } = view;
-  const { timeZone, weekStart } = useDaySettings();
-  const input = useMemo(
-    () => listInputFor({ status, priority, due, q, sort, order }, { timeZone, weekStart }),
-    [status, priority, due, q, sort, order, timeZone, weekStart],
+function useExpandedSubtasks() {
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const toggle = useCallback(
+    (task: Task) =>
+      setExpanded((was) => {
+        const next = new Set(was);
+        if (!next.delete(task.id)) next.add(task.id);
+        return next;
+      }),
+    [],
   );
-  const stats = useTaskStats();
+  return [expanded, toggle] as const;
+}
+
+interface TaskScreenProps {
+  place: Place;
+  title: string;
+  icon?: ReactNode;
+}
+
+/**
+ * One place's tasks: its bar, quick add, search and filters, the list (by day for Upcoming), and the
+ * edit panel. This component lays them out; each part lives in its own file, the actions in
+ * useTaskActions. On a phone the list comes first: quick add opens from the + button, the filters
+ * from one bar button.
+ */
+export function TaskScreen({ place, title, icon }: TaskScreenProps) {
+  const path = placePath(place);
+  const [view, changeView] = useTaskView();
+  const { status, priority, due, q, sort, order, showCompleted } = view;
+  const { timeZone, weekStart } = useDaySettings();
+  const [input, completedInput] = useMemo(() => {
+    const listed = { status, priority, due, q, sort, order, showCompleted };
+    return [
+      placeListInput(place, listed, { timeZone, weekStart }),
+      placeCompletedInput(place, listed, { timeZone, weekStart }),
+    ];
+  }, [path, status, priority, due, q, sort, order, showCompleted, timeZone, weekStart]);
   const query = useTaskList(input);
-  const tasks = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
+  const completedQuery = useTaskList(completedInput ?? {}, { enabled: completedInput !== null });
+  const tasks = useMemo(
+    () => [
+      ...(query.data?.pages.flatMap((page) => page.items) ?? []),
+      ...(completedInput ? (completedQuery.data?.pages.flatMap((page) => page.items) ?? []) : []),
+    ],
+    [query.data, completedQuery.data, completedInput],
+  );
   const savedIds = useMemo(() => tasks.filter((task) => !isOptimistic(task)).map((task) => task.id), [tasks]);
   const selection = useTaskSelection(savedIds);
+  const [expanded, toggleSubtasks] = useExpandedSubtasks();
+  const [controlsOpen, setControlsOpen] = useState(false);
+  const [adding, setAdding] = useState(false);
   useTaskChangesFromOtherTabs();
+
+  useEffect(() => rememberPlace(place), [path]);
+
+  // Upcoming shows whole days, so it reads all of them (seven days of tasks, a page or two).
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  useEffect(() => {
+    if (place.kind === 'upcoming' && hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [place.kind, hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   // A selection belongs to the list it was made in.
   const clearSelection = selection.clear;
@@ -45,10 +96,72 @@ export function TaskScreen() {
   const { selectedTasks } = actions;
   const tab = status ?? 'all';
   const listed = tasks.find((task) => task.id === view.task);
+  const filtered = isFiltered(view);
+  const isAll = place.kind === 'all';
+  const hidesCompleted = !isAll && place.kind !== 'completed';
+
+  const openQuickAdd = () => {
+    setAdding(true);
+    // After the field is shown on a phone.
+    requestAnimationFrame(() => actions.quickAddRef.current?.focus());
+  };
+
+  const list = query.isPending ? (
+    <TaskListSkeleton />
+  ) : query.isError && tasks.length === 0 ? (
+    <TaskListError message={errorMessage(query.error)} onRetry={() => void query.refetch()} />
+  ) : place.kind === 'upcoming' ? (
+    <UpcomingList
+      tasks={tasks}
+      timeZone={timeZone}
+      activeId={actions.activeId}
+      focusRequest={actions.focusRequest}
+      selected={selection.selected}
+      expanded={expanded}
+      onToggleSubtasks={toggleSubtasks}
+      {...actions.row}
+    />
+  ) : tasks.length === 0 ? (
+    isAll || filtered ? (
+      <TaskListEmpty
+        tab={tab}
+        filtered={filtered}
+        onClearFilters={() => changeView({ priority: undefined, due: undefined, q: undefined })}
+      />
+    ) : (
+      <PlaceEmpty place={place} />
+    )
+  ) : (
+    <TaskList
+      tasks={tasks}
+      hasNextPage={query.hasNextPage}
+      isFetchingNextPage={query.isFetchingNextPage}
+      fetchNextPage={query.fetchNextPage}
+      activeId={actions.activeId}
+      selected={selection.selected}
+      focusRequest={actions.focusRequest}
+      expanded={expanded}
+      onToggleSubtasks={toggleSubtasks}
+      {...actions.row}
+    />
+  );
 
   return (
-    <>
-      <QuickAdd inputRef={actions.quickAddRef} />
+    <PlaceContext.Provider value={place}>
+      <title>{`${title} · Taskapp`}</title>
+      <PlaceHeader
+        title={title}
+        icon={icon}
+        showCompleted={
+          hidesCompleted
+            ? { on: showCompleted === true, onChange: (on) => changeView({ showCompleted: on || undefined }) }
+            : undefined
+        }
+        controls={{ open: controlsOpen, onToggle: () => setControlsOpen((open) => !open), active: filtered }}
+      />
+      <div className={adding ? '' : 'max-sm:hidden'}>
+        <QuickAdd inputRef={actions.quickAddRef} />
+      </div>
       {selectedTasks.length > 0 ? (
         <BulkBar
           count={selectedTasks.length}
@@ -61,55 +174,44 @@ export function TaskScreen() {
           onClear={selection.clear}
         />
       ) : (
-        <div className="flex items-center gap-1.5">
-          <TaskToolbar view={view} onChange={changeView} searchRef={actions.searchRef} />
+        <div
+          id="task-controls"
+          className={`items-center gap-1.5 ${controlsOpen || filtered ? 'flex' : 'flex max-sm:hidden'}`}
+        >
+          <TaskToolbar place={place} view={view} onChange={changeView} searchRef={actions.searchRef} />
           <button
             type="button"
             onClick={selection.selectAll}
             disabled={savedIds.length === 0}
             aria-label="Select all tasks in view"
             title="Select all (Ctrl+A)"
-            className="ml-auto flex size-8 shrink-0 items-center justify-center rounded-md text-muted hover:bg-subtle hover:text-fg disabled:opacity-40"
+            className="ml-auto flex size-8 shrink-0 items-center justify-center rounded-md text-muted hover:bg-subtle hover:text-fg disabled:opacity-40 max-sm:size-11"
           >
             <CheckSquare aria-hidden="true" className="size-4" />
           </button>
         </div>
       )}
-      <StatusTabs
-        value={tab}
-        stats={stats.data}
-        onChange={(next) => changeView({ status: next === 'all' ? undefined : next })}
-      />
+      {isAll ? (
+        <AllTasksTabs
+          value={tab}
+          onChange={(next) => changeView({ status: next === 'all' ? undefined : next })}
+        />
+      ) : null}
       <div
-        id={TASK_PANEL_ID}
-        role="tabpanel"
-        aria-labelledby={tabId(tab)}
+        {...(isAll ? { id: TASK_PANEL_ID, role: 'tabpanel', 'aria-labelledby': tabId(tab) } : {})}
         aria-busy={query.isPlaceholderData || undefined}
         className={`pt-3 transition-opacity ${query.isPlaceholderData ? 'opacity-60' : ''}`}
       >
-        {query.isPending ? (
-          <TaskListSkeleton />
-        ) : query.isError && tasks.length === 0 ? (
-          <TaskListError message={errorMessage(query.error)} onRetry={() => void query.refetch()} />
-        ) : tasks.length === 0 ? (
-          <TaskListEmpty
-            tab={tab}
-            filtered={isFiltered(view)}
-            onClearFilters={() => changeView({ priority: undefined, due: undefined, q: undefined })}
-          />
-        ) : (
-          <TaskList
-            tasks={tasks}
-            hasNextPage={query.hasNextPage}
-            isFetchingNextPage={query.isFetchingNextPage}
-            fetchNextPage={query.fetchNextPage}
-            activeId={actions.activeId}
-            selected={selection.selected}
-            focusRequest={actions.focusRequest}
-            {...actions.row}
-          />
-        )}
+        {list}
       </div>
+      <button
+        type="button"
+        aria-label="Add task"
+        onClick={openQuickAdd}
+        className="fixed right-4 bottom-[max(1rem,env(safe-area-inset-bottom))] z-20 flex size-14 items-center justify-center rounded-full bg-accent text-accent-fg shadow-overlay hover:bg-accent-hover sm:hidden"
+      >
+        <Plus aria-hidden="true" className="size-6" />
+      </button>
       <TaskPanel
         taskId={view.task}
         listed={listed}
@@ -117,6 +219,6 @@ export function TaskScreen() {
         onClosed={actions.refocusActive}
       />
       <ShortcutsDialog open={actions.helpOpen} onOpenChange={actions.setHelpOpen} />
-    </>
+    </PlaceContext.Provider>
   );
 }

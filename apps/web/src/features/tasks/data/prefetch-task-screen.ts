@@ -1,5 +1,7 @@
 import { queryClient, trpc } from '../../../lib/clients';
-import { listInputFor, type TaskView } from '../view/task-view';
+import type { Place } from '../../navigation/place';
+import { placeListInput } from '../view/place-input';
+import type { TaskView } from '../view/task-view';
 import { taskListOptions, taskStatsOptions } from './use-task-queries';
 
 /**
@@ -11,14 +13,15 @@ import { taskListOptions, taskStatsOptions } from './use-task-queries';
  * (opening a task, changing a filter); refetching a list there could overwrite an optimistic change
  * with an answer read before the write landed. Lists already in the cache are the screen's business.
  */
-export function prefetchTaskScreen(view: TaskView): void {
+export function prefetchPlace(place: Place, view: TaskView): void {
   const settingsKey = trpc.account.settings.queryKey();
   const settings = queryClient.getQueryData(settingsKey);
   if (!settings) void queryClient.prefetchQuery(trpc.account.settings.queryOptions());
   // A due filter's days are the account's days: without its settings the list would be read for the
-  // browser's days and then again, so such a list waits for the screen.
+  // browser's days and then again, so such a list waits for the screen. (Today and Upcoming are read in
+  // the account's zone by the server itself.)
   if (!view.due || settings) {
-    const list = taskListOptions(trpc, listInputFor(view, settings ?? {}));
+    const list = taskListOptions(trpc, placeListInput(place, view, settings ?? {}));
     if (!queryClient.getQueryState(list.queryKey)) void queryClient.prefetchInfiniteQuery(list);
   }
   const stats = taskStatsOptions(trpc);

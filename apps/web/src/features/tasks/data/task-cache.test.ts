@@ -94,3 +94,18 @@ describe('task cache edits', () => {
     expect(adjustStats(stats, { from }).byPriority).toEqual({ low: 0, medium: 2, high: 0 });
   });
 });
+
+describe('which lists show a task, by place', () => {
+  const inProject = task('a', 1, { projectId: 'p1', labelIds: ['l1', 'l2'] });
+  it('judges project, parent and labels', () => {
+    expect(listShows({ projectId: 'p1', parentId: null }, inProject)).toBe(true);
+    expect(listShows({ projectId: null }, inProject)).toBe(false);
+    expect(listShows({ parentId: 'x' }, inProject)).toBe(false);
+    expect(listShows({ labelIds: ['l2'] }, inProject)).toBe(true);
+    expect(listShows({ labelIds: ['l2', 'l3'] }, inProject)).toBe(false);
+  });
+  it('keeps completed tasks out of Today and Upcoming', () => {
+    expect(listShows({ view: 'today' }, inProject)).toBe(true);
+    expect(listShows({ view: 'upcoming' }, { ...inProject, status: 'completed' })).toBe(false);
+  });
+});

@@ -8,6 +8,7 @@ type ListTasksInput = NonNullable<ListInput>;
 export type TaskListData = InfiniteData<TaskPage, string | null | undefined>;
 
 type Counted = { status: TaskStatus; priority: TaskPriority };
+type Placed = Counted & Partial<Pick<Task, 'projectId' | 'parentId' | 'labelIds'>>;
 
 /** tRPC keys a query as [path, { input, type }]; the input says which tasks the list may hold. */
 export function listInputOf(queryKey: QueryKey): ListTasksInput {
@@ -15,15 +16,29 @@ export function listInputOf(queryKey: QueryKey): ListTasksInput {
   return meta?.input ?? {};
 }
 
-/** Whether a list with this input shows the task. Only the status and priority filters are judged here. */
-export function listShows(input: ListTasksInput, task: Counted): boolean {
+/**
+ * Whether a list with this input shows the task. Status, priority, project, parent and labels are judged
+ * here (Today and Upcoming hold open tasks only); dates and search are left to the next fetch.
+ */
+export function listShows(input: ListTasksInput, task: Placed): boolean {
   if (input.status && !input.status.includes(task.status)) return false;
+  if (input.view && task.status === 'completed') return false;
   if (input.priority && !input.priority.includes(task.priority)) return false;
+  if (input.projectId !== undefined && task.projectId !== undefined && input.projectId !== task.projectId)
+    return false;
+  if (input.parentId !== undefined && task.parentId !== undefined && input.parentId !== task.parentId)
+    return false;
+  if (input.labelIds && task.labelIds && !input.labelIds.every((id) => task.labelIds?.includes(id)))
+    return false;
   return true;
 }
 
-/** Lists in the default order (newest first), where a task's place is known without asking the server. */
+/**
+ * Lists where a new task's place is known without asking the server: newest first, and the manual order
+ * (new tasks go first there too).
+ */
 export function isNewestFirst(input: ListTasksInput): boolean {
+  if (input.sort === 'manual') return (input.order ?? 'asc') === 'asc';
   return (input.sort ?? 'createdAt') === 'createdAt' && (input.order ?? 'desc') === 'desc';
 }
 

@@ -37,10 +37,11 @@ export function useTaskStats() {
   });
 }
 
-export function useTaskList(filters: ListFilters) {
+export function useTaskList(filters: ListFilters, { enabled = true } = {}) {
   const trpc = useTRPC();
   return useInfiniteQuery({
     ...taskListOptions(trpc, filters),
+    enabled,
     refetchOnWindowFocus: 'always',
     // While a new search or filter loads, the old rows stay (dimmed) instead of flashing a skeleton.
     placeholderData: keepPreviousData,

@@ -1,16 +1,11 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
 import type { TaskPriority } from '@taskapp/shared';
-import { Check, Flag } from 'lucide-react';
+import { Check } from 'lucide-react';
 import { Kbd } from '../../../components/kbd';
 import { MENU_ITEM } from '../../../components/menu-styles';
 import { PRIORITY_KEYS } from '../keyboard/shortcuts';
 import { PRIORITIES_HIGH_FIRST, PRIORITY_LABELS } from '../task-labels';
-
-export const FLAG_TONES: Record<TaskPriority, string> = {
-  high: 'text-warning',
-  medium: 'text-faint',
-  low: 'text-faint',
-};
+import { PriorityIcon } from './priority-icon';
 
 function ShortcutHint({ priority }: { priority: TaskPriority }) {
   return (
@@ -50,11 +45,7 @@ export function PriorityMenuItems({ value, onSelect }: PriorityMenuItemsProps) {
           className={MENU_ITEM}
           aria-keyshortcuts={PRIORITY_KEYS[priority]}
         >
-          <Flag
-            aria-hidden="true"
-            className={`size-3.5 ${FLAG_TONES[priority]}`}
-            fill={priority === 'high' ? 'currentColor' : 'none'}
-          />
+          <PriorityIcon priority={priority} />
           {PRIORITY_LABELS[priority]}
           <Menu.ItemIndicator>
             <Check aria-hidden="true" className="size-4 text-accent-text" />

@@ -47,7 +47,7 @@ export function StatusControl({ status, title, disabled, onToggle }: StatusContr
       aria-pressed={status === 'completed'}
       disabled={disabled}
       onClick={onToggle}
-      className="-m-1.5 flex size-8 shrink-0 items-center justify-center rounded-full text-faint transition-colors hover:text-accent-text disabled:opacity-50"
+      className="-m-1.5 flex size-8 shrink-0 items-center justify-center rounded-full text-faint transition-colors hover:text-accent-text disabled:opacity-50 max-sm:-m-3 max-sm:size-11"
     >
       <StatusIcon status={status} />
     </button>

@@ -2,6 +2,7 @@ import { CircleAlert, ListTodo, SearchX } from 'lucide-react';
 import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
 import { Kbd } from '../../../components/kbd';
+import { isTouchOnly } from '../../../lib/platform';
 import type { StatusTab } from '../view/status-tabs';
 
 const SKELETON_WIDTHS = ['w-3/5', 'w-2/5', 'w-1/2', 'w-3/4', 'w-1/3', 'w-7/12'];
@@ -67,7 +68,14 @@ export function TaskListEmpty({ tab, filtered, onClearFilters }: TaskListEmptyPr
   return (
     <EmptyState icon={<ListTodo aria-hidden="true" className="size-5" />} title="No tasks yet">
       <p>
-        Press <Kbd>N</Kbd> and type a task. Dates and priorities are picked up as you write:
+        {isTouchOnly ? (
+          'Tap + and type a task.'
+        ) : (
+          <>
+            Press <Kbd>N</Kbd> and type a task.
+          </>
+        )}{' '}
+        Dates and priorities are picked up as you write:
       </p>
       <ul className="mt-3 flex flex-col items-center gap-1.5 text-sm">
         <li>

@@ -2,8 +2,9 @@ import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Task } from '../../../lib/api-types';
 import { isOptimistic } from '../data/task-model';
+import { SubtaskList, type SubtaskProps } from './subtask-list';
 import { TaskListSkeleton } from './task-list-states';
-import { TaskRow, type TaskRowActions } from './task-row';
+import { TaskRow } from './task-row';
 
 const ROW_HEIGHT = 44;
 // Start the next page this many rows before the end, so scrolling rarely meets the skeleton.
@@ -30,17 +31,19 @@ export interface FocusRequest {
   seq: number;
 }
 
-interface TaskListProps extends TaskRowActions {
+interface TaskListProps extends SubtaskProps {
   tasks: Task[];
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   fetchNextPage: () => unknown;
   activeId: string | null;
-  selected: ReadonlySet<string>;
   focusRequest: FocusRequest | null;
 }
 
-/** The loaded tasks as a window-scrolled virtual list: only the rows on screen exist in the DOM. */
+/**
+ * The loaded tasks as a window-scrolled virtual list: only the rows on screen exist in the DOM. Rows are
+ * measured, since a title may wrap, a row may have chips, and an expanded row carries its subtasks.
+ */
 export function TaskList({
   tasks,
   hasNextPage,
@@ -49,6 +52,8 @@ export function TaskList({
   activeId,
   selected,
   focusRequest,
+  expanded,
+  onToggleSubtasks,
   ...actions
 }: TaskListProps) {
   const { ref, margin } = useScrollMargin();
@@ -102,11 +107,12 @@ export function TaskList({
           return (
             <li
               key={item.key}
+              ref={virtualizer.measureElement}
               aria-setsize={hasNextPage ? -1 : tasks.length}
               aria-posinset={item.index + 1}
               data-index={item.index}
               className="absolute inset-x-0 top-0"
-              style={{ height: item.size, transform: `translateY(${item.start - margin}px)` }}
+              style={{ transform: `translateY(${item.start - margin}px)` }}
             >
               <TaskRow
                 task={task}
@@ -114,8 +120,20 @@ export function TaskList({
                 tabStop={task.id === tabStopId}
                 selected={selected.has(task.id)}
                 selecting={selected.size > 0}
+                expanded={expanded.has(task.id)}
+                onToggleSubtasks={onToggleSubtasks}
                 {...actions}
               />
+              {expanded.has(task.id) ? (
+                <SubtaskList
+                  parent={task}
+                  depth={1}
+                  expanded={expanded}
+                  onToggleSubtasks={onToggleSubtasks}
+                  selected={selected}
+                  {...actions}
+                />
+              ) : null}
             </li>
           );
         })}

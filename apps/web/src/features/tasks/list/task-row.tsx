@@ -3,9 +3,11 @@ import { Check, Trash2 } from 'lucide-react';
 import type { MouseEvent } from 'react';
 import type { Task } from '../../../lib/api-types';
 import { useDaySettings } from '../../account/use-settings';
+import { useCurrentPlace } from '../../navigation/place-context';
 import { dueLabel } from './due-label';
 import { PriorityMenu } from './priority-menu';
 import { StatusControl } from './status-control';
+import { hasMeta, TaskMeta } from './task-meta';
 
 const DUE_TONES = {
   overdue: 'text-danger',
@@ -25,6 +27,9 @@ export interface TaskRowActions {
 
 interface TaskRowProps extends TaskRowActions {
   task: Task;
+  /** Its subtasks are shown below it. */
+  expanded?: boolean;
+  onToggleSubtasks?: (task: Task) => void;
   /** Tasks not yet saved show at once but take no actions until they have a real id. */
   pending: boolean;
   /** The row keyboard focus returns to (roving tab stop): one per list. */
@@ -47,10 +52,11 @@ function SelectBox({
 }) {
   return (
     <span
-      className={`-ml-1 relative flex size-6 shrink-0 items-center justify-center transition-opacity ${
+      className={`-ml-1 relative flex size-6 shrink-0 items-center justify-center transition-opacity max-sm:size-11 ${
         visible
           ? ''
-          : 'group-focus-within:opacity-100 group-hover:opacity-100 [@media(hover:hover)]:opacity-0'
+          : // Touch screens have no hover: the box stays away until a selection starts (Select all).
+            'group-focus-within:opacity-100 group-hover:opacity-100 [@media(hover:hover)]:opacity-0 [@media(hover:none)]:hidden'
       }`}
     >
       {/* Controlled: the click handler decides (a shift-click selects a range), React keeps `checked`. */}
@@ -76,8 +82,18 @@ function SelectBox({
   );
 }
 
-export function TaskRow({ task, pending, tabStop, selected, selecting, ...actions }: TaskRowProps) {
+export function TaskRow({
+  task,
+  pending,
+  tabStop,
+  selected,
+  selecting,
+  expanded = false,
+  onToggleSubtasks,
+  ...actions
+}: TaskRowProps) {
   const completed = task.status === 'completed';
+  const place = useCurrentPlace();
   const { timeZone } = useDaySettings();
   const due = task.dueDate ? dueLabel(task.dueDate, { allDay: task.allDay, completed, timeZone }) : null;
 
@@ -91,7 +107,7 @@ export function TaskRow({ task, pending, tabStop, selected, selecting, ...action
       onFocus={(event) => {
         if (!pending && event.target === event.currentTarget) actions.onFocus(task);
       }}
-      className={`group flex h-11 items-center gap-2 border-line border-b px-3 outline-offset-[-2px] sm:gap-3 ${
+      className={`group flex min-h-11 items-center gap-2 border-line border-b px-3 py-1 outline-offset-[-2px] sm:gap-3 ${
         // A light tint and a bar: stronger tints would take muted and red text below contrast minimums.
         selected
           ? 'bg-accent-soft/40 shadow-[inset_3px_0_0_var(--color-accent)]'
@@ -112,21 +128,27 @@ export function TaskRow({ task, pending, tabStop, selected, selecting, ...action
         disabled={pending}
         onToggle={() => actions.onToggle(task)}
       />
-      <button
-        type="button"
-        tabIndex={-1}
-        disabled={pending}
-        onClick={(event) => {
-          if (event.shiftKey || event.metaKey || event.ctrlKey)
-            actions.onSelect(task, { range: event.shiftKey });
-          else actions.onEdit(task);
-        }}
-        title="Edit (E)"
-        className={`min-w-0 flex-1 truncate text-left ${completed ? 'text-faint line-through decoration-faint' : ''}`}
-        data-testid="task-title"
-      >
-        {task.title}
-      </button>
+      <span className="flex min-w-0 flex-1 flex-col">
+        <button
+          type="button"
+          tabIndex={-1}
+          disabled={pending}
+          onClick={(event) => {
+            if (event.shiftKey || event.metaKey || event.ctrlKey)
+              actions.onSelect(task, { range: event.shiftKey });
+            else actions.onEdit(task);
+          }}
+          title="Edit (E)"
+          // Two lines on a phone, where a title cut to one line says too little; one on wider screens.
+          className={`line-clamp-2 min-w-0 break-words text-left sm:line-clamp-1 ${completed ? 'text-faint line-through decoration-faint' : ''}`}
+          data-testid="task-title"
+        >
+          {task.title}
+        </button>
+        {hasMeta(task, place) ? (
+          <TaskMeta task={task} expanded={expanded} onToggleSubtasks={() => onToggleSubtasks?.(task)} />
+        ) : null}
+      </span>
       {due ? (
         <span className={`shrink-0 text-sm tabular-nums ${DUE_TONES[due.tone]}`} data-testid="task-due">
           <span className="sr-only">{due.tone === 'overdue' ? 'Overdue, due ' : 'Due '}</span>

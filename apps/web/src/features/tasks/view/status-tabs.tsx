@@ -1,6 +1,7 @@
 import { TASK_STATUSES, type TaskStatus } from '@taskapp/shared';
 import { type KeyboardEvent, useRef } from 'react';
 import type { TaskStats } from '../../../lib/api-types';
+import { useTaskStats } from '../data/use-task-queries';
 import { STATUS_LABELS } from '../task-labels';
 
 export type StatusTab = 'all' | TaskStatus;
@@ -84,4 +85,10 @@ export function StatusTabs({ value, stats, onChange }: StatusTabsProps) {
       })}
     </div>
   );
+}
+
+/** All tasks' tabs with their live counts (the only place that asks for them). */
+export function AllTasksTabs({ value, onChange }: Omit<StatusTabsProps, 'stats'>) {
+  const stats = useTaskStats();
+  return <StatusTabs value={value} stats={stats.data} onChange={onChange} />;
 }

@@ -155,9 +155,19 @@ export function DueFilterMenu({ value, onChange }: { value: DueFilter | undefine
   );
 }
 
-export function SortMenu({ view, onChange }: { view: TaskView; onChange: ChangeView }) {
-  const sort = view.sort ?? 'createdAt';
+interface SortMenuProps {
+  view: TaskView;
+  /** The place's own order, left out of the URL. */
+  defaultSort: TaskSort;
+  /** Whether the place has a manual order (Inbox, projects). */
+  manual: boolean;
+  onChange: ChangeView;
+}
+
+export function SortMenu({ view, defaultSort, manual, onChange }: SortMenuProps) {
+  const sort = view.sort ?? defaultSort;
   const order = view.order ?? DEFAULT_ORDER[sort];
+  const sorts = (Object.keys(SORT_LABELS) as TaskSort[]).filter((option) => manual || option !== 'manual');
   return (
     <Menu.Root modal={false}>
       <Trigger
@@ -171,10 +181,10 @@ export function SortMenu({ view, onChange }: { view: TaskView; onChange: ChangeV
           value={sort}
           onValueChange={(next) => {
             const nextSort = next as TaskSort;
-            onChange({ sort: nextSort === 'createdAt' ? undefined : nextSort, order: undefined });
+            onChange({ sort: nextSort === defaultSort ? undefined : nextSort, order: undefined });
           }}
         >
-          {(Object.keys(SORT_LABELS) as TaskSort[]).map((option) => (
+          {sorts.map((option) => (
             <Menu.RadioItem key={option} value={option} className={MENU_ITEM}>
               {SORT_LABELS[option]}
               <Indicator />
@@ -185,7 +195,8 @@ export function SortMenu({ view, onChange }: { view: TaskView; onChange: ChangeV
         <Menu.RadioGroup
           value={order}
           onValueChange={(next) =>
-            onChange({ order: next === DEFAULT_ORDER[sort] ? undefined : (next as SortOrder) })
+            // The URL keeps an order only beside its sort.
+            onChange({ sort, order: next === DEFAULT_ORDER[sort] ? undefined : (next as SortOrder) })
           }
         >
           {(['asc', 'desc'] as const)

@@ -1,0 +1,85 @@
+import { useNavigate } from '@tanstack/react-router';
+import { Plus } from 'lucide-react';
+import { useState } from 'react';
+import { SidebarLink } from '../navigation/sidebar-link';
+import { AddProjectForm } from './add-project-form';
+import { ColorDot } from './color-dot';
+import { ProjectMenu } from './project-menu';
+import { SECTION_ICON_BUTTON, SectionHeading } from './section-heading';
+import { type Project, useProjects } from './use-projects';
+
+function ProjectItem({ project, onNavigate }: { project: Project; onNavigate?: () => void }) {
+  return (
+    <li className="group flex items-center">
+      <SidebarLink
+        to="/projects/$projectId"
+        params={{ projectId: project.id }}
+        icon={<ColorDot color={project.color} />}
+        label={project.name}
+        count={project.openTaskCount}
+        onNavigate={onNavigate}
+      />
+      <ProjectMenu project={project} />
+    </li>
+  );
+}
+
+/** The projects in sidebar order with their open counts; archived ones folded away below. */
+export function ProjectsSection({ onNavigate }: { onNavigate?: () => void }) {
+  const { data: projects = [], isPending } = useProjects();
+  const [adding, setAdding] = useState(false);
+  const navigate = useNavigate();
+  const active = projects.filter((project) => project.archivedAt === null);
+  const archived = projects.filter((project) => project.archivedAt !== null);
+  return (
+    <section aria-labelledby="sidebar-projects" className="flex flex-col gap-0.5">
+      <SectionHeading
+        id="sidebar-projects"
+        title="Projects"
+        actions={
+          <button
+            type="button"
+            aria-label="Add project"
+            title="Add project"
+            onClick={() => setAdding(true)}
+            className={SECTION_ICON_BUTTON}
+          >
+            <Plus aria-hidden="true" className="size-4" />
+          </button>
+        }
+      />
+      {active.length > 0 ? (
+        <ul className="flex flex-col gap-0.5">
+          {active.map((project) => (
+            <ProjectItem key={project.id} project={project} onNavigate={onNavigate} />
+          ))}
+        </ul>
+      ) : !isPending && !adding ? (
+        <p className="px-2.5 text-faint text-xs">Group tasks by project: add one with +.</p>
+      ) : null}
+      {adding ? (
+        <AddProjectForm
+          onDone={(createdId) => {
+            setAdding(false);
+            if (createdId) {
+              void navigate({ to: '/projects/$projectId', params: { projectId: createdId } });
+              onNavigate?.();
+            }
+          }}
+        />
+      ) : null}
+      {archived.length > 0 ? (
+        <details className="mt-1">
+          <summary className="flex h-11 cursor-pointer items-center rounded-md px-2.5 text-faint text-xs hover:bg-subtle md:h-7">
+            Archived ({archived.length})
+          </summary>
+          <ul className="flex flex-col gap-0.5">
+            {archived.map((project) => (
+              <ProjectItem key={project.id} project={project} onNavigate={onNavigate} />
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Task } from '../../../lib/api-types';
+import { isOptimistic } from '../data/task-model';
+import { useTaskList } from '../data/use-task-queries';
+import { TaskRow, type TaskRowActions } from './task-row';
+
+export interface SubtaskProps extends TaskRowActions {
+  expanded: ReadonlySet<string>;
+  onToggleSubtasks: (task: Task) => void;
+  selected: ReadonlySet<string>;
+}
+
+const INDENT_PX = 24;
+
+/** A task's subtasks, read when its row is expanded and shown under it, in their manual order. */
+export function SubtaskList({ parent, depth, ...props }: SubtaskProps & { parent: Task; depth: number }) {
+  const query = useTaskList({ parentId: parent.id, sort: 'manual', order: 'asc' });
+  const tasks = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const { expanded, onToggleSubtasks, selected, ...actions } = props;
+  if (query.isPending)
+    return (
+      <p
+        role="status"
+        className="border-line border-b py-2 text-faint text-sm"
+        style={{ paddingLeft: depth * INDENT_PX + 44 }}
+      >
+        Loading subtasks…
+      </p>
+    );
+  return (
+    <ul aria-label={`Subtasks of ${parent.title}`} className="bg-canvas/50">
+      {tasks.map((task) => (
+        <li key={task.id} style={{ paddingLeft: depth * INDENT_PX }}>
+          <TaskRow
+            task={task}
+            pending={isOptimistic(task)}
+            tabStop={false}
+            selected={selected.has(task.id)}
+            selecting={selected.size > 0}
+            expanded={expanded.has(task.id)}
+            onToggleSubtasks={onToggleSubtasks}
+            {...actions}
+          />
+          {expanded.has(task.id) ? <SubtaskList parent={task} depth={depth + 1} {...props} /> : null}
+        </li>
+      ))}
+      {query.hasNextPage ? (
+        <li style={{ paddingLeft: depth * INDENT_PX + 44 }} className="border-line border-b py-1">
+          <button
+            type="button"
+            onClick={() => void query.fetchNextPage()}
+            className="h-9 rounded-md px-2 text-accent-text text-sm hover:bg-subtle"
+          >
+            Show more subtasks
+          </button>
+        </li>
+      ) : null}
+    </ul>
+  );
+}

@@ -1,0 +1,70 @@
+import { PanelLeft, SlidersHorizontal } from 'lucide-react';
+import type { ReactNode } from 'react';
+import { useSidebar } from '../../navigation/sidebar-state';
+
+interface PlaceHeaderProps {
+  title: string;
+  icon?: ReactNode;
+  /** "Show completed", where the place hides completed tasks. */
+  showCompleted?: { on: boolean; onChange: (on: boolean) => void };
+  /** Phones: search and filters fold behind this button. */
+  controls: { open: boolean; onToggle: () => void; active: boolean };
+}
+
+const BAR_BUTTON =
+  'flex size-11 shrink-0 items-center justify-center rounded-md text-muted hover:bg-subtle hover:text-fg aria-expanded:text-fg sm:size-8';
+
+/** The one bar above a list: the sidebar button, the place's name, and its few switches. */
+export function PlaceHeader({ title, icon, showCompleted, controls }: PlaceHeaderProps) {
+  const sidebar = useSidebar();
+  return (
+    <div className="mb-2 flex min-h-11 items-center gap-1 sm:mb-3">
+      {sidebar ? (
+        <button
+          type="button"
+          aria-label={sidebar.collapsed ? 'Show sidebar' : 'Open navigation'}
+          title="Sidebar"
+          onClick={sidebar.toggle}
+          className={`-ml-2 sm:-ml-1.5 ${BAR_BUTTON} ${sidebar.collapsed ? '' : 'md:hidden'}`}
+        >
+          <PanelLeft aria-hidden="true" className="size-5 sm:size-4" />
+        </button>
+      ) : null}
+      <h1 className="flex min-w-0 flex-1 items-center gap-2 font-semibold text-lg tracking-tight sm:text-xl">
+        {icon}
+        <span className="truncate">{title}</span>
+      </h1>
+      {showCompleted ? (
+        <button
+          type="button"
+          aria-pressed={showCompleted.on}
+          onClick={() => showCompleted.onChange(!showCompleted.on)}
+          className="inline-flex h-11 shrink-0 items-center gap-2 rounded-md px-2 text-muted text-sm hover:bg-subtle hover:text-fg sm:h-8"
+        >
+          <span
+            aria-hidden="true"
+            className={`relative h-4 w-7 rounded-full transition-colors ${showCompleted.on ? 'bg-accent' : 'bg-line-strong'}`}
+          >
+            <span
+              className={`absolute top-0.5 size-3 rounded-full bg-surface transition-[left] motion-reduce:transition-none ${showCompleted.on ? 'left-3.5' : 'left-0.5'}`}
+            />
+          </span>
+          Show completed
+        </button>
+      ) : null}
+      <button
+        type="button"
+        aria-expanded={controls.open}
+        aria-controls="task-controls"
+        aria-label="Search and filters"
+        onClick={controls.onToggle}
+        className={`${BAR_BUTTON} relative sm:hidden`}
+      >
+        <SlidersHorizontal aria-hidden="true" className="size-5" />
+        {controls.active ? (
+          <span aria-hidden="true" className="absolute top-2.5 right-2.5 size-2 rounded-full bg-accent" />
+        ) : null}
+      </button>
+    </div>
+  );
+}
