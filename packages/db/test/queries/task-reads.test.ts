@@ -31,7 +31,15 @@ describe('byId', () => {
       updatedAt: new Date('2026-01-15T12:00:00.500Z'),
     };
     const id = await insertTask(pool, owner, fields);
-    expect(await reads.byId(owner, id)).toEqual({ id, ...fields });
+    expect(await reads.byId(owner, id)).toEqual({
+      id,
+      ...fields,
+      projectId: null,
+      labelIds: [],
+      parentId: null,
+      subtaskCount: 0,
+      position: 'a0',
+    });
   });
 
   it('reads timestamps as UTC instants with milliseconds, whatever the session time zone', async () => {
