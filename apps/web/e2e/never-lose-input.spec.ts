@@ -8,7 +8,7 @@ import { taskApi } from './support/tasks';
 const TITLE_MAX = 255;
 
 function quickAddField(page: Page) {
-  return page.getByRole('textbox', { name: 'New task' });
+  return page.getByRole('combobox', { name: 'New task' });
 }
 
 function quickAddForm(page: Page) {

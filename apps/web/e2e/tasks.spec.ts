@@ -16,13 +16,13 @@ test('a new person sees an empty list that teaches quick add, and n focuses it',
   await expect(page.getByTestId('count-all')).toHaveText('0');
 
   await page.keyboard.press('n');
-  await expect(page.getByRole('textbox', { name: 'New task' })).toBeFocused();
+  await expect(page.getByRole('combobox', { name: 'New task' })).toBeFocused();
 });
 
 test('quick add reads the due date and priority out of the title', async ({ page }) => {
   const account = newAccount();
   await signUp(page, account);
-  const input = page.getByRole('textbox', { name: 'New task' });
+  const input = page.getByRole('combobox', { name: 'New task' });
   await input.fill('Pay rent tomorrow 9am !high');
   const preview = page.locator('#quick-add-preview');
   await expect(preview).toContainText('Tomorrow 9:00 AM');
@@ -146,14 +146,14 @@ for (const colorScheme of COLOR_SCHEMES) {
       await seedVariedTasks(page, account);
       await expect(page.getByTestId('count-all')).toHaveText('8');
       expect(await seriousViolations(page)).toEqual([]);
-      await page.getByRole('textbox', { name: 'New task' }).fill('Pay rent tomorrow 9am !high');
+      await page.getByRole('combobox', { name: 'New task' }).fill('Pay rent tomorrow 9am !high');
       await expect(page.locator('#quick-add-preview')).toContainText('High priority');
       await row(page, 'Renew car insurance').focus();
       expect(await seriousViolations(page)).toEqual([]);
       // The README shows this picture of the task screen.
       await page.screenshot({ path: `${README_SCREENSHOTS}tasks-${colorScheme}.png` });
       await page.screenshot({ path: `${SCREENSHOT_DIR}${colorScheme}-tasks.png`, fullPage: true });
-      await page.getByRole('textbox', { name: 'New task' }).fill('');
+      await page.getByRole('combobox', { name: 'New task' }).fill('');
 
       // Every other state of the screen: an open filter menu, a row's priority menu, a selection with
       // its bulk bar, the edit panel, the shortcuts dialog and a search without results.
@@ -213,7 +213,7 @@ for (const colorScheme of COLOR_SCHEMES) {
       }
 
       await page.setViewportSize({ width: 360, height: 760 });
-      await page.getByRole('textbox', { name: 'New task' }).fill('');
+      await page.getByRole('combobox', { name: 'New task' }).fill('');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       await page.screenshot({ path: `${SCREENSHOT_DIR}${colorScheme}-tasks-narrow.png`, fullPage: true });
     });

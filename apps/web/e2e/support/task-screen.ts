@@ -10,7 +10,7 @@ export function row(page: Page, title: string) {
 }
 
 export async function quickAdd(page: Page, text: string): Promise<void> {
-  const input = page.getByRole('textbox', { name: 'New task' });
+  const input = page.getByRole('combobox', { name: 'New task' });
   await input.fill(text);
   await input.press('Enter');
   await expect(input).toHaveValue('');

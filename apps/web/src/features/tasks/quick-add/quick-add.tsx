@@ -1,26 +1,23 @@
 import { LIMITS } from '@taskapp/shared';
-import { AlertCircle, CalendarDays, Flag, Plus } from 'lucide-react';
+import { AlertCircle, Plus } from 'lucide-react';
 import { type FormEvent, type RefObject, useMemo, useRef, useState } from 'react';
 import { Kbd } from '../../../components/kbd';
 import { errorMessage } from '../../../lib/trpc-errors';
 import { useDaySettings } from '../../account/use-settings';
 import { useUser } from '../../auth/use-auth';
-import { useCreateTask } from '../data/use-task-mutations';
-import { dueLabel } from '../list/due-label';
-import { PRIORITY_LABELS } from '../task-labels';
-import { parseQuickAdd } from './parse-quick-add';
+import { readQuickAdd } from './parse-quick-add';
 import { readQuickAddDraft, saveQuickAddDraft } from './quick-add-draft';
+import { QuickAddField } from './quick-add-field';
+import { type NewName, newNameKey, newNamesOf } from './quick-add-new-names';
+import { QuickAddConfirm, QuickAddPreview } from './quick-add-preview';
 import { showsTitleCounter, titleProblem } from './quick-add-title';
+import { useCreateFromDraft } from './use-create-from-draft';
+import { useTagNames } from './use-tag-names';
 
-function Chip({ children }: { children: React.ReactNode }) {
-  return (
-    <span className="inline-flex h-6 items-center gap-1 rounded-md bg-accent-soft px-2 text-accent-text text-xs">
-      {children}
-    </span>
-  );
-}
-
-/** One line that understands "Pay rent tomorrow 9am !high" and shows what it understood before Enter. */
+/**
+ * One line that understands "Pay rent tomorrow 9am #Home @errands !high", highlights what it understood
+ * in the field and shows it as chips before Enter. A new project or label is created once confirmed.
+ */
 export function QuickAdd({ inputRef }: { inputRef: RefObject<HTMLInputElement | null> }) {
   const userId = useUser()?.id ?? '';
   const [text, setTextState] = useState(() => readQuickAddDraft(userId));
@@ -31,12 +28,17 @@ export function QuickAdd({ inputRef }: { inputRef: RefObject<HTMLInputElement | 
     setTextState(next);
   };
   const [refusal, setRefusal] = useState<string | null>(null);
-  const create = useCreateTask();
+  // New names the person agreed to create, by picking "Create …" or by pressing Enter when asked.
+  const [confirmed, setConfirmed] = useState<string[]>([]);
+  const [asking, setAsking] = useState(false);
+  const createFromDraft = useCreateFromDraft();
+  const known = useTagNames();
   const { timeZone, weekStart } = useDaySettings();
-  const draft = useMemo(
-    () => parseQuickAdd(text, new Date(), { timeZone, weekStart }),
-    [text, timeZone, weekStart],
+  const { draft, marks } = useMemo(
+    () => readQuickAdd(text, new Date(), { timeZone, weekStart, ...known }),
+    [text, timeZone, weekStart, known],
   );
+  const unconfirmed = newNamesOf(draft).filter((name) => !confirmed.includes(newNameKey(name)));
   const showHint = text.trim() !== '' && draft.title === '';
   const problem = titleProblem(draft.title);
   const error = problem ?? refusal;
@@ -44,36 +46,39 @@ export function QuickAdd({ inputRef }: { inputRef: RefObject<HTMLInputElement | 
   const type = (next: string) => {
     setText(next);
     setRefusal(null);
+    setAsking(false);
     saveQuickAddDraft(userId, next);
   };
+
+  const confirmNew = (name: NewName) => setConfirmed((keys) => [...keys, newNameKey(name)]);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (!draft.title || problem) return;
+    if (unconfirmed.length > 0 && !asking) {
+      setAsking(true);
+      return;
+    }
     const sent = text;
     const { title } = draft;
     // The row appears at once, so the field clears at once; the stored draft keeps the text until the
     // server accepts it, and a refusal puts it back in the field.
     setText('');
     setRefusal(null);
-    create
-      .mutateAsync({
-        title,
-        ...(draft.dueDate ? { dueDate: draft.dueDate, allDay: draft.allDay } : {}),
-        ...(draft.priority ? { priority: draft.priority } : {}),
-      })
-      .then(
-        () => {
-          if (readQuickAddDraft(userId) === sent) saveQuickAddDraft(userId, '');
-        },
-        (failure: unknown) => {
-          if (readQuickAddDraft(userId) === '') saveQuickAddDraft(userId, sent);
-          // Put back unless something new was typed meanwhile; then at least say which task failed.
-          const putBack = current.current === '';
-          if (putBack) setText(sent);
-          setRefusal(putBack ? errorMessage(failure) : `“${title}” was not added: ${errorMessage(failure)}`);
-        },
-      );
+    setAsking(false);
+    setConfirmed([]);
+    createFromDraft(draft).then(
+      () => {
+        if (readQuickAddDraft(userId) === sent) saveQuickAddDraft(userId, '');
+      },
+      (failure: unknown) => {
+        if (readQuickAddDraft(userId) === '') saveQuickAddDraft(userId, sent);
+        // Put back unless something new was typed meanwhile; then at least say which task failed.
+        const putBack = current.current === '';
+        if (putBack) setText(sent);
+        setRefusal(putBack ? errorMessage(failure) : `“${title}” was not added: ${errorMessage(failure)}`);
+      },
+    );
   };
 
   const counter = showsTitleCounter(draft.title);
@@ -87,19 +92,16 @@ export function QuickAdd({ inputRef }: { inputRef: RefObject<HTMLInputElement | 
         <label htmlFor="quick-add" className="sr-only">
           New task
         </label>
-        <input
-          id="quick-add"
-          ref={inputRef}
-          value={text}
-          onChange={(event) => type(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') event.currentTarget.blur();
-          }}
-          placeholder="Add a task — try “Pay rent tomorrow 9am !high”"
-          autoComplete="off"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={`quick-add-preview${error ? ' quick-add-error' : ''}${counter ? ' quick-add-counter' : ''}`}
-          className="h-10 min-w-0 flex-1 bg-transparent text-base outline-none placeholder:text-faint"
+        <QuickAddField
+          inputRef={inputRef}
+          text={text}
+          marks={marks}
+          known={known}
+          invalid={error !== null}
+          describedBy={`quick-add-preview${error ? ' quick-add-error' : ''}${counter ? ' quick-add-counter' : ''}`}
+          onText={type}
+          onConfirmNew={confirmNew}
+          onEscape={(input) => (asking ? setAsking(false) : input.blur())}
         />
         {counter ? (
           <span
@@ -122,27 +124,15 @@ export function QuickAdd({ inputRef }: { inputRef: RefObject<HTMLInputElement | 
           </p>
         ) : null}
       </div>
-      <div
-        id="quick-add-preview"
-        aria-live="polite"
-        className="mt-2 flex min-h-6 flex-wrap items-center gap-1.5"
-      >
-        {draft.dueDate ? (
-          <Chip>
-            <CalendarDays aria-hidden="true" className="size-3.5" />
-            <span className="sr-only">Due </span>
-            {dueLabel(draft.dueDate, { allDay: draft.allDay, timeZone }).text}
-          </Chip>
-        ) : null}
-        {draft.priority ? (
-          <Chip>
-            <Flag aria-hidden="true" className="size-3.5" />
-            {PRIORITY_LABELS[draft.priority]} priority
-          </Chip>
-        ) : null}
-        {showHint ? <span className="text-muted text-xs">Add a few words for the title.</span> : null}
-        {text && !showHint && !error ? <span className="text-faint text-xs">Press Enter to add</span> : null}
-      </div>
+      {asking && unconfirmed.length > 0 ? (
+        <QuickAddConfirm names={unconfirmed} onCancel={() => setAsking(false)} />
+      ) : null}
+      <QuickAddPreview
+        draft={draft}
+        timeZone={timeZone}
+        titleHint={showHint}
+        enterHint={text !== '' && !showHint && !error && !asking}
+      />
     </form>
   );
 }

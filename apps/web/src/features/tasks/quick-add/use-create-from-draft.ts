@@ -1,0 +1,53 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useTRPC, useTRPCClient } from '../../../lib/trpc';
+import { errorCode } from '../../../lib/trpc-errors';
+import { useCreateTask } from '../data/use-task-mutations';
+import type { QuickAddDraft } from './parse-quick-add';
+import { sameName } from './quick-add-tags';
+
+/**
+ * Adds the task quick add understood: first the project and labels it names that do not exist yet
+ * (the person has confirmed them), then the task in that project with those labels.
+ */
+export function useCreateFromDraft() {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  const createTask = useCreateTask();
+
+  const labelId = async (name: string): Promise<string> => {
+    try {
+      return (await client.label.create.mutate({ name })).id;
+    } catch (failure) {
+      // Created meanwhile (another tab, or a label list that was not loaded yet): use that one.
+      if (errorCode(failure) !== 'CONFLICT') throw failure;
+      const existing = (await client.label.list.query()).find((label) => sameName(label.name, name));
+      if (!existing) throw failure;
+      return existing.id;
+    }
+  };
+
+  return async (draft: QuickAddDraft) => {
+    const { project, labels } = draft;
+    const newLabels = labels.some((label) => label.id === null);
+    try {
+      const [projectId, labelIds] = await Promise.all([
+        project
+          ? (project.id ?? client.project.create.mutate({ name: project.name }).then((p) => p.id))
+          : null,
+        Promise.all(labels.map((label) => label.id ?? labelId(label.name))),
+      ]);
+      return await createTask.mutateAsync({
+        title: draft.title,
+        ...(draft.dueDate ? { dueDate: draft.dueDate, allDay: draft.allDay } : {}),
+        ...(draft.priority ? { priority: draft.priority } : {}),
+        ...(projectId ? { projectId } : {}),
+        ...(labelIds.length > 0 ? { labelIds } : {}),
+      });
+    } finally {
+      // A new project or label joins the sidebar; a project's open count grows by this task.
+      if (project) void queryClient.invalidateQueries({ queryKey: trpc.project.list.queryKey() });
+      if (newLabels) void queryClient.invalidateQueries({ queryKey: trpc.label.list.queryKey() });
+    }
+  };
+}
