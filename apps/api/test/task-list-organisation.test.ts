@@ -203,6 +203,55 @@ describe('task.list by project, Inbox, labels and parent', () => {
   });
 });
 
+describe('manual order pagination', () => {
+  it('walks a project page by page in order, without duplicates or gaps while tasks are added', async () => {
+    const user = await newUser(t, 'paging');
+    const paging = await project(user, 'Paging');
+    // Ties (the same key twice) and keys that a locale would order differently from bytes.
+    const keys = [
+      'a0',
+      'a0',
+      'A5',
+      'Zz',
+      'a1',
+      'a1V',
+      'a1',
+      'b00',
+      'a2',
+      'a0V',
+      'Zy',
+      'a3',
+      'a3',
+      'a4',
+      'aZ',
+      'az',
+    ];
+    const rows: { id: string; position: string }[] = [];
+    for (const position of keys)
+      rows.push({ id: await place(user, { projectId: paging, position }), position });
+    const expected = [...rows]
+      .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : a.id < b.id ? -1 : 1))
+      .map((row) => row.id);
+    const input = { projectId: paging, parentId: null, sort: 'manual', order: 'asc', limit: 3 } as const;
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let turn = 0; turn < 40; turn++) {
+      const page: { items: { id: string }[]; nextCursor: string | null } = await user.api.task.list({
+        ...input,
+        cursor,
+      });
+      seen.push(...page.items.map((task) => task.id));
+      cursor = page.nextCursor;
+      if (!cursor) break;
+      // Meanwhile one task is added first (before the cursor) and one last (after it).
+      await place(user, { projectId: paging, position: 'A0' });
+      await place(user, { projectId: paging, position: `z${turn.toString().padStart(2, '0')}` });
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.slice(0, expected.length)).toEqual(expected);
+  });
+});
+
 describe("another user's ids in task.list", () => {
   const refusals: [string, () => ListTasksInput][] = [
     ['project', () => ({ projectId: theirProject })],
