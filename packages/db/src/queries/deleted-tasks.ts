@@ -9,16 +9,20 @@ import { inTransaction } from './transaction.js';
 export const DELETED_TASK_KEPT_MS = 24 * 60 * 60 * 1000;
 
 /**
- * One statement that deletes the owner's tasks `where` selects with all their subtasks (the foreign key
+ * Deletes, in one statement, the owner's tasks `where` selects with all their subtasks (the foreign key
  * would cascade anyway), and keeps each whole row (every column, whatever tasks has, plus its label ids
  * under `label_ids`) in deleted_tasks. Answers how many of the tasks `where` selects were deleted.
  * Every tombstone of one delete has the same deleted_at (the transaction's time): restore finds a
  * task's subtasks deleted with it by that.
  */
-export async function deleteKeepingTombstones(db: Queryable, userId: string, where: Sql): Promise<number> {
-  const row = await firstRow<{ deleted: number }>(
-    db,
-    sql`with recursive "chosen" as (select "id" from "tasks" where "user_id" = ${userId} and ${where}),
+export function deleteKeepingTombstones(db: Queryable, userId: string, where: Sql): Promise<number> {
+  // Under the tree lock, so no task moves into the tree between reading it and deleting it (the foreign
+  // key would delete such a task without a tombstone, out of reach of the undo).
+  return inTransaction(db, async (tx) => {
+    await lockTaskTree(tx, userId);
+    const row = await firstRow<{ deleted: number }>(
+      tx,
+      sql`with recursive "chosen" as (select "id" from "tasks" where "user_id" = ${userId} and ${where}),
       "subtree" ("id") as (
         select "id" from "chosen"
         union
@@ -37,8 +41,9 @@ export async function deleteKeepingTombstones(db: Queryable, userId: string, whe
         returning "id"
       )
       select count(*)::int as "deleted" from "kept" where "id" in (select "id" from "chosen")`,
-  );
-  return row?.deleted ?? 0;
+    );
+    return row?.deleted ?? 0;
+  });
 }
 
 /** A tasks row as to_jsonb printed it, with the label ids it had. */
