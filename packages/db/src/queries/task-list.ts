@@ -15,7 +15,7 @@ import {
   underParent,
 } from './task-conditions.js';
 import { settingsTimeZoneOf } from './task-due-date.js';
-import { type ListFilterIds, missingListFilter } from './task-list-filters.js';
+import { missingListFilter } from './task-list-filters.js';
 import { TASK_COLUMNS, type TaskDto, type TaskRow, toTaskDto } from './task-row.js';
 
 /** Where the previous page ended: the sort key's value (as PostgreSQL printed it) and the task id. */
@@ -142,6 +142,10 @@ export function taskListQueries(db: Queryable) {
   return {
     list: (userId: string, query: ListTasksQuery, after: TaskCursor | null, now = new Date()) =>
       listTasks(db, userId, query, after, now),
-    missingListFilter: (userId: string, query: ListFilterIds) => missingListFilter(db, userId, query),
+    // Spelled out rather than named: the API's inferred router types must be able to name them.
+    missingListFilter: (
+      userId: string,
+      query: Pick<ListTasksQuery, 'projectId' | 'labelIds' | 'parentId'>,
+    ): Promise<'project' | 'label' | 'parent' | null> => missingListFilter(db, userId, query),
   };
 }
