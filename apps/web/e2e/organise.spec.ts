@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { newAccount, signUp } from './support/accounts';
+import { COLOR_SCHEMES, seriousViolations } from './support/axe';
 import { apiAs } from './support/organise-api';
 
 const SHOTS = process.env.E2E_SHOTS_DIR;
@@ -46,3 +47,256 @@ test('the sidebar leads to Inbox, Today, Upcoming, Completed, projects and label
   await expect(page).toHaveURL('/');
   await expect(page.getByRole('tab', { name: /All/ })).toBeVisible();
 });
+
+const DAY_MS = 86_400_000;
+// A day apart all day long (UTC+14 and UTC-11), so "today" is never the same day in both.
+const KIRITIMATI = 'Pacific/Kiritimati';
+const PAGO_PAGO = 'Pacific/Pago_Pago';
+
+/** Today's calendar day in a zone, as 00:00Z of that day (the form all-day due dates have). */
+function todayIn(timeZone: string, now: Date): Date {
+  const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone }).format(now).split('-');
+  return new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+}
+
+const inDays = (day: Date, days: number) => new Date(day.getTime() + days * DAY_MS);
+const monthDay = (day: Date) =>
+  new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric' }).format(day);
+
+test('Today and Upcoming follow the account’s days, in two time zones a day apart, on a fixed clock', async ({
+  browser,
+}) => {
+  // The server reads "today" on its own clock; the browser's is fixed at the same instant, so the
+  // day names the page shows cannot move while the test runs.
+  const now = new Date();
+  const account = newAccount();
+  const kiritimatiToday = todayIn(KIRITIMATI, now);
+
+  for (const [timeZone, shift] of [
+    [KIRITIMATI, 0],
+    // Pago Pago's today is Kiritimati's yesterday: every all-day task is one day further away.
+    [PAGO_PAGO, 1],
+  ] as const) {
+    const context = await browser.newContext({ timezoneId: timeZone });
+    const page = await context.newPage();
+    await page.clock.setFixedTime(now);
+    if (shift === 0) await signUp(page, account);
+    else {
+      await page.goto('/sign-in');
+      await page.getByLabel('Email').fill(account.email);
+      await page.getByLabel('Password', { exact: true }).fill(account.password);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    }
+    const api = await apiAs(page, account);
+    await api.mutate('account.updateSettings', { timeZone });
+    if (shift === 0) {
+      await api.mutate('task.create', {
+        title: 'Due yesterday',
+        dueDate: inDays(kiritimatiToday, -1),
+        allDay: true,
+      });
+      await api.mutate('task.create', { title: 'Due today', dueDate: kiritimatiToday, allDay: true });
+      await api.mutate('task.create', {
+        title: 'Due in three days',
+        dueDate: inDays(kiritimatiToday, 3),
+        allDay: true,
+      });
+      await api.mutate('task.create', {
+        title: 'Done today',
+        dueDate: kiritimatiToday,
+        allDay: true,
+        status: 'completed',
+      });
+    }
+
+    await page.goto('/today');
+    const titles = page.getByTestId('task-title');
+    if (shift === 0) {
+      // Overdue first, open only.
+      await expect(titles).toHaveText(['Due yesterday', 'Due today']);
+      await page.getByRole('button', { name: 'Show completed' }).click();
+      await expect(page.getByRole('button', { name: 'Show completed' })).toHaveAttribute(
+        'aria-pressed',
+        'true',
+      );
+      await expect(titles).toHaveText(['Due yesterday', 'Due today', 'Done today']);
+      await expect(page).toHaveURL('/today?showCompleted=true');
+    } else {
+      // Kiritimati's yesterday is Pago Pago's today; its today is tomorrow here.
+      await expect(titles).toHaveText(['Due yesterday']);
+    }
+
+    await page.goto('/upcoming');
+    const days = page.getByTestId('upcoming-day');
+    await expect(days).toHaveCount(7);
+    const localToday = todayIn(timeZone, now);
+    await expect(days.nth(0).getByRole('heading')).toHaveText(`Today${monthDay(localToday)}`);
+    await expect(days.nth(shift).getByTestId('task-title')).toHaveText(['Due today']);
+    await expect(days.nth(3 + shift).getByTestId('task-title')).toHaveText(['Due in three days']);
+    // Free days are shown too.
+    await expect(days.nth(5).getByText('Nothing planned')).toBeVisible();
+
+    if (shift === 0) {
+      // Adding within a day makes the task due that day, all day.
+      await days
+        .nth(2)
+        .getByRole('button', { name: /^Add task on / })
+        .click();
+      await days.nth(2).getByRole('textbox').fill('Planned on day three');
+      await days.nth(2).getByRole('textbox').press('Enter');
+      await expect(days.nth(2).getByTestId('task-title')).toHaveText(['Planned on day three']);
+      const { items } = await api.query<{ items: Array<{ title: string; dueDate: Date; allDay: boolean }> }>(
+        'task.list',
+        { search: 'Planned on day three' },
+      );
+      expect(items[0]).toMatchObject({ dueDate: inDays(kiritimatiToday, 2), allDay: true });
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/desktop-upcoming.png`, fullPage: true });
+    }
+    await context.close();
+  }
+});
+
+test('completed tasks stay out of every place until asked for, and the Completed view lists them latest first', async ({
+  page,
+}) => {
+  const account = newAccount();
+  await signUp(page, account);
+  const api = await apiAs(page, account);
+  const first = await api.mutate('task.create', { title: 'Finished first' });
+  await api.mutate('task.create', { title: 'Still open' });
+  const second = await api.mutate('task.create', { title: 'Finished second' });
+  await api.mutate('task.update', { id: first.id, status: 'completed' });
+  await api.mutate('task.update', { id: second.id, status: 'completed' });
+
+  await page.goto('/inbox');
+  const titles = page.getByTestId('task-title');
+  await expect(titles).toHaveText(['Still open']);
+  await page.getByRole('button', { name: 'Show completed' }).click();
+  await expect(titles).toHaveText(['Finished second', 'Still open', 'Finished first']);
+
+  await page.getByRole('navigation', { name: 'Places' }).getByRole('link', { name: 'Completed' }).click();
+  await expect(page).toHaveURL('/completed');
+  await expect(titles).toHaveText(['Finished second', 'Finished first']);
+
+  // Checking a task off in the Inbox takes it out of the list there.
+  await page.goto('/inbox');
+  await page.getByRole('button', { name: 'Mark as completed: Still open' }).click();
+  await expect(page.getByRole('heading', { name: 'Your Inbox is empty' })).toBeVisible();
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('the list comes first: the drawer opens from one button, quick add from the + button, filters from one bar', async ({
+    page,
+  }) => {
+    const account = newAccount();
+    await signUp(page, account);
+    const api = await apiAs(page, account);
+    const today = new Date();
+    today.setHours(15, 0, 0, 0);
+    await api.mutate('task.create', { title: 'Dentist appointment', dueDate: today });
+    await api.mutate('task.create', {
+      title: 'Write the long letter to the housing association about the broken heating in the stairwell',
+      priority: 'high',
+    });
+    await page.goto('/inbox');
+
+    // No sidebar beside the list, no keyboard hints, and search and filters folded away.
+    await expect(page.getByRole('navigation', { name: 'Places' })).toHaveCount(0);
+    await expect(page.locator('kbd')).toHaveCount(0);
+    await expect(page.getByRole('searchbox')).toBeHidden();
+    // Times show on rows; long titles wrap to a second line.
+    await expect(page.getByTestId('task-due')).toHaveText(/Today 3:00 PM/);
+    const long = page.getByTestId('task-title').filter({ hasText: 'housing association' });
+    expect((await long.boundingBox())?.height).toBeGreaterThan(30);
+    // Touch targets are at least 44 px.
+    for (const target of [
+      page.getByRole('button', { name: 'Open navigation' }),
+      page.getByRole('button', { name: 'Add task' }),
+      page.getByRole('button', { name: /^Mark as completed: Dentist/ }),
+      page.getByRole('button', { name: /^High priority: Write/ }),
+    ]) {
+      const box = await target.boundingBox();
+      expect(box?.width).toBeGreaterThanOrEqual(44);
+      expect(box?.height).toBeGreaterThanOrEqual(44);
+    }
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/phone-inbox.png` });
+
+    await page.getByRole('button', { name: 'Search and filters' }).click();
+    await expect(page.getByRole('searchbox')).toBeVisible();
+
+    // The + button opens quick add, focused.
+    await page.getByRole('button', { name: 'Add task' }).click();
+    const quickAdd = page
+      .getByRole('combobox', { name: 'New task' })
+      .or(page.getByRole('textbox', { name: 'New task' }));
+    await expect(quickAdd).toBeFocused();
+    await quickAdd.fill('Water the plants');
+    await quickAdd.press('Enter');
+    await expect(page.getByTestId('task-title').filter({ hasText: 'Water the plants' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Open navigation' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Navigation' });
+    await expect(drawer).toBeVisible();
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/phone-drawer.png` });
+    await drawer.getByRole('link', { name: 'Today' }).click();
+    await expect(page).toHaveURL('/today');
+    await expect(drawer).toBeHidden();
+    await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  });
+});
+
+for (const colorScheme of COLOR_SCHEMES) {
+  test.describe(`in the ${colorScheme} theme`, () => {
+    test.use({ colorScheme });
+
+    test('the sidebar, the places, chips, subtasks and the phone drawer have no serious accessibility problems', async ({
+      page,
+    }) => {
+      const account = newAccount();
+      await signUp(page, account);
+      const api = await apiAs(page, account);
+      const project = await api.mutate('project.create', { name: 'Garden', color: 'teal' });
+      const label = await api.mutate('label.create', { name: 'outside', color: 'blue' });
+      const parent = await api.mutate('task.create', {
+        title: 'Plant the hedge',
+        projectId: project.id,
+        labelIds: [label.id],
+        priority: 'high',
+        description: 'Along the north fence',
+      });
+      await api.mutate('task.create', { title: 'Buy the plants', parentId: parent.id, priority: 'low' });
+      await api.mutate('task.create', { title: 'Loose thing', dueDate: new Date(), priority: 'low' });
+
+      await page.goto(`/projects/${project.id}`);
+      await page.getByRole('button', { name: /^Show 1 subtask: Plant the hedge/ }).click();
+      await expect(page.getByRole('list', { name: 'Subtasks of Plant the hedge' })).toContainText(
+        'Buy the plants',
+      );
+      expect(await seriousViolations(page)).toEqual([]);
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/desktop-project-${colorScheme}.png` });
+
+      await page.getByRole('button', { name: 'Project actions: Garden' }).click();
+      await expect(page.getByRole('menuitem', { name: 'Archive' })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+
+      for (const path of ['/inbox', '/today', '/upcoming', '/completed', `/labels/${label.id}`]) {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await expect(page.getByText('Loading your tasks')).toHaveCount(0);
+        expect(await seriousViolations(page), path).toEqual([]);
+      }
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/desktop-label-${colorScheme}.png` });
+
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto('/inbox');
+      await page.getByRole('button', { name: 'Open navigation' }).click();
+      await expect(page.getByRole('dialog', { name: 'Navigation' })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/phone-drawer-${colorScheme}.png` });
+    });
+  });
+}
