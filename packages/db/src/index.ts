@@ -6,12 +6,18 @@ export type { DatabaseSettings } from './config.js';
 export { type DatabaseEnv, databaseEnvSchema, parseEnv } from './database-env.js';
 export { type RunningPostgres, startEmbeddedPostgres, startThrowawayPostgres, urlFor } from './embedded.js';
 export {
+  type Label,
+  LabelSchema,
+  type Project,
+  ProjectSchema,
   RateLimitSchema,
   type RotatedRefreshToken,
   RotatedRefreshTokenSchema,
   type Session,
   SessionSchema,
   type Task,
+  type TaskLabel,
+  TaskLabelSchema,
   TaskSchema,
   USER_TOKEN_PURPOSES,
   type User,

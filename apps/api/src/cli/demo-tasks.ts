@@ -6,6 +6,12 @@ import {
   TASK_STATUSES,
   type TaskStatus,
 } from '@taskapp/shared';
+import {
+  type DemoLabelName,
+  type DemoProjectName,
+  SHOWCASE_PLACES,
+  SHOWCASE_SUBTASKS,
+} from './demo-organisation.js';
 import { demoTitles } from './demo-titles.js';
 
 const DESCRIPTIONS = [
@@ -19,13 +25,19 @@ const DESCRIPTIONS = [
 ] as const;
 
 /**
- * A task as the API returns it, before it has an id, in the Inbox at the top level; updatedAt follows
- * from completedAt or createdAt.
+ * A task as the API returns it, before it has an id: its project, labels and parent by name (the seed
+ * makes them rows); updatedAt follows from completedAt or createdAt.
  */
 export type DemoTask = Omit<
   TaskDto,
   'id' | 'updatedAt' | 'projectId' | 'labelIds' | 'parentId' | 'subtaskCount'
->;
+> & {
+  /** null = the Inbox. */
+  project: DemoProjectName | null;
+  labels: DemoLabelName[];
+  /** The parent's title; null at the top level. */
+  parent: string | null;
+};
 
 /** A small deterministic generator, so every seed gives the same list. */
 function random(seed: number): () => number {
@@ -73,9 +85,13 @@ function showcase(now: Date): DemoTask[] {
     completedAt: null,
     createdAt: minutesAgo(minutes),
     position: '',
+    project: null,
+    labels: [],
+    parent: null,
+    ...SHOWCASE_PLACES[title],
     ...fields,
   });
-  return [
+  const tasks = [
     task(1, 'Pay rent', { priority: 'high', dueDate: dayAt(now, 0, 18) }),
     task(2, 'Send invoice to Acme Corp', { priority: 'high', ...onDay(now, -2), status: 'in_progress' }),
     task(3, 'Prepare slides for Monday stand-up', {
@@ -98,6 +114,21 @@ function showcase(now: Date): DemoTask[] {
       description: 'Venue shortlist in the shared doc.',
     }),
   ];
+  for (const [index, subtask] of SHOWCASE_SUBTASKS.entries()) {
+    const parent = tasks.find((candidate) => candidate.title === subtask.parent);
+    if (!parent) throw new Error(`the demo subtask "${subtask.title}" has no parent "${subtask.parent}"`);
+    const createdAt = new Date(parent.createdAt.getTime() + (index + 1) * 1000);
+    tasks.push({
+      ...task(0, subtask.title, {
+        project: parent.project,
+        parent: parent.title,
+        labels: subtask.labels ?? [],
+      }),
+      createdAt,
+      ...(subtask.completed ? { status: 'completed', completedAt: createdAt } : {}),
+    });
+  }
+  return tasks;
 }
 
 export function demoTasks(count: number, now = new Date()): DemoTask[] {
@@ -106,13 +137,14 @@ export function demoTasks(count: number, now = new Date()): DemoTask[] {
   return inManualOrder([...featured, ...generatedTasks(count - featured.length, now, taken)]);
 }
 
-/** Manual order as the app gives new tasks: newest first. */
+/** Manual order as the app gives new tasks: newest first within each place (project or Inbox, parent). */
 function inManualOrder(tasks: DemoTask[]): DemoTask[] {
   const newestFirst = [...tasks].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
-  let position: string | null = null;
+  const lastKeyAt = new Map<string, string>();
   for (const task of newestFirst) {
-    position = keyAfter(position);
-    task.position = position;
+    const place = `${task.project}/${task.parent}`;
+    task.position = keyAfter(lastKeyAt.get(place) ?? null);
+    lastKeyAt.set(place, task.position);
   }
   return tasks;
 }
@@ -144,6 +176,9 @@ function generatedTasks(count: number, now: Date, taken: readonly string[]): Dem
         status === 'completed' ? new Date(createdAt.getTime() + Math.floor(next() * 5 * DAY)) : null,
       createdAt,
       position: '',
+      project: pick([null, null, null, 'Home', 'Work'] as const),
+      labels: next() < 0.15 ? [pick(['errands', 'calls', 'waiting'] as const)] : [],
+      parent: null,
     };
   });
 }

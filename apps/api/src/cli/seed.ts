@@ -1,13 +1,17 @@
-import { databaseSettings, provideDatabase, TaskSchema, UserSchema, withMigratedOrm } from '@taskapp/db';
+import { databaseSettings, provideDatabase, UserSchema, withMigratedOrm } from '@taskapp/db';
 import { hashPassword } from '../auth/index.js';
 import { loadEnv } from '../env.js';
+import { createDemoData } from './demo-data.js';
 import { demoTasks } from './demo-tasks.js';
 
 const DEMO_EMAIL = 'demo@taskapp.dev';
 const DEMO_PASSWORD = 'taskapp-demo-2026';
 const DEMO_TASK_COUNT = 300;
 
-/** Creates (or recreates) the demo account with a few hundred tasks and prints how to sign in. */
+/**
+ * Creates (or recreates) the demo account with a few hundred tasks, some in projects, with labels and
+ * subtasks, and prints how to sign in.
+ */
 async function seed(): Promise<void> {
   const env = loadEnv();
   const database = await provideDatabase(env);
@@ -22,9 +26,7 @@ async function seed(): Promise<void> {
         passwordHash: await hashPassword(DEMO_PASSWORD),
         isVerified: true,
       });
-      for (const task of demoTasks(DEMO_TASK_COUNT)) {
-        em.create(TaskSchema, { ...task, user, updatedAt: task.completedAt ?? task.createdAt });
-      }
+      createDemoData(em, user, demoTasks(DEMO_TASK_COUNT));
       await em.flush();
     });
     console.log(`Seeded ${DEMO_TASK_COUNT} tasks for the demo account.`);
