@@ -1,6 +1,9 @@
 import { useLocation, useParams } from '@tanstack/react-router';
 import { CalendarDays, CheckCircle2, Inbox, ListTodo, Star, Tag } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { LazyProjectBoard } from '../features/board/lazy-project-board';
+import { ProjectLayoutToggle } from '../features/board/project-layout-toggle';
+import { useProjectLayout } from '../features/board/use-project-layout';
 import { type Place, placeOfPath, SMART_PLACE_TITLES, type SmartPlace } from '../features/navigation/place';
 import { ColorDot } from '../features/projects/color-dot';
 import { useLabelsById } from '../features/projects/use-labels';
@@ -37,12 +40,15 @@ export function SmartPlacePage() {
 export function ProjectPage() {
   const { projectId = '' } = useParams({ strict: false });
   const project = useProjectsById().get(projectId);
+  const [layout, setLayout] = useProjectLayout(projectId);
   return (
     <TaskScreen
       key={projectId}
       place={{ kind: 'project', id: projectId }}
       title={project?.name ?? 'Project'}
       icon={project ? <ColorDot color={project.color} className="size-3" /> : null}
+      headerActions={<ProjectLayoutToggle layout={layout} onChange={setLayout} />}
+      board={layout === 'board' ? <LazyProjectBoard projectId={projectId} /> : undefined}
     />
   );
 }

@@ -44,6 +44,10 @@ interface TaskScreenProps {
   place: Place;
   title: string;
   icon?: ReactNode;
+  /** Beside the title: a project's List | Board switch. */
+  headerActions?: ReactNode;
+  /** Shown instead of the list and its filters (a project's board). */
+  board?: ReactNode;
 }
 
 /**
@@ -52,7 +56,7 @@ interface TaskScreenProps {
  * useTaskActions. On a phone the list comes first: quick add opens from the + button, the filters
  * from one bar button.
  */
-export function TaskScreen({ place, title, icon }: TaskScreenProps) {
+export function TaskScreen({ place, title, icon, headerActions, board }: TaskScreenProps) {
   const path = placePath(place);
   const [view, changeView] = useTaskView();
   const { status, priority, due, q, sort, order, showCompleted } = view;
@@ -106,7 +110,9 @@ export function TaskScreen({ place, title, icon }: TaskScreenProps) {
     requestAnimationFrame(() => actions.quickAddRef.current?.focus());
   };
 
-  const list = query.isPending ? (
+  const list = board ? (
+    board
+  ) : query.isPending ? (
     <TaskListSkeleton />
   ) : query.isError && tasks.length === 0 ? (
     <TaskListError message={errorMessage(query.error)} onRetry={() => void query.refetch()} />
@@ -153,16 +159,17 @@ export function TaskScreen({ place, title, icon }: TaskScreenProps) {
         title={title}
         icon={icon}
         showCompleted={
-          hidesCompleted
+          hidesCompleted && !board
             ? { on: showCompleted === true, onChange: (on) => changeView({ showCompleted: on || undefined }) }
             : undefined
         }
+        actions={headerActions}
         controls={{ open: controlsOpen, onToggle: () => setControlsOpen((open) => !open), active: filtered }}
       />
       <div className={adding ? '' : 'max-sm:hidden'}>
         <QuickAdd inputRef={actions.quickAddRef} />
       </div>
-      {selectedTasks.length > 0 ? (
+      {board ? null : selectedTasks.length > 0 ? (
         <BulkBar
           count={selectedTasks.length}
           allCompleted={selectedTasks.every(isCompleted)}

@@ -7,6 +7,8 @@ interface PlaceHeaderProps {
   icon?: ReactNode;
   /** "Show completed", where the place hides completed tasks. */
   showCompleted?: { on: boolean; onChange: (on: boolean) => void };
+  /** More switches beside the title, such as a project's List | Board. */
+  actions?: ReactNode;
   /** Phones: search and filters fold behind this button. */
   controls: { open: boolean; onToggle: () => void; active: boolean };
 }
@@ -15,7 +17,7 @@ const BAR_BUTTON =
   'flex size-11 shrink-0 items-center justify-center rounded-md text-muted hover:bg-subtle hover:text-fg aria-expanded:text-fg sm:size-8';
 
 /** The one bar above a list: the sidebar button, the place's name, and its few switches. */
-export function PlaceHeader({ title, icon, showCompleted, controls }: PlaceHeaderProps) {
+export function PlaceHeader({ title, icon, showCompleted, actions, controls }: PlaceHeaderProps) {
   const sidebar = useSidebar();
   return (
     <div className="mb-2 flex min-h-11 items-center gap-1 sm:mb-3">
@@ -34,6 +36,7 @@ export function PlaceHeader({ title, icon, showCompleted, controls }: PlaceHeade
         {icon}
         <span className="truncate">{title}</span>
       </h1>
+      {actions}
       {showCompleted ? (
         <button
           type="button"
