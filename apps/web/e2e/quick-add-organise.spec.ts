@@ -57,6 +57,16 @@ test('a project and a label are created from quick add on confirmation, and the 
   const grout = all.find((task) => task.title === 'Order grout');
   expect(grout?.projectId).toBe(saved?.projectId);
   expect(grout?.labelIds).toEqual(saved?.labelIds);
+
+  // Added inside the project, a task without a #project goes into that project.
+  await page.goto(`/projects/${saved?.projectId}`);
+  await quickAdd(page, 'Seal the joints @errands');
+  await expect(row(page, 'Seal the joints')).toBeVisible();
+  const inProject = (await (await taskApi(page, account)).list()) as OrganisedTask[];
+  expect(inProject.find((task) => task.title === 'Seal the joints')).toMatchObject({
+    projectId: saved?.projectId,
+    labelIds: saved?.labelIds,
+  });
 });
 
 test('completion works from the keyboard: arrows, Enter, Tab and Escape', async ({ page }) => {

@@ -5,6 +5,7 @@ import { Kbd } from '../../../components/kbd';
 import { errorMessage } from '../../../lib/trpc-errors';
 import { useDaySettings } from '../../account/use-settings';
 import { useUser } from '../../auth/use-auth';
+import { placeDefaults, useCurrentPlace } from '../../navigation/place-context';
 import { readQuickAdd } from './parse-quick-add';
 import { readQuickAddDraft, saveQuickAddDraft } from './quick-add-draft';
 import { QuickAddField } from './quick-add-field';
@@ -33,6 +34,7 @@ export function QuickAdd({ inputRef }: { inputRef: RefObject<HTMLInputElement | 
   const [asking, setAsking] = useState(false);
   const createFromDraft = useCreateFromDraft();
   const known = useTagNames();
+  const place = useCurrentPlace();
   const { timeZone, weekStart } = useDaySettings();
   const { draft, marks } = useMemo(
     () => readQuickAdd(text, new Date(), { timeZone, weekStart, ...known }),
@@ -67,7 +69,7 @@ export function QuickAdd({ inputRef }: { inputRef: RefObject<HTMLInputElement | 
     setRefusal(null);
     setAsking(false);
     setConfirmed([]);
-    createFromDraft(draft).then(
+    createFromDraft(draft, placeDefaults(place, { timeZone })).then(
       () => {
         if (readQuickAddDraft(userId) === sent) saveQuickAddDraft(userId, '');
       },

@@ -1,13 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTRPC, useTRPCClient } from '../../../lib/trpc';
 import { errorCode } from '../../../lib/trpc-errors';
+import type { PlaceDefaults } from '../../navigation/place-context';
 import { useCreateTask } from '../data/use-task-mutations';
 import type { QuickAddDraft } from './parse-quick-add';
 import { sameName } from './quick-add-tags';
 
 /**
  * Adds the task quick add understood: first the project and labels it names that do not exist yet
- * (the person has confirmed them), then the task in that project with those labels.
+ * (the person has confirmed them), then the task in that project with those labels. What was not typed
+ * comes from the place it is added in (its project, its label, Today's date).
  */
 export function useCreateFromDraft() {
   const trpc = useTRPC();
@@ -27,19 +29,22 @@ export function useCreateFromDraft() {
     }
   };
 
-  return async (draft: QuickAddDraft) => {
+  return async (draft: QuickAddDraft, defaults: PlaceDefaults = {}) => {
     const { project, labels } = draft;
     const newLabels = labels.some((label) => label.id === null);
     try {
-      const [projectId, labelIds] = await Promise.all([
+      const [projectId, typedLabelIds] = await Promise.all([
         project
           ? (project.id ?? client.project.create.mutate({ name: project.name }).then((p) => p.id))
-          : null,
+          : defaults.projectId,
         Promise.all(labels.map((label) => label.id ?? labelId(label.name))),
       ]);
+      const labelIds = [...new Set([...(defaults.labelIds ?? []), ...typedLabelIds])];
+      const dueDate = draft.dueDate ?? defaults.dueDate;
+      const allDay = draft.dueDate ? draft.allDay : (defaults.allDay ?? false);
       return await createTask.mutateAsync({
         title: draft.title,
-        ...(draft.dueDate ? { dueDate: draft.dueDate, allDay: draft.allDay } : {}),
+        ...(dueDate ? { dueDate, allDay } : {}),
         ...(draft.priority ? { priority: draft.priority } : {}),
         ...(projectId ? { projectId } : {}),
         ...(labelIds.length > 0 ? { labelIds } : {}),
