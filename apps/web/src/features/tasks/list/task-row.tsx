@@ -128,33 +128,39 @@ export function TaskRow({
         disabled={pending}
         onToggle={() => actions.onToggle(task)}
       />
-      <span className="flex min-w-0 flex-1 flex-col">
-        <button
-          type="button"
-          tabIndex={-1}
-          disabled={pending}
-          onClick={(event) => {
-            if (event.shiftKey || event.metaKey || event.ctrlKey)
-              actions.onSelect(task, { range: event.shiftKey });
-            else actions.onEdit(task);
-          }}
-          title="Edit (E)"
-          // Two lines on a phone, where a title cut to one line says too little; one on wider screens.
-          className={`line-clamp-2 min-w-0 break-words text-left sm:line-clamp-1 ${completed ? 'text-faint line-through decoration-faint' : ''}`}
-          data-testid="task-title"
-        >
-          {task.title}
-        </button>
-        {hasMeta(task, place) ? (
-          <TaskMeta task={task} expanded={expanded} onToggleSubtasks={() => onToggleSubtasks?.(task)} />
+      {/* On a phone the due date goes under the title, so the title keeps the row's width. */}
+      <span className="flex min-w-0 flex-1 max-sm:flex-col sm:items-center sm:gap-3">
+        <span className="flex min-w-0 flex-1 flex-col">
+          <button
+            type="button"
+            tabIndex={-1}
+            disabled={pending}
+            onClick={(event) => {
+              if (event.shiftKey || event.metaKey || event.ctrlKey)
+                actions.onSelect(task, { range: event.shiftKey });
+              else actions.onEdit(task);
+            }}
+            title="Edit (E)"
+            // Two lines on a phone, where a title cut to one line says too little; one on wider screens.
+            className={`line-clamp-2 min-w-0 break-words text-left sm:line-clamp-1 ${completed ? 'text-faint line-through decoration-faint' : ''}`}
+            data-testid="task-title"
+          >
+            {task.title}
+          </button>
+          {hasMeta(task, place) ? (
+            <TaskMeta task={task} expanded={expanded} onToggleSubtasks={() => onToggleSubtasks?.(task)} />
+          ) : null}
+        </span>
+        {due ? (
+          <span
+            className={`shrink-0 tabular-nums max-sm:text-xs sm:text-sm ${DUE_TONES[due.tone]}`}
+            data-testid="task-due"
+          >
+            <span className="sr-only">{due.tone === 'overdue' ? 'Overdue, due ' : 'Due '}</span>
+            {due.text}
+          </span>
         ) : null}
       </span>
-      {due ? (
-        <span className={`shrink-0 text-sm tabular-nums ${DUE_TONES[due.tone]}`} data-testid="task-due">
-          <span className="sr-only">{due.tone === 'overdue' ? 'Overdue, due ' : 'Due '}</span>
-          {due.text}
-        </span>
-      ) : null}
       <PriorityMenu
         priority={task.priority}
         title={task.title}
