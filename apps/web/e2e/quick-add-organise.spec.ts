@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { newAccount, signUp } from './support/accounts';
-import { seriousViolations } from './support/axe';
+import { COLOR_SCHEMES, seriousViolations } from './support/axe';
 import { quickAdd, row } from './support/task-screen';
 import { type ApiTask, taskApi } from './support/tasks';
 
@@ -98,7 +98,10 @@ test('completion works from the keyboard: arrows, Enter, Tab and Escape', async 
   await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
   await input.press('ArrowDown');
   await expect(options.first()).toHaveAttribute('aria-selected', 'true');
-  expect(await seriousViolations(page)).toEqual([]);
+  for (const colorScheme of COLOR_SCHEMES) {
+    await page.emulateMedia({ colorScheme });
+    expect(await seriousViolations(page), `axe, ${colorScheme}`).toEqual([]);
+  }
   await input.press('Enter');
   await expect(input).toHaveValue('Call bank #Work ');
 
@@ -124,4 +127,22 @@ test('"#" inside a word or before a number is not a project', async ({ page }) =
   await expect(page.getByTestId('project-chip')).toHaveCount(0);
   const saved = (await (await taskApi(page, account)).list()) as OrganisedTask[];
   expect(saved.map((task) => task.projectId)).toEqual([null, null]);
+});
+
+test('the highlight scrolls with the field when the text is wider than it', async ({ page }) => {
+  await signUp(page, newAccount());
+  const input = field(page);
+  await input.fill(`${'Write the very long quarterly report '.repeat(3)}tomorrow !high`);
+  await input.press('End');
+  await expect(highlighted(page)).toHaveText(['tomorrow', '!high']);
+  const scroll = () =>
+    input.evaluate((element) => ({
+      field: element.scrollLeft,
+      mirror: document.querySelector('[data-testid="quick-add-highlight"]')?.scrollLeft,
+    }));
+  await expect.poll(async () => (await scroll()).field).toBeGreaterThan(0);
+  const { field: fieldScroll, mirror } = await scroll();
+  expect(mirror).toBe(fieldScroll);
+  await input.press('Home');
+  await expect.poll(scroll).toEqual({ field: 0, mirror: 0 });
 });
