@@ -46,6 +46,15 @@ test('the sidebar leads to Inbox, Today, Upcoming, Completed, projects and label
   await page.goto('/');
   await expect(page).toHaveURL('/');
   await expect(page.getByRole('tab', { name: /All/ })).toBeVisible();
+
+  // A project that is not there says so, and `/` stops opening it.
+  const gone = await api.mutate('project.create', { name: 'Short-lived' });
+  await page.goto(`/projects/${gone.id}`);
+  await api.mutate('project.delete', { id: gone.id });
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'This project doesn’t exist' })).toBeVisible();
+  await page.goto('/');
+  await expect(page).toHaveURL('/');
 });
 
 const DAY_MS = 86_400_000;

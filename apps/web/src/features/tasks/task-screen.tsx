@@ -1,9 +1,9 @@
 import { CheckSquare, Plus } from 'lucide-react';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Task } from '../../lib/api-types';
-import { errorMessage } from '../../lib/trpc-errors';
+import { errorCode, errorMessage } from '../../lib/trpc-errors';
 import { useDaySettings } from '../account/use-settings';
-import { rememberPlace } from '../navigation/last-place';
+import { forgetPlace, rememberPlace } from '../navigation/last-place';
 import { type Place, placePath } from '../navigation/place';
 import { PlaceContext } from '../navigation/place-context';
 import { isCompleted, isOptimistic } from './data/task-model';
@@ -12,7 +12,7 @@ import { useTaskList } from './data/use-task-queries';
 import { TaskPanel } from './edit/task-panel';
 import { ShortcutsDialog } from './keyboard/shortcuts-dialog';
 import { BulkBar } from './list/bulk-bar';
-import { PlaceEmpty } from './list/place-empty';
+import { PlaceEmpty, PlaceMissing } from './list/place-empty';
 import { TaskList } from './list/task-list';
 import { TaskListEmpty, TaskListError, TaskListSkeleton } from './list/task-list-states';
 import { useTaskSelection } from './list/use-task-selection';
@@ -104,6 +104,13 @@ export function TaskScreen({ place, title, icon, headerActions, board }: TaskScr
   const isAll = place.kind === 'all';
   const hidesCompleted = !isAll && place.kind !== 'completed';
 
+  // Someone else's or a deleted project or label: say so, and stop opening it at `/`.
+  const missing =
+    (place.kind === 'project' || place.kind === 'label') && errorCode(query.error) === 'NOT_FOUND';
+  useEffect(() => {
+    if (missing) forgetPlace(place);
+  }, [missing, place]);
+
   const openQuickAdd = () => {
     setAdding(true);
     // After the field is shown on a phone.
@@ -114,6 +121,8 @@ export function TaskScreen({ place, title, icon, headerActions, board }: TaskScr
     board
   ) : query.isPending ? (
     <TaskListSkeleton />
+  ) : missing ? (
+    <PlaceMissing place={place} />
   ) : query.isError && tasks.length === 0 ? (
     <TaskListError message={errorMessage(query.error)} onRetry={() => void query.refetch()} />
   ) : place.kind === 'upcoming' ? (

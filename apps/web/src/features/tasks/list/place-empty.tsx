@@ -1,5 +1,7 @@
-import { CalendarCheck, CheckCircle2, Inbox, ListTodo } from 'lucide-react';
+import { Link } from '@tanstack/react-router';
+import { CalendarCheck, CheckCircle2, Inbox, ListTodo, SearchX } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { buttonClasses } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
 import type { Place } from '../../navigation/place';
 
@@ -41,6 +43,24 @@ export function PlaceEmpty({ place }: { place: Place }) {
   return (
     <EmptyState icon={icon} title={title}>
       <p>{text}</p>
+    </EmptyState>
+  );
+}
+
+/** A project or label that is not there (deleted, or a link from someone else's account). */
+export function PlaceMissing({ place }: { place: Place }) {
+  const what = place.kind === 'label' ? 'label' : 'project';
+  return (
+    <EmptyState
+      icon={<SearchX aria-hidden="true" className="size-5" />}
+      title={`This ${what} doesn’t exist`}
+      actions={
+        <Link to="/inbox" className={buttonClasses('secondary')}>
+          Go to the Inbox
+        </Link>
+      }
+    >
+      <p>It may have been deleted. Its tasks, if it had any, are in the Inbox.</p>
     </EmptyState>
   );
 }
