@@ -83,6 +83,7 @@ test('a project as a board: drag by mouse, by keyboard and the Move to menu chan
   await page.keyboard.press('Space');
   await expect(page.getByText('“Rake leaves” moved to Completed.')).toBeAttached();
   await expect(column(page, 'completed').getByTestId('board-card')).toHaveText([/Rake leaves/]);
+  await expect(column(page, 'completed').getByRole('button', { name: 'Drag “Rake leaves”' })).toBeFocused();
 
   // Escape puts a picked-up card back where it was.
   await page.getByRole('button', { name: 'Drag “Fix fence”' }).focus();
@@ -96,6 +97,18 @@ test('a project as a board: drag by mouse, by keyboard and the Move to menu chan
   await page.getByRole('button', { name: 'Move “Fix fence” to…' }).click();
   await page.getByRole('menuitem', { name: 'In progress' }).click();
   await expect(column(page, 'in_progress').getByTestId('board-card')).toHaveCount(2);
+  // Said out loud, and the focus stays with the card in its new column.
+  await expect(
+    page.getByRole('status').filter({ hasText: '“Fix fence” moved to In progress.' }),
+  ).toBeAttached();
+  await expect(column(page, 'in_progress').getByRole('button', { name: 'Drag “Fix fence”' })).toBeFocused();
+
+  // A card's title opens the task.
+  await page.getByRole('button', { name: 'Plant bulbs', exact: true }).click();
+  const panel = page.getByRole('dialog', { name: 'Edit task' });
+  await expect(panel).toBeVisible();
+  await panel.getByRole('button', { name: 'Close (Esc)' }).click();
+  await expect(panel).toHaveCount(0);
 
   await expect
     .poll(() => statusesOf(page, account))

@@ -2,17 +2,17 @@ import { useDroppable } from '@dnd-kit/core';
 import type { TaskStatus } from '@taskapp/shared';
 import type { Task } from '../../lib/api-types';
 import { STATUS_LABELS } from '../tasks/task-labels';
-import { BoardCard } from './board-card';
+import { BoardCard, type CardActions } from './board-card';
 
-interface ColumnProps {
+interface ColumnProps extends CardActions {
   status: TaskStatus;
   tasks: Task[];
   timeZone: string;
-  onMove: (task: Task, status: TaskStatus) => void;
+  focusId: string | null;
 }
 
 /** One status's column; a card dropped anywhere on it takes that status. */
-export function BoardColumn({ status, tasks, timeZone, onMove }: ColumnProps) {
+export function BoardColumn({ status, tasks, timeZone, focusId, onMove, onOpen }: ColumnProps) {
   const { setNodeRef, isOver } = useDroppable({ id: status });
   const headingId = `board-column-${status}`;
   return (
@@ -31,7 +31,14 @@ export function BoardColumn({ status, tasks, timeZone, onMove }: ColumnProps) {
       ) : (
         <ul className="flex flex-col gap-2">
           {tasks.map((task) => (
-            <BoardCard key={task.id} task={task} timeZone={timeZone} onMove={onMove} />
+            <BoardCard
+              key={task.id}
+              task={task}
+              timeZone={timeZone}
+              takesFocus={task.id === focusId}
+              onMove={onMove}
+              onOpen={onOpen}
+            />
           ))}
         </ul>
       )}

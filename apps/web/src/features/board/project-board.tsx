@@ -17,6 +17,8 @@ import { useTRPC } from '../../lib/trpc';
 import { useDaySettings } from '../account/use-settings';
 import { isOptimistic } from '../tasks/data/task-model';
 import { useUpdateTask } from '../tasks/data/use-task-mutations';
+import { STATUS_LABELS } from '../tasks/task-labels';
+import { useTaskView } from '../tasks/view/use-task-view';
 import { boardAnnouncements, boardInstructions } from './board-announcements';
 import { CardBody } from './board-card';
 import { BoardColumn } from './board-column';
@@ -35,6 +37,11 @@ export default function ProjectBoard({ projectId }: { projectId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [dragged, setDragged] = useState<Task | null>(null);
+  // A moved card is drawn anew in its new column; its handle takes the focus there.
+  const [focusId, setFocusId] = useState<string | null>(null);
+  // A move by menu is said out loud here; drags have dnd-kit's announcements.
+  const [said, setSaid] = useState('');
+  const [, changeView] = useTaskView();
   const columns = useMemo(() => tasksByStatus(tasks.filter((task) => !isOptimistic(task))), [tasks]);
   const sensors = useSensors(
     // A few pixels of movement before a drag starts, so a click on a card's menu stays a click.
@@ -48,12 +55,19 @@ export default function ProjectBoard({ projectId }: { projectId: string }) {
     const refreshCounts = () => queryClient.invalidateQueries({ queryKey: trpc.project.list.queryKey() });
     update.mutate({ task, patch: { status } }, { onSettled: refreshCounts });
   };
+  const moveByMenu = (task: Task, status: TaskStatus) => {
+    setSaid(`“${task.title}” moved to ${STATUS_LABELS[status]}.`);
+    setFocusId(task.id);
+    move(task, status);
+  };
   const onDragStart = ({ active }: DragStartEvent) =>
     setDragged(tasks.find((task) => task.id === active.id) ?? null);
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     setDragged(null);
     const task = tasks.find((candidate) => candidate.id === active.id);
-    if (task && over && isColumn(over.id)) move(task, over.id);
+    if (!task || !over || !isColumn(over.id)) return;
+    setFocusId(task.id);
+    move(task, over.id);
   };
 
   if (query.isPending) return <p className="p-4 text-muted text-sm">Loading the board…</p>;
@@ -82,7 +96,9 @@ export default function ProjectBoard({ projectId }: { projectId: string }) {
               status={status}
               tasks={columns[status]}
               timeZone={timeZone}
-              onMove={move}
+              focusId={focusId}
+              onMove={moveByMenu}
+              onOpen={(task) => changeView({ task: task.id })}
             />
           ))}
         </div>
@@ -94,6 +110,9 @@ export default function ProjectBoard({ projectId }: { projectId: string }) {
           ) : null}
         </DragOverlay>
       </DndContext>
+      <p role="status" className="sr-only">
+        {said}
+      </p>
       {capped ? (
         <p className="mt-2 text-muted text-sm">
           The board shows the first {BOARD_MAX_TASKS} tasks; the list view shows them all.
