@@ -75,6 +75,16 @@ describe('completionAt', () => {
     expect(completionAt(text, text.length, known)).toBeNull();
   });
 
+  it('completes an existing name that starts with a digit, but offers no new one', () => {
+    const withYear = { projects: [...projects, { id: 'p-2027', name: '2027 goals' }], labels };
+    expect(completionAt('Plan #20', 8, withYear)).toMatchObject({
+      options: [{ id: 'p-2027' }],
+      createName: null,
+    });
+    expect(completionAt('Plan #2027 g', 12, withYear)).toMatchObject({ query: '2027 g' });
+    expect(completionAt('Plan #19', 8, withYear)).toBeNull();
+  });
+
   it('offers nothing when no name matches and none can be created', () => {
     expect(completionAt('#', 1, { projects: [], labels })).toBeNull();
   });

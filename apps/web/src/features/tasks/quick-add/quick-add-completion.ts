@@ -41,14 +41,14 @@ function queryOf(written: string, known: NamedRef[]): { query: string; quoted: b
     return query.includes('"') ? null : { query, quoted: true };
   }
   if (written === '') return { query: '', quoted: false };
-  if (!/^\p{L}/u.test(written)) return null;
+  const lower = written.toLocaleLowerCase();
+  const continuesKnown = known.some((ref) => ref.name.toLocaleLowerCase().startsWith(lower));
+  // A new name starts with a letter ("#1" is not a tag), an existing one may not ("#2027 goals").
+  if (!/^\p{L}/u.test(written) && !continuesKnown) return null;
   if (!/\s/.test(written)) return { query: written, quoted: false };
   // "#Home Re" continues an existing two-word name; a trailing space ends the tag.
   if (/\s$/.test(written)) return null;
-  const lower = written.toLocaleLowerCase();
-  return known.some((ref) => ref.name.toLocaleLowerCase().startsWith(lower))
-    ? { query: written, quoted: false }
-    : null;
+  return continuesKnown ? { query: written, quoted: false } : null;
 }
 
 /** Where the tag being typed ends: the rest of its word, or its closing quote. */
@@ -79,7 +79,9 @@ export function completionAt(
     const query = read.query.trim();
     const options = matchNames(query, known);
     const exists = known.some((ref) => sameName(ref.name, query));
-    const createName = query !== '' && !exists ? query : null;
+    // As the parser reads it: a new unquoted name starts with a letter.
+    const creatable = read.quoted || /^\p{L}/u.test(query);
+    const createName = query !== '' && !exists && creatable ? query : null;
     if (options.length === 0 && !createName) return null;
     return { kind, start: at, end: tagEnd(text, caret, read.quoted), query, options, createName };
   }

@@ -29,14 +29,20 @@ export function useCreateFromDraft() {
     }
   };
 
+  // The project list may not have loaded when the person pressed Enter: an existing one is used, not doubled.
+  const projectIdOf = async (name: string): Promise<string> => {
+    const existing = (await client.project.list.query()).find(
+      (project) => project.archivedAt === null && sameName(project.name, name),
+    );
+    return existing?.id ?? (await client.project.create.mutate({ name })).id;
+  };
+
   return async (draft: QuickAddDraft, defaults: PlaceDefaults = {}) => {
     const { project, labels } = draft;
     const newLabels = labels.some((label) => label.id === null);
     try {
       const [projectId, typedLabelIds] = await Promise.all([
-        project
-          ? (project.id ?? client.project.create.mutate({ name: project.name }).then((p) => p.id))
-          : defaults.projectId,
+        project ? (project.id ?? projectIdOf(project.name)) : defaults.projectId,
         Promise.all(labels.map((label) => label.id ?? labelId(label.name))),
       ]);
       const labelIds = [...new Set([...(defaults.labelIds ?? []), ...typedLabelIds])];
