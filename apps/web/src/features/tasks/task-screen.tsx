@@ -68,14 +68,19 @@ export function TaskScreen({ place, title, icon, headerActions, board }: TaskScr
       placeCompletedInput(place, listed, { timeZone, weekStart }),
     ];
   }, [path, status, priority, due, q, sort, order, showCompleted, timeZone, weekStart]);
-  const query = useTaskList(input);
-  const completedQuery = useTaskList(completedInput ?? {}, { enabled: completedInput !== null });
+  // A board reads its own tasks; the list, and the keys that act on its rows, rest meanwhile.
+  const listShown = board === undefined;
+  const query = useTaskList(input, { enabled: listShown });
+  const completedQuery = useTaskList(completedInput ?? {}, { enabled: listShown && completedInput !== null });
   const tasks = useMemo(
-    () => [
-      ...(query.data?.pages.flatMap((page) => page.items) ?? []),
-      ...(completedInput ? (completedQuery.data?.pages.flatMap((page) => page.items) ?? []) : []),
-    ],
-    [query.data, completedQuery.data, completedInput],
+    () =>
+      listShown
+        ? [
+            ...(query.data?.pages.flatMap((page) => page.items) ?? []),
+            ...(completedInput ? (completedQuery.data?.pages.flatMap((page) => page.items) ?? []) : []),
+          ]
+        : [],
+    [listShown, query.data, completedQuery.data, completedInput],
   );
   const savedIds = useMemo(() => tasks.filter((task) => !isOptimistic(task)).map((task) => task.id), [tasks]);
   const selection = useTaskSelection(savedIds);
