@@ -47,6 +47,21 @@ test('the sidebar leads to Inbox, Today, Upcoming, Completed, projects and label
   await expect(page).toHaveURL('/');
   await expect(page.getByRole('tab', { name: /All/ })).toBeVisible();
 
+  // From the keyboard: G then a letter goes to a place; [ hides and shows the sidebar (also by its buttons).
+  await page.locator('body').press('g');
+  await page.locator('body').press('t');
+  await expect(page).toHaveURL('/today');
+  await page.locator('body').press('[');
+  await expect(places).toHaveCount(0);
+  await page.getByRole('button', { name: 'Show sidebar' }).click();
+  await expect(places).toBeVisible();
+  await places.locator('..').getByRole('button', { name: 'Hide sidebar' }).click();
+  await expect(places).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Show sidebar' })).toBeVisible();
+  await page.locator('body').press('[');
+  await expect(places).toBeVisible();
+
   // A project that is not there says so, and `/` stops opening it.
   const gone = await api.mutate('project.create', { name: 'Short-lived' });
   await page.goto(`/projects/${gone.id}`);

@@ -67,7 +67,7 @@ const placeRoutes = [
     beforeLoad: ({ search }) => {
       const last = rememberedPlace();
       if (Object.keys(search).length === 0 && last && last.kind !== 'all')
-        throw redirect({ href: placePath(last) });
+        throw redirect({ href: placePath(last), replace: true });
     },
     loader: ({ deps }) => prefetchPlace({ kind: 'all' }, deps),
     component: placePage('AllTasksPage'),

@@ -1,12 +1,14 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { Outlet } from '@tanstack/react-router';
-import { X } from 'lucide-react';
+import { PanelLeftClose, X } from 'lucide-react';
 import { Sidebar } from './sidebar';
 import { SidebarContext, useSidebarState } from './sidebar-state';
+import { usePlaceShortcuts } from './use-place-shortcuts';
 
 /** The task places: the sidebar (a drawer on phones) beside the place shown. */
 export function TasksLayout() {
   const sidebar = useSidebarState();
+  usePlaceShortcuts(sidebar.toggle);
   const closeDrawer = () => sidebar.setDrawerOpen(false);
   return (
     <SidebarContext.Provider value={sidebar}>
@@ -16,6 +18,17 @@ export function TasksLayout() {
             aria-label="Sidebar"
             className="sticky top-12 hidden h-[calc(100dvh-3rem)] w-60 shrink-0 overflow-y-auto border-line border-r md:block"
           >
+            <div className="flex justify-end px-3 pt-2">
+              <button
+                type="button"
+                aria-label="Hide sidebar"
+                title="Hide sidebar ([)"
+                onClick={sidebar.toggle}
+                className="flex size-8 items-center justify-center rounded-md text-faint hover:bg-subtle hover:text-fg"
+              >
+                <PanelLeftClose aria-hidden="true" className="size-4" />
+              </button>
+            </div>
             <Sidebar />
           </aside>
         )}

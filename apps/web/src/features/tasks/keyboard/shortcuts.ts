@@ -17,6 +17,12 @@ export const TASK_SHORTCUTS = [
   { keys: ['3'], label: 'Low priority' },
   { keys: ['Del'], label: 'Delete (selected tasks first)' },
   { keys: ['Esc'], label: 'Clear selection, close panel' },
+  { keys: ['G I'], label: 'Go to Inbox' },
+  { keys: ['G T'], label: 'Go to Today' },
+  { keys: ['G U'], label: 'Go to Upcoming' },
+  { keys: ['G C'], label: 'Go to Completed' },
+  { keys: ['G A'], label: 'Go to All tasks' },
+  { keys: ['['], label: 'Show or hide the sidebar' },
   { keys: ['?'], label: 'Show shortcuts' },
 ] as const;
 

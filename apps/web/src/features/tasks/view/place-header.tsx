@@ -25,7 +25,7 @@ export function PlaceHeader({ title, icon, showCompleted, actions, controls }: P
         <button
           type="button"
           aria-label={sidebar.collapsed ? 'Show sidebar' : 'Open navigation'}
-          title="Sidebar"
+          title="Sidebar ([)"
           onClick={sidebar.toggle}
           className={`-ml-2 sm:-ml-1.5 ${BAR_BUTTON} ${sidebar.collapsed ? '' : 'md:hidden'}`}
         >
