@@ -52,7 +52,12 @@ test('a project and a label are created from quick add on confirmation, and the 
   expect(saved?.labelIds).toHaveLength(1);
 
   // The next task finds both by name, ignoring case, and needs no confirmation.
-  await quickAdd(page, 'Order grout #renovation @ERRANDS');
+  await input.fill('Order grout #renovation @ERRANDS');
+  await expect(preview).toContainText('Renovation');
+  await expect(preview).not.toContainText('(new)');
+  await input.press('Enter');
+  await expect(input).toHaveValue('');
+  await expect(row(page, 'Order grout')).toBeVisible();
   const all = (await (await taskApi(page, account)).list()) as OrganisedTask[];
   const grout = all.find((task) => task.title === 'Order grout');
   expect(grout?.projectId).toBe(saved?.projectId);

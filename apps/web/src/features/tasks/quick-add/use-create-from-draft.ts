@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useTRPC, useTRPCClient } from '../../../lib/trpc';
 import { errorCode } from '../../../lib/trpc-errors';
 import type { PlaceDefaults } from '../../navigation/place-context';
@@ -17,9 +17,15 @@ export function useCreateFromDraft() {
   const queryClient = useQueryClient();
   const createTask = useCreateTask();
 
+  // A new name is known at once, so the next line typed right away matches it instead of offering it again.
+  const known = <T>(queryKey: QueryKey, created: T) =>
+    queryClient.setQueryData<T[]>(queryKey, (list) => (list ? [...list, created] : list));
+
   const labelId = async (name: string): Promise<string> => {
     try {
-      return (await client.label.create.mutate({ name })).id;
+      const label = await client.label.create.mutate({ name });
+      known(trpc.label.list.queryKey(), label);
+      return label.id;
     } catch (failure) {
       // Created meanwhile (another tab, or a label list that was not loaded yet): use that one.
       if (errorCode(failure) !== 'CONFLICT') throw failure;
@@ -34,7 +40,10 @@ export function useCreateFromDraft() {
     const existing = (await client.project.list.query()).find(
       (project) => project.archivedAt === null && sameName(project.name, name),
     );
-    return existing?.id ?? (await client.project.create.mutate({ name })).id;
+    if (existing) return existing.id;
+    const project = await client.project.create.mutate({ name });
+    known(trpc.project.list.queryKey(), project);
+    return project.id;
   };
 
   return async (draft: QuickAddDraft, defaults: PlaceDefaults = {}) => {
