@@ -87,6 +87,37 @@ const inDays = (day: Date, days: number) => new Date(day.getTime() + days * DAY_
 const monthDay = (day: Date) =>
   new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric' }).format(day);
 
+test('a project is added from the sidebar, counts its open tasks, and is archived with an Undo', async ({
+  page,
+}) => {
+  const account = newAccount();
+  await signUp(page, account);
+  const places = page.getByRole('navigation', { name: 'Places' });
+  await places.getByRole('button', { name: 'Add project' }).click();
+  await page.getByRole('textbox', { name: 'New project name' }).fill('Moving house');
+  await page.getByRole('textbox', { name: 'New project name' }).press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Moving house' })).toBeVisible();
+  await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/);
+
+  const api = await apiAs(page, account);
+  const [project] = await api.query<Array<{ id: string }>>('project.list');
+  await api.mutate('task.create', { title: 'Book the van', projectId: project?.id });
+  await api.mutate('task.create', { title: 'Pack the books', projectId: project?.id });
+  await page.reload();
+  const link = places.getByRole('link', { name: /Moving house/ });
+  await expect(link).toHaveAccessibleName('Moving house , 2 open');
+  await page.getByRole('button', { name: 'Mark as completed: Book the van' }).click();
+  await expect(link).toHaveAccessibleName('Moving house , 1 open');
+
+  await page.getByRole('button', { name: 'Project actions: Moving house' }).click();
+  await page.getByRole('menuitem', { name: 'Archive' }).click();
+  await expect(places.getByRole('list').getByRole('link', { name: /Moving house/ })).toHaveCount(0);
+  await expect(places.getByText('Archived (1)')).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(places.getByText('Archived (1)')).toHaveCount(0);
+  await expect(link).toBeVisible();
+});
+
 test('Today and Upcoming follow the account’s days, in two time zones a day apart, on a fixed clock', async ({
   browser,
 }) => {

@@ -17,7 +17,10 @@ export function useTaskChangesFromOtherTabs(): void {
   const queryClient = useQueryClient();
   useEffect(() => {
     if (!channel) return;
-    const refetch = () => void queryClient.invalidateQueries({ queryKey: trpc.task.pathKey() });
+    const refetch = () => {
+      void queryClient.invalidateQueries({ queryKey: trpc.task.pathKey() });
+      void queryClient.invalidateQueries({ queryKey: trpc.project.list.pathKey() });
+    };
     channel.addEventListener('message', refetch);
     return () => channel.removeEventListener('message', refetch);
   }, [queryClient, trpc]);

@@ -31,6 +31,7 @@ export function useTaskCache() {
   const lists = { queryKey: trpc.task.list.pathKey() };
   const stats = { queryKey: trpc.task.stats.pathKey() };
   const details = { queryKey: trpc.task.byId.pathKey() };
+  const projects = { queryKey: trpc.project.list.pathKey() };
 
   const cache = {
     /** Stops in-flight reads (they would overwrite the edit) and remembers what the cache held. */
@@ -96,7 +97,10 @@ export function useTaskCache() {
     async reconcile(): Promise<void> {
       announceTaskChange();
       if (queryClient.isMutating({ mutationKey: TASK_WRITE_KEY }) > 1) return;
-      await Promise.all([lists, stats, details].map((filter) => queryClient.invalidateQueries(filter)));
+      // Projects' open counts move with their tasks.
+      await Promise.all(
+        [lists, stats, details, projects].map((filter) => queryClient.invalidateQueries(filter)),
+      );
     },
   };
   return cache;

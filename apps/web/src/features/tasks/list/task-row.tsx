@@ -95,7 +95,10 @@ export function TaskRow({
   const completed = task.status === 'completed';
   const place = useCurrentPlace();
   const { timeZone } = useDaySettings();
-  const due = task.dueDate ? dueLabel(task.dueDate, { allDay: task.allDay, completed, timeZone }) : null;
+  // Upcoming's day headings already name an all-day task's day.
+  const showsDue = task.dueDate && !(task.allDay && place.kind === 'upcoming');
+  const due =
+    task.dueDate && showsDue ? dueLabel(task.dueDate, { allDay: task.allDay, completed, timeZone }) : null;
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: focus marks the row the shortcuts act on; it is no click target
