@@ -355,3 +355,21 @@ for (const colorScheme of COLOR_SCHEMES) {
     });
   });
 }
+
+test('the edit panel moves a task to another project', async ({ page }) => {
+  const account = newAccount();
+  await signUp(page, account);
+  const api = await apiAs(page, account);
+  await api.mutate('project.create', { name: 'Garden', color: 'green' });
+  await api.mutate('task.create', { title: 'Mow the lawn' });
+  await page.goto('/inbox');
+  await page.getByTestId('task-title').getByText('Mow the lawn').click();
+  await page.getByRole('combobox', { name: 'Project', exact: true }).selectOption({ label: 'Garden' });
+  await page.getByRole('button', { name: /^Done/ }).click();
+  await expect(page.getByRole('heading', { name: 'Your Inbox is empty' })).toBeVisible();
+  await page
+    .getByRole('navigation', { name: 'Places' })
+    .getByRole('link', { name: /Garden/ })
+    .click();
+  await expect(page.getByTestId('task-title')).toHaveText(['Mow the lawn']);
+});

@@ -1,5 +1,6 @@
 import { Button } from '../../../components/button';
 import type { Task } from '../../../lib/api-types';
+import { useProjectsById } from '../../projects/use-projects';
 import { dueLabel } from '../list/due-label';
 import { PRIORITY_LABELS, STATUS_LABELS } from '../task-labels';
 import type { EditField } from './merge-edits';
@@ -10,9 +11,15 @@ const FIELD_NAMES: Record<EditField, string> = {
   status: 'Status',
   priority: 'Priority',
   due: 'Due date',
+  projectId: 'Project',
 };
 
-function theirValue(field: EditField, theirs: Task, timeZone: string): string {
+function theirValue(
+  field: EditField,
+  theirs: Task,
+  timeZone: string,
+  projectName: (id: string) => string | undefined,
+): string {
   switch (field) {
     case 'title':
       return theirs.title;
@@ -24,6 +31,8 @@ function theirValue(field: EditField, theirs: Task, timeZone: string): string {
       return PRIORITY_LABELS[theirs.priority];
     case 'due':
       return theirs.dueDate ? dueLabel(theirs.dueDate, { allDay: theirs.allDay, timeZone }).text : 'No date';
+    case 'projectId':
+      return theirs.projectId ? (projectName(theirs.projectId) ?? 'Another project') : 'Inbox';
   }
 }
 
@@ -37,12 +46,15 @@ interface ConflictChoiceProps {
 
 /** A field changed here and elsewhere: says what the other version holds and lets the person pick. */
 export function ConflictChoice({ field, theirs, timeZone, onKeepMine, onUseTheirs }: ConflictChoiceProps) {
+  const projects = useProjectsById();
+  const projectName = (id: string) => projects.get(id)?.name;
   return (
     <fieldset className="flex flex-col gap-2 rounded-md border border-warning p-3 text-sm">
       <legend className="sr-only">{FIELD_NAMES[field]} changed elsewhere</legend>
       <p>
-        Changed elsewhere to <q className="break-words font-medium">{theirValue(field, theirs, timeZone)}</q>.
-        Which one should stay?
+        Changed elsewhere to{' '}
+        <q className="break-words font-medium">{theirValue(field, theirs, timeZone, projectName)}</q>. Which
+        one should stay?
       </p>
       <div className="flex gap-2">
         <Button size="sm" variant="primary" onClick={onKeepMine}>

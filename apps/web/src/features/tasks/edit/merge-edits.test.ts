@@ -8,6 +8,7 @@ const base: EditValues = {
   priority: 'medium',
   dueDate: new Date('2026-12-01T00:00:00.000Z'),
   allDay: true,
+  projectId: null,
 };
 
 describe('patchBetween', () => {

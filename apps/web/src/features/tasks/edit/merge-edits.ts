@@ -2,10 +2,13 @@ import type { Task } from '../../../lib/api-types';
 import type { TaskPatch } from '../data/task-model';
 
 /** What the edit panel changes, field by field; the due date and whether it is all-day are one field. */
-export const EDIT_FIELDS = ['title', 'description', 'status', 'priority', 'due'] as const;
+export const EDIT_FIELDS = ['title', 'description', 'status', 'priority', 'due', 'projectId'] as const;
 export type EditField = (typeof EDIT_FIELDS)[number];
 
-export type EditValues = Pick<Task, 'title' | 'description' | 'status' | 'priority' | 'dueDate' | 'allDay'>;
+export type EditValues = Pick<
+  Task,
+  'title' | 'description' | 'status' | 'priority' | 'dueDate' | 'allDay' | 'projectId'
+>;
 
 function dueKey({ dueDate, allDay }: EditValues): string {
   return dueDate === null ? 'none' : `${dueDate.getTime()}${allDay ? ' all day' : ''}`;

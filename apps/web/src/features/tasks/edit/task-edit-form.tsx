@@ -13,6 +13,7 @@ import { useDeleteTask } from '../data/use-task-mutations';
 import { PRIORITIES_HIGH_FIRST, PRIORITY_LABELS, STATUS_LABELS } from '../task-labels';
 import { ConflictChoice } from './conflict-choice';
 import type { EditField } from './merge-edits';
+import { ProjectField } from './project-field';
 import { SaveStatusText } from './save-status';
 import { useAutosavedTaskForm } from './use-autosaved-task-form';
 
@@ -119,6 +120,8 @@ export function TaskEditForm({ task, onDone, closeGuard }: TaskEditFormProps) {
         </div>
         {conflictFor('status')}
         {conflictFor('priority')}
+        <ProjectField task={task} {...form.register('projectId')} />
+        {conflictFor('projectId')}
         <fieldset className="flex flex-col gap-1.5">
           <legend className="sr-only">Due</legend>
           <div className="grid grid-cols-[1fr_auto_auto] items-start gap-2">

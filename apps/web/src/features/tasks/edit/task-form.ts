@@ -26,6 +26,8 @@ export const taskFormSchema = z
     priority: taskPrioritySchema,
     dueDay: z.union([z.literal(''), z.string().regex(DAY, 'Not a valid date')]),
     dueTime: z.union([z.literal(''), z.string().regex(TIME, 'Not a valid time')]),
+    /** '' is the Inbox. */
+    projectId: z.string(),
   })
   .superRefine((values, ctx) => {
     if (values.dueTime && !values.dueDay) {
@@ -64,6 +66,7 @@ export function formValuesOf(task: Task, timeZone: string): TaskFormValues {
     // An all-day task's day is its UTC calendar day, whatever the browser's zone.
     dueDay: zoned ? zoned.day : due ? due.toISOString().slice(0, 10) : '',
     dueTime: zoned ? zoned.time : '',
+    projectId: task.projectId ?? '',
   };
 }
 
@@ -83,6 +86,7 @@ export function editValuesOf(values: CheckedFormValues, shown: Task, timeZone: s
     priority: values.priority,
     dueDate,
     allDay: dueUntouched ? shown.allDay : dueDate !== null && !values.dueTime,
+    projectId: values.projectId || null,
   };
 }
 
@@ -93,4 +97,5 @@ export const FORM_KEYS: Record<EditField, ReadonlyArray<keyof TaskFormValues>> =
   status: ['status'],
   priority: ['priority'],
   due: ['dueDay', 'dueTime'],
+  projectId: ['projectId'],
 };
