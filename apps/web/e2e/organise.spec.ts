@@ -55,7 +55,7 @@ test('the sidebar leads to Inbox, Today, Upcoming, Completed, projects and label
   await expect(places).toHaveCount(0);
   await page.getByRole('button', { name: 'Show sidebar' }).click();
   await expect(places).toBeVisible();
-  await places.locator('..').getByRole('button', { name: 'Hide sidebar' }).click();
+  await page.getByRole('button', { name: 'Hide sidebar' }).click();
   await expect(places).toHaveCount(0);
   await page.reload();
   await expect(page.getByRole('button', { name: 'Show sidebar' })).toBeVisible();

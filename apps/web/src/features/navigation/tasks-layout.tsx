@@ -1,6 +1,6 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { Outlet } from '@tanstack/react-router';
-import { PanelLeftClose, X } from 'lucide-react';
+import { X } from 'lucide-react';
 import { Sidebar } from './sidebar';
 import { SidebarContext, useSidebarState } from './sidebar-state';
 import { usePlaceShortcuts } from './use-place-shortcuts';
@@ -18,17 +18,6 @@ export function TasksLayout() {
             aria-label="Sidebar"
             className="sticky top-12 hidden h-[calc(100dvh-3rem)] w-60 shrink-0 overflow-y-auto border-line border-r md:block"
           >
-            <div className="flex justify-end px-3 pt-2">
-              <button
-                type="button"
-                aria-label="Hide sidebar"
-                title="Hide sidebar ([)"
-                onClick={sidebar.toggle}
-                className="flex size-8 items-center justify-center rounded-md text-faint hover:bg-subtle hover:text-fg"
-              >
-                <PanelLeftClose aria-hidden="true" className="size-4" />
-              </button>
-            </div>
             <Sidebar />
           </aside>
         )}

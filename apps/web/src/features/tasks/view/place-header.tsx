@@ -22,15 +22,25 @@ export function PlaceHeader({ title, icon, showCompleted, actions, controls }: P
   return (
     <div className="mb-2 flex min-h-11 items-center gap-1 sm:mb-3">
       {sidebar ? (
-        <button
-          type="button"
-          aria-label={sidebar.collapsed ? 'Show sidebar' : 'Open navigation'}
-          title="Sidebar ([)"
-          onClick={sidebar.toggle}
-          className={`-ml-2 sm:-ml-1.5 ${BAR_BUTTON} ${sidebar.collapsed ? '' : 'md:hidden'}`}
-        >
-          <PanelLeft aria-hidden="true" className="size-5 sm:size-4" />
-        </button>
+        <>
+          <button
+            type="button"
+            aria-label="Open navigation"
+            onClick={sidebar.toggle}
+            className={`-ml-2 sm:-ml-1.5 md:hidden ${BAR_BUTTON}`}
+          >
+            <PanelLeft aria-hidden="true" className="size-5 sm:size-4" />
+          </button>
+          <button
+            type="button"
+            aria-label={sidebar.collapsed ? 'Show sidebar' : 'Hide sidebar'}
+            title={`${sidebar.collapsed ? 'Show' : 'Hide'} sidebar ([)`}
+            onClick={sidebar.toggle}
+            className={`-ml-1.5 max-md:hidden ${BAR_BUTTON}`}
+          >
+            <PanelLeft aria-hidden="true" className="size-4" />
+          </button>
+        </>
       ) : null}
       <h1 className="flex min-w-0 flex-1 items-center gap-2 font-semibold text-lg tracking-tight sm:text-xl">
         {icon}
