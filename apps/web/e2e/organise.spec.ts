@@ -70,6 +70,10 @@ test('the sidebar leads to Inbox, Today, Upcoming, Completed, projects and label
   await expect(page.getByRole('heading', { name: 'This project doesn’t exist' })).toBeVisible();
   await page.goto('/');
   await expect(page).toHaveURL('/');
+  // An address that cannot be a project is the not-found page.
+  await page.goto('/projects/not-an-id');
+  await expect(page.getByRole('heading', { level: 1, name: 'This page doesn’t exist' })).toBeVisible();
+  await expect(page.locator('main')).toHaveCount(1);
 });
 
 const DAY_MS = 86_400_000;

@@ -3,12 +3,13 @@ import {
   createRoute,
   createRouter,
   lazyRouteComponent,
+  notFound,
   redirect,
 } from '@tanstack/react-router';
 import { requireSignedIn, requireSignedOut } from './features/auth/route-guards';
 import { parseRedirectSearch, parseSignInSearch, parseTokenSearch } from './features/auth/search-params';
 import { rememberedPlace } from './features/navigation/last-place';
-import { placePath } from './features/navigation/place';
+import { placeOfPath, placePath } from './features/navigation/place';
 import { prefetchPlace } from './features/tasks/data/prefetch-task-screen';
 import { parseTaskView, type TaskView } from './features/tasks/view/task-view';
 import { NotFoundPage } from './routes/not-found';
@@ -29,6 +30,7 @@ const tasksLayout = createRoute({
   id: '_tasks',
   beforeLoad: ({ location }) => requireSignedIn(location),
   component: lazyRouteComponent(() => import('./features/navigation/tasks-layout'), 'TasksLayout'),
+  notFoundComponent: NotFoundPage,
 });
 
 const getParentRoute = () => pageLayout;
@@ -85,6 +87,10 @@ const placeRoutes = [
     getParentRoute: inTasks,
     path: '/projects/$projectId',
     ...placeSearch,
+    // An address that cannot be a project (not an id) is the not-found page, not a failed list.
+    beforeLoad: ({ location }) => {
+      if (!placeOfPath(location.pathname)) throw notFound();
+    },
     loader: ({ deps, params }) => prefetchPlace({ kind: 'project', id: params.projectId }, deps),
     component: placePage('ProjectPage'),
   }),
@@ -92,6 +98,9 @@ const placeRoutes = [
     getParentRoute: inTasks,
     path: '/labels/$labelId',
     ...placeSearch,
+    beforeLoad: ({ location }) => {
+      if (!placeOfPath(location.pathname)) throw notFound();
+    },
     loader: ({ deps, params }) => prefetchPlace({ kind: 'label', id: params.labelId }, deps),
     component: placePage('LabelPage'),
   }),

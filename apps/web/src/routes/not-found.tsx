@@ -3,10 +3,9 @@ import { Compass } from 'lucide-react';
 import { buttonClasses } from '../components/button';
 import { EmptyState } from '../components/empty-state';
 
-export function NotFoundPage() {
+function NotFoundContent() {
   return (
-    // Shown in the root layout, outside the page layouts, so it brings its own main.
-    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-4 py-8 outline-none sm:px-6">
+    <>
       <title>Page not found · Taskapp</title>
       <EmptyState
         icon={<Compass aria-hidden="true" className="size-5" />}
@@ -21,6 +20,15 @@ export function NotFoundPage() {
       >
         <p>The link may be broken, or the page may have moved. Check the address and try again.</p>
       </EmptyState>
+    </>
+  );
+}
+
+/** Shown in place of a layout (the root's, or the task places' for an address that is no place), so it brings its own main. */
+export function NotFoundPage() {
+  return (
+    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-4 py-8 outline-none sm:px-6">
+      <NotFoundContent />
     </main>
   );
 }
