@@ -91,7 +91,7 @@ const inDays = (day: Date, days: number) => new Date(day.getTime() + days * DAY_
 const monthDay = (day: Date) =>
   new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric' }).format(day);
 
-test('a project is added from the sidebar, counts its open tasks, and is archived with an Undo', async ({
+test('projects and labels are added, renamed, recoloured, archived (with Undo) and deleted from the sidebar', async ({
   page,
 }) => {
   const account = newAccount();
@@ -120,6 +120,42 @@ test('a project is added from the sidebar, counts its open tasks, and is archive
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(places.getByText('Archived (1)')).toHaveCount(0);
   await expect(link).toBeVisible();
+
+  // Rename in place, recolour, then delete: its tasks go to the Inbox.
+  await page.getByRole('button', { name: 'Project actions: Moving house' }).click();
+  await page.getByRole('menuitem', { name: 'Rename' }).click();
+  await page.getByRole('textbox', { name: 'Rename Moving house' }).fill('New flat');
+  await page.getByRole('textbox', { name: 'Rename Moving house' }).press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'New flat' })).toBeVisible();
+  await page.getByRole('button', { name: 'Project actions: New flat' }).click();
+  await page.getByRole('menuitem', { name: 'Colour' }).click();
+  await page.getByRole('menuitemradio', { name: 'Purple' }).click();
+  await expect
+    .poll(async () => (await api.query<Array<{ color: string }>>('project.list'))[0]?.color)
+    .toBe('purple');
+  await page.getByRole('button', { name: 'Project actions: New flat' }).click();
+  await page.getByRole('menuitem', { name: 'Delete…' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Delete “New flat”?' });
+  await expect(confirm).toContainText('Its tasks move to the Inbox');
+  expect(await seriousViolations(page)).toEqual([]);
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await expect(page).toHaveURL('/inbox');
+  await expect(page.getByTestId('task-title')).toHaveText(['Pack the books']);
+  await expect(places.getByRole('link', { name: /New flat/ })).toHaveCount(0);
+
+  // Labels: add with +, rename, delete.
+  await places.getByRole('button', { name: 'Add label' }).click();
+  await page.getByRole('textbox', { name: 'New label name' }).fill('boxes');
+  await page.getByRole('textbox', { name: 'New label name' }).press('Enter');
+  await page.getByRole('button', { name: 'Label actions: boxes' }).click();
+  await page.getByRole('menuitem', { name: 'Rename' }).click();
+  await page.getByRole('textbox', { name: 'Rename boxes' }).fill('crates');
+  await page.getByRole('textbox', { name: 'Rename boxes' }).press('Enter');
+  await expect(places.getByRole('link', { name: 'crates' })).toBeVisible();
+  await page.getByRole('button', { name: 'Label actions: crates' }).click();
+  await page.getByRole('menuitem', { name: 'Delete…' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(places.getByRole('link', { name: 'crates' })).toHaveCount(0);
 });
 
 test('Today and Upcoming follow the account’s days, in two time zones a day apart, on a fixed clock', async ({

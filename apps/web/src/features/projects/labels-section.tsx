@@ -1,37 +1,51 @@
-import { Tag } from 'lucide-react';
-import { SidebarLink } from '../navigation/sidebar-link';
-import { COLOR_DOTS } from './colors';
-import { SectionHeading } from './section-heading';
-import { useLabels } from './use-labels';
+import { Plus } from 'lucide-react';
+import { useState } from 'react';
+import { LabelItem } from './label-item';
+import { NameForm } from './name-form';
+import { SECTION_ICON_BUTTON, SectionHeading } from './section-heading';
+import { useLabelMutations, useLabels } from './use-labels';
 
-/** Every label, each opening the tasks that carry it. */
+/** Every label, each opening the tasks that carry it; + adds one. */
 export function LabelsSection({ onNavigate }: { onNavigate?: () => void }) {
   const { data: labels = [], isPending } = useLabels();
+  const { create } = useLabelMutations();
+  const [adding, setAdding] = useState(false);
   return (
     <section aria-labelledby="sidebar-labels" className="flex flex-col gap-0.5">
-      <SectionHeading id="sidebar-labels" title="Labels" />
+      <SectionHeading
+        id="sidebar-labels"
+        title="Labels"
+        actions={
+          <button
+            type="button"
+            aria-label="Add label"
+            title="Add label"
+            onClick={() => setAdding(true)}
+            className={SECTION_ICON_BUTTON}
+          >
+            <Plus aria-hidden="true" className="size-4" />
+          </button>
+        }
+      />
       {labels.length > 0 ? (
         <ul className="flex flex-col gap-0.5">
           {labels.map((label) => (
-            <li key={label.id} className="flex">
-              <SidebarLink
-                to="/labels/$labelId"
-                params={{ labelId: label.id }}
-                icon={
-                  <Tag
-                    aria-hidden="true"
-                    className="size-4 shrink-0"
-                    style={{ color: COLOR_DOTS[label.color] }}
-                  />
-                }
-                label={label.name}
-                onNavigate={onNavigate}
-              />
-            </li>
+            <LabelItem key={label.id} label={label} onNavigate={onNavigate} />
           ))}
         </ul>
-      ) : !isPending ? (
-        <p className="px-2.5 text-faint text-xs">Type @name in quick add to label a task.</p>
+      ) : !isPending && !adding ? (
+        <p className="px-2.5 text-faint text-xs">
+          Type @name in quick add to label a task, or add one with +.
+        </p>
+      ) : null}
+      {adding ? (
+        <NameForm
+          label="New label name"
+          placeholder="Label name"
+          busy={create.isPending}
+          onSubmit={(name) => create.mutate({ name }, { onSuccess: () => setAdding(false) })}
+          onCancel={() => setAdding(false)}
+        />
       ) : null}
     </section>
   );

@@ -1,28 +1,10 @@
 import { useNavigate } from '@tanstack/react-router';
 import { Plus } from 'lucide-react';
 import { useState } from 'react';
-import { SidebarLink } from '../navigation/sidebar-link';
 import { AddProjectForm } from './add-project-form';
-import { ColorDot } from './color-dot';
-import { ProjectMenu } from './project-menu';
+import { ProjectItem } from './project-item';
 import { SECTION_ICON_BUTTON, SectionHeading } from './section-heading';
-import { type Project, useProjects } from './use-projects';
-
-function ProjectItem({ project, onNavigate }: { project: Project; onNavigate?: () => void }) {
-  return (
-    <li className="group flex items-center">
-      <SidebarLink
-        to="/projects/$projectId"
-        params={{ projectId: project.id }}
-        icon={<ColorDot color={project.color} />}
-        label={project.name}
-        count={project.openTaskCount}
-        onNavigate={onNavigate}
-      />
-      <ProjectMenu project={project} />
-    </li>
-  );
-}
+import { useProjects } from './use-projects';
 
 /** The projects in sidebar order with their open counts; archived ones folded away below. */
 export function ProjectsSection({ onNavigate }: { onNavigate?: () => void }) {

@@ -37,5 +37,12 @@ export function useProjectMutations() {
       onSettled: refresh,
       onError: fail('Couldn’t change the project'),
     }),
+    /** Its tasks move to the Inbox, so every list is read again. */
+    remove: useMutation({
+      mutationFn: (id: string) => client.project.delete.mutate({ id }),
+      onSettled: () =>
+        Promise.all([refresh(), queryClient.invalidateQueries({ queryKey: trpc.task.pathKey() })]),
+      onError: fail('Couldn’t delete the project'),
+    }),
   };
 }
