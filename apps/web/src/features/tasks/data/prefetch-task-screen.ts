@@ -24,6 +24,8 @@ export function prefetchPlace(place: Place, view: TaskView): void {
     const list = taskListOptions(trpc, placeListInput(place, view, settings ?? {}));
     if (!queryClient.getQueryState(list.queryKey)) void queryClient.prefetchInfiniteQuery(list);
   }
+  // Only All tasks shows the counts (its status tabs); the other places never ask for them.
+  if (place.kind !== 'all') return;
   const stats = taskStatsOptions(trpc);
   if (!queryClient.getQueryState(stats.queryKey)) void queryClient.prefetchQuery(stats);
 }
