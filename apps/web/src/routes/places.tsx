@@ -45,7 +45,7 @@ export function ProjectPage() {
     <TaskScreen
       key={projectId}
       place={{ kind: 'project', id: projectId }}
-      title={project?.name ?? 'Project'}
+      title={project ? `${project.name}${project.archivedAt ? ' (archived)' : ''}` : 'Project'}
       icon={project ? <ColorDot color={project.color} className="size-3" /> : null}
       headerActions={<ProjectLayoutToggle layout={layout} onChange={setLayout} />}
       board={layout === 'board' ? <LazyProjectBoard projectId={projectId} /> : undefined}
