@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Task, TaskStats } from '../../../lib/api-types';
-import { adjustStats, insertNewestFirst, listShows, mapTasks, type TaskListData } from './task-cache';
+import {
+  adjustStats,
+  insertAdded,
+  insertNewestFirst,
+  listShows,
+  mapTasks,
+  type TaskListData,
+} from './task-cache';
 import { applyPatch } from './task-model';
 
 function task(id: string, createdAt: number, overrides: Partial<Task> = {}): Task {
@@ -107,5 +114,23 @@ describe('which lists show a task, by place', () => {
   it('keeps completed tasks out of Today and Upcoming', () => {
     expect(listShows({ view: 'today' }, inProject)).toBe(true);
     expect(listShows({ view: 'upcoming' }, { ...inProject, status: 'completed' })).toBe(false);
+  });
+});
+
+describe('new and restored tasks in a manual order', () => {
+  const manual = { sort: 'manual', order: 'asc', projectId: null, parentId: null } as const;
+  it('puts a task not yet saved first, even when the list was reordered or the clock is behind', () => {
+    const list = data([[task('b', 5, { position: 'a0' }), task('a', 9, { position: 'a1' })]]);
+    expect(ids(insertAdded(list, manual, task('draft', 1, { position: '' })))).toEqual([['draft', 'b', 'a']]);
+  });
+  it('puts a restored task back at its order key, comparing keys as the server does (by code unit)', () => {
+    const list = data([[task('x', 1, { position: 'Zz' }), task('y', 1, { position: 'a0' })]]);
+    expect(ids(insertAdded(list, manual, task('r', 1, { position: 'Zzz' })))).toEqual([['x', 'r', 'y']]);
+  });
+  it('leaves a list that does not show the task alone', () => {
+    const list = data([[task('x', 1)]]);
+    expect(ids(insertAdded(list, { ...manual, projectId: 'p' }, task('n', 2, { position: '' })))).toEqual([
+      ['x'],
+    ]);
   });
 });

@@ -33,13 +33,14 @@ export function listShows(input: ListTasksInput, task: Placed): boolean {
   return true;
 }
 
-/**
- * Lists where a new task's place is known without asking the server: newest first, and the manual order
- * (new tasks go first there too).
- */
+/** Lists where a new task's place is known without asking the server by its creation time. */
 export function isNewestFirst(input: ListTasksInput): boolean {
-  if (input.sort === 'manual') return (input.order ?? 'asc') === 'asc';
   return (input.sort ?? 'createdAt') === 'createdAt' && (input.order ?? 'desc') === 'desc';
+}
+
+/** A list in manual order, where a task's place is its order key. */
+export function isManualOrder(input: ListTasksInput): boolean {
+  return input.sort === 'manual' && input.order === 'asc';
 }
 
 export function mapTasks(data: TaskListData, change: (task: Task) => Task | null): TaskListData {
@@ -60,12 +61,37 @@ function isNewer(a: Task, b: Task): boolean {
   return diff > 0 || (diff === 0 && a.id > b.id);
 }
 
+/**
+ * As the server orders keys (`collate "C"`: by code unit), then by id. A task not yet saved has no key
+ * (''), and new tasks go first in their place.
+ */
+function isEarlierInManualOrder(a: Task, b: Task): boolean {
+  if (a.position !== b.position) return a.position < b.position;
+  return a.id < b.id;
+}
+
 /** Puts a task where newest-first order wants it; past the loaded pages it is left to the next fetch. */
 export function insertNewestFirst(data: TaskListData, task: Task): TaskListData {
+  return insertWhere(data, task, isNewer);
+}
+
+/** Puts a task where its order key puts it (a new one first, a restored one back where it was). */
+export function insertByPosition(data: TaskListData, task: Task): TaskListData {
+  return insertWhere(data, task, isEarlierInManualOrder);
+}
+
+/** A task added to the lists whose order places it without the server; other lists wait for the fetch. */
+export function insertAdded(data: TaskListData, input: ListTasksInput, task: Task): TaskListData {
+  if (!listShows(input, task)) return data;
+  if (isManualOrder(input)) return insertByPosition(data, task);
+  return isNewestFirst(input) ? insertNewestFirst(data, task) : data;
+}
+
+function insertWhere(data: TaskListData, task: Task, comesBefore: (task: Task, other: Task) => boolean) {
   let placed = false;
   const pages = data.pages.map((page, index) => {
     if (placed) return page;
-    const at = page.items.findIndex((other) => isNewer(task, other));
+    const at = page.items.findIndex((other) => comesBefore(task, other));
     const isLast = index === data.pages.length - 1;
     if (at === -1 && !(isLast && page.nextCursor === null)) return page;
     placed = true;

@@ -2,15 +2,7 @@ import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import type { ListTasksInput as ListInput } from '@taskapp/shared';
 import type { Task, TaskStats } from '../../../lib/api-types';
 import { useTRPC } from '../../../lib/trpc';
-import {
-  adjustStats,
-  insertNewestFirst,
-  isNewestFirst,
-  listInputOf,
-  listShows,
-  mapTasks,
-  type TaskListData,
-} from './task-cache';
+import { adjustStats, insertAdded, listInputOf, listShows, mapTasks, type TaskListData } from './task-cache';
 import { announceTaskChange } from './task-sync';
 
 /** Every optimistic task write shares this key, so the last one to settle is the one that refetches. */
@@ -83,11 +75,7 @@ export function useTaskCache() {
     /** New tasks join the counts, and the lists whose place for them is known without the server. */
     showAdded(tasks: Task[]): void {
       cache.updateLists((data, list) =>
-        tasks.reduce(
-          (current, task) =>
-            listShows(list, task) && isNewestFirst(list) ? insertNewestFirst(current, task) : current,
-          data,
-        ),
+        tasks.reduce((current, task) => insertAdded(current, list, task), data),
       );
       cache.updateStats((counts) =>
         tasks.reduce((current, task) => adjustStats(current, { to: task }), counts),
