@@ -308,7 +308,8 @@ test.describe('on a phone', () => {
     // Times show on rows; long titles wrap to a second line.
     await expect(page.getByTestId('task-due')).toHaveText(/Today 3:00 PM/);
     const long = page.getByTestId('task-title').filter({ hasText: 'housing association' });
-    expect((await long.boundingBox())?.height).toBeGreaterThan(30);
+    await expect(long).toBeVisible();
+    await expect.poll(async () => (await long.boundingBox())?.height ?? 0).toBeGreaterThan(30);
     // Touch targets are at least 44 px.
     for (const target of [
       page.getByRole('button', { name: 'Open navigation' }),
@@ -322,8 +323,10 @@ test.describe('on a phone', () => {
     }
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/phone-inbox.png` });
 
+    await expect(page.getByRole('button', { name: 'Show completed' })).toBeHidden();
     await page.getByRole('button', { name: 'Search and filters' }).click();
     await expect(page.getByRole('searchbox')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Show completed' })).toBeVisible();
 
     // The + button opens quick add, focused.
     await page.getByRole('button', { name: 'Add task' }).click();
@@ -343,6 +346,13 @@ test.describe('on a phone', () => {
     await expect(page).toHaveURL('/today');
     await expect(drawer).toBeHidden();
     await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+
+    // Upcoming fits the narrowest phone: nothing scrolls sideways.
+    await page.setViewportSize({ width: 360, height: 760 });
+    await page.goto('/upcoming');
+    await expect(page.getByTestId('upcoming-day')).toHaveCount(7);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/phone-upcoming.png` });
   });
 });
 
