@@ -67,9 +67,15 @@ const stats: Workload = {
     call(target, 'query', 'stats', { timeZone: 'Europe/Berlin' }, typicalUser(context, n).token),
 };
 
-// As the web app asks for them: a project's top-level tasks as the person dragged them, and Today (overdue
-// first). The generated typical user's first project holds ~20 of their ~100 tasks, 14 at the top level.
-const PROJECT_LIST = { parentId: null, sort: 'manual', order: 'asc' } as const;
+// As the web app asks for them (apps/web/src/features/tasks/view/place-input.ts): a project's open top-level
+// tasks as the person dragged them, and Today (overdue first). The generated typical user's first project
+// holds ~20 of their ~100 tasks, 14 at the top level.
+const PROJECT_LIST = {
+  parentId: null,
+  status: ['pending', 'in_progress'],
+  sort: 'manual',
+  order: 'asc',
+} as const;
 const TODAY = { view: 'today', sort: 'dueDate', order: 'asc' } as const;
 
 const listProject: Workload = {
