@@ -13,17 +13,20 @@ interface SidebarLinkProps {
   label: string;
   /** Open tasks, shown at the end of the item. */
   count?: number;
+  /** The letter that goes here after G, shown in the tooltip. */
+  shortcut?: string;
   onNavigate?: () => void;
 }
 
 /** One place in the sidebar; the place shown is marked (aria-current) whatever its search or filters. */
-export function SidebarLink({ to, params, icon, label, count, onNavigate }: SidebarLinkProps) {
+export function SidebarLink({ to, params, icon, label, count, shortcut, onNavigate }: SidebarLinkProps) {
   return (
     <Link
       to={to}
       params={params}
       activeOptions={{ exact: true, includeSearch: false }}
       onClick={onNavigate}
+      title={shortcut ? `${label} (G then ${shortcut})` : undefined}
       className={SIDEBAR_ITEM}
     >
       {icon}

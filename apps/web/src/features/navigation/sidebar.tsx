@@ -16,6 +16,7 @@ export function Sidebar({ onNavigate }: { onNavigate?: () => void }) {
             to="/inbox"
             icon={<Inbox aria-hidden="true" className={ICON} />}
             label="Inbox"
+            shortcut="I"
             onNavigate={onNavigate}
           />
         </li>
@@ -24,6 +25,7 @@ export function Sidebar({ onNavigate }: { onNavigate?: () => void }) {
             to="/today"
             icon={<Star aria-hidden="true" className={ICON} />}
             label="Today"
+            shortcut="T"
             onNavigate={onNavigate}
           />
         </li>
@@ -32,6 +34,7 @@ export function Sidebar({ onNavigate }: { onNavigate?: () => void }) {
             to="/upcoming"
             icon={<CalendarDays aria-hidden="true" className={ICON} />}
             label="Upcoming"
+            shortcut="U"
             onNavigate={onNavigate}
           />
         </li>
@@ -40,6 +43,7 @@ export function Sidebar({ onNavigate }: { onNavigate?: () => void }) {
             to="/completed"
             icon={<CheckCircle2 aria-hidden="true" className={ICON} />}
             label="Completed"
+            shortcut="C"
             onNavigate={onNavigate}
           />
         </li>
@@ -48,6 +52,7 @@ export function Sidebar({ onNavigate }: { onNavigate?: () => void }) {
             to="/"
             icon={<ListTodo aria-hidden="true" className={ICON} />}
             label="All tasks"
+            shortcut="A"
             onNavigate={() => {
               // `/` opens the last place; choosing All tasks makes it that place.
               rememberPlace({ kind: 'all' });
