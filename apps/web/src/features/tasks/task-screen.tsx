@@ -17,6 +17,9 @@ import { TaskList } from './list/task-list';
 import { TaskListEmpty, TaskListError, TaskListSkeleton } from './list/task-list-states';
 import { useTaskSelection } from './list/use-task-selection';
 import { QuickAdd } from './quick-add/quick-add';
+import { LazySortableTaskList } from './reorder/lazy-sortable-task-list';
+import { manualPlaceOf } from './reorder/manual-place';
+import { CompleteParentDialog } from './subtasks/complete-parent-dialog';
 import { UpcomingList } from './upcoming/upcoming-list';
 import { useTaskActions } from './use-task-actions';
 import { PlaceHeader } from './view/place-header';
@@ -101,7 +104,9 @@ export function TaskScreen({ place, title, icon, headerActions, board }: TaskScr
   const clearSelection = selection.clear;
   useEffect(() => clearSelection(), [input, clearSelection]);
 
-  const actions = useTaskActions({ tasks, selection, view, changeView });
+  // Rows move by drag and Alt+arrows only where the list shows a place's manual order as it is.
+  const manualPlace = manualPlaceOf(place, input);
+  const actions = useTaskActions({ tasks, selection, view, changeView, manualPlace });
   const { selectedTasks } = actions;
   const tab = status ?? 'all';
   const listed = tasks.find((task) => task.id === view.task);
@@ -151,6 +156,21 @@ export function TaskScreen({ place, title, icon, headerActions, board }: TaskScr
     ) : (
       <PlaceEmpty place={place} />
     )
+  ) : manualPlace ? (
+    <LazySortableTaskList
+      place={manualPlace}
+      placeName={title}
+      tasks={tasks}
+      hasNextPage={query.hasNextPage}
+      isFetchingNextPage={query.isFetchingNextPage}
+      fetchNextPage={query.fetchNextPage}
+      activeId={actions.activeId}
+      selected={selection.selected}
+      focusRequest={actions.focusRequest}
+      expanded={expanded}
+      onToggleSubtasks={toggleSubtasks}
+      {...actions.row}
+    />
   ) : (
     <TaskList
       tasks={tasks}
@@ -240,6 +260,7 @@ export function TaskScreen({ place, title, icon, headerActions, board }: TaskScr
         onClosed={actions.refocusActive}
       />
       <ShortcutsDialog open={actions.helpOpen} onOpenChange={actions.setHelpOpen} />
+      <CompleteParentDialog {...actions.parentCompletion} />
     </PlaceContext.Provider>
   );
 }

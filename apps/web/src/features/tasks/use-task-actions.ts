@@ -12,6 +12,13 @@ import { useTaskKeyboard } from './keyboard/use-task-keyboard';
 import type { FocusRequest } from './list/task-list';
 import type { TaskRowActions } from './list/task-row';
 import type { TaskSelection } from './list/use-task-selection';
+import { announce } from './reorder/announce';
+import type { ManualPlace } from './reorder/reorder-cache';
+import { afterIdForStep, movingIds } from './reorder/reorder-plan';
+import { useMoveKeys } from './reorder/use-move-keys';
+import { useMoveTasks } from './reorder/use-move-tasks';
+import { useParentCompletion } from './subtasks/use-parent-completion';
+import { useSwipeActions } from './swipe/use-swipe-actions';
 import type { TaskView } from './view/task-view';
 
 interface TaskActionsInput {
@@ -20,17 +27,20 @@ interface TaskActionsInput {
   selection: TaskSelection;
   view: TaskView;
   changeView: (patch: Partial<TaskView>) => void;
+  /** The place whose manual order the list shows, when its rows may be moved (Alt+arrows). */
+  manualPlace?: ManualPlace | null;
 }
 
 /**
  * What the task screen can do, by pointer and by keyboard: the active row (the one shortcuts act on),
  * single-task and bulk actions (a selection takes precedence), and the keys that trigger them.
  */
-export function useTaskActions({ tasks, selection, view, changeView }: TaskActionsInput) {
+export function useTaskActions({ tasks, selection, view, changeView, manualPlace = null }: TaskActionsInput) {
   const update = useUpdateTask();
   const remove = useDeleteTask();
   const bulkUpdate = useBulkUpdateTasks();
   const bulkDelete = useBulkDeleteTasks();
+  const moveTasks = useMoveTasks();
 
   const [activeId, setActiveId] = useState<string | null>(null);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
@@ -51,8 +61,15 @@ export function useTaskActions({ tasks, selection, view, changeView }: TaskActio
     const next = saved[at === -1 ? 0 : Math.min(Math.max(at + step, 0), saved.length - 1)];
     if (next) focusTask(next.id);
   };
-  const toggle = (task: Task) =>
-    update.mutate({ task, patch: { status: isCompleted(task) ? 'pending' : 'completed' } });
+  const parentCompletion = useParentCompletion({
+    complete: (task, then) => update.mutate({ task, patch: { status: 'completed' } }, { onSuccess: then }),
+    completeSubtasks: (open) => bulkUpdate.mutate({ tasks: open, patch: { status: 'completed' } }),
+  });
+  const swipe = useSwipeActions((task) => void parentCompletion.request(task));
+  const toggle = (task: Task) => {
+    if (isCompleted(task)) update.mutate({ task, patch: { status: 'pending' } });
+    else void parentCompletion.request(task);
+  };
   const setPriority = (task: Task, value: TaskPriority) => {
     if (task.priority !== value) update.mutate({ task, patch: { priority: value } });
   };
@@ -68,6 +85,40 @@ export function useTaskActions({ tasks, selection, view, changeView }: TaskActio
   const openEditor = (task: Task) => {
     setActiveId(task.id);
     changeView({ task: task.id });
+  };
+
+  /** The task with the rest of its selection, in list order (what a move takes along). */
+  const withSelection = (task: Task) => {
+    const saved = tasks.filter((candidate) => !isOptimistic(candidate));
+    const ids = movingIds(
+      saved.map((candidate) => candidate.id),
+      selection.selected,
+      task.id,
+    );
+    // A subtask (shown under its parent) is not among the list's tasks: it moves alone.
+    const moving = selection.selected.has(task.id)
+      ? saved.filter((candidate) => ids.includes(candidate.id))
+      : [task];
+    return { saved, ids, moving };
+  };
+  const stepMove = (step: 1 | -1) => {
+    if (!manualPlace || !active) return;
+    const { saved, ids, moving } = withSelection(active);
+    const afterId = afterIdForStep(
+      saved.map((task) => task.id),
+      ids,
+      step,
+    );
+    if (afterId === undefined) return;
+    moveTasks.mutate({ tasks: moving, place: manualPlace, afterId });
+    focusTask(active.id);
+    const after = saved.find((task) => task.id === afterId);
+    announce(`“${active.title}” moved ${after ? `after “${after.title}”` : 'to the top'}.`);
+  };
+  const moveToProject = (task: Task, projectId: string | null, name: string) => {
+    const { moving } = withSelection(task);
+    moveTasks.mutate({ tasks: moving, place: { projectId, parentId: null }, afterId: null });
+    announce(`${moving.length === 1 ? `“${task.title}”` : `${moving.length} tasks`} moved to ${name}.`);
   };
 
   const bulk = {
@@ -91,7 +142,11 @@ export function useTaskActions({ tasks, selection, view, changeView }: TaskActio
     onPriority: setPriority,
     onSelect: (task, { range }) => selection.toggle(task.id, { range }),
     onFocus: (task) => setActiveId(task.id),
+    onMoveToProject: moveToProject,
+    ...swipe,
   };
+
+  useMoveKeys(stepMove, manualPlace !== null && view.task === undefined && !helpOpen);
 
   useTaskKeyboard(
     {
@@ -112,7 +167,7 @@ export function useTaskActions({ tasks, selection, view, changeView }: TaskActio
       },
       showHelp: () => setHelpOpen(true),
     },
-    view.task === undefined && !helpOpen,
+    view.task === undefined && !helpOpen && parentCompletion.dialog.question === null,
   );
 
   return {
@@ -127,5 +182,7 @@ export function useTaskActions({ tasks, selection, view, changeView }: TaskActio
     selectedTasks,
     bulk,
     row,
+    /** "Also complete its open subtasks?" */
+    parentCompletion: parentCompletion.dialog,
   };
 }

@@ -38,7 +38,7 @@ export function ShortcutsDialog({
                       key={key}
                       className="min-w-6 rounded-sm border border-line-strong bg-subtle px-1.5 text-center font-sans text-muted text-sm"
                     >
-                      {isMac ? key.replace('Ctrl+', '⌘') : key}
+                      {isMac ? key.replace('Ctrl+', '⌘').replace('Alt+', '⌥') : key}
                     </kbd>
                   ))}
                 </dd>

@@ -1,6 +1,7 @@
 import type { Task } from '../../../lib/api-types';
 import { isOptimistic } from '../data/task-model';
 import { useTaskList } from '../data/use-task-queries';
+import { useSubtaskMoveKeys } from '../reorder/use-subtask-move-keys';
 import { TaskRow, type TaskRowActions } from './task-row';
 
 export interface SubtaskProps extends TaskRowActions {
@@ -16,6 +17,7 @@ export function SubtaskList({ parent, depth, ...props }: SubtaskProps & { parent
   const query = useTaskList({ parentId: parent.id, sort: 'manual', order: 'asc' });
   const tasks = query.data?.pages.flatMap((page) => page.items) ?? [];
   const { expanded, onToggleSubtasks, selected, ...actions } = props;
+  const onMoveKeys = useSubtaskMoveKeys(parent, tasks);
   if (query.isPending)
     return (
       <p
@@ -27,7 +29,7 @@ export function SubtaskList({ parent, depth, ...props }: SubtaskProps & { parent
       </p>
     );
   return (
-    <ul aria-label={`Subtasks of ${parent.title}`} className="bg-canvas/50">
+    <ul aria-label={`Subtasks of ${parent.title}`} className="bg-canvas/50" onKeyDown={onMoveKeys}>
       {tasks.map((task) => (
         <li key={task.id} style={{ paddingLeft: depth * INDENT_PX }}>
           <TaskRow

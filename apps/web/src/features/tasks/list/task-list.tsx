@@ -1,5 +1,5 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type ComponentType, type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Task } from '../../../lib/api-types';
 import { isOptimistic } from '../data/task-model';
 import { SubtaskList, type SubtaskProps } from './subtask-list';
@@ -25,19 +25,25 @@ function useScrollMargin() {
   return { ref, margin };
 }
 
+function wrapRow(Wrapper: TaskListProps['RowWrapper'], task: Task, row: ReactNode) {
+  return Wrapper ? <Wrapper task={task}>{row}</Wrapper> : row;
+}
+
 /** A request to scroll a task into view and focus its row; `seq` makes a repeat request a new one. */
 export interface FocusRequest {
   id: string;
   seq: number;
 }
 
-interface TaskListProps extends SubtaskProps {
+export interface TaskListProps extends SubtaskProps {
   tasks: Task[];
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   fetchNextPage: () => unknown;
   activeId: string | null;
   focusRequest: FocusRequest | null;
+  /** Wraps each row (the manual order's drag code, loaded lazily, makes rows draggable this way). */
+  RowWrapper?: ComponentType<{ task: Task; children: ReactNode }>;
 }
 
 /**
@@ -54,6 +60,7 @@ export function TaskList({
   focusRequest,
   expanded,
   onToggleSubtasks,
+  RowWrapper,
   ...actions
 }: TaskListProps) {
   const { ref, margin } = useScrollMargin();
@@ -98,7 +105,7 @@ export function TaskList({
     <div ref={ref}>
       <ul
         aria-label="Tasks"
-        className="relative overflow-hidden rounded-lg border border-line bg-surface [&>li:last-child>div]:border-b-0"
+        className="relative overflow-hidden rounded-lg border border-line bg-surface [&>li:last-child>div]:border-b-0 [&>li:last-child>div:first-child_[data-testid=task-row]]:border-b-0"
         style={{ height: virtualizer.getTotalSize() }}
       >
         {items.map((item) => {
@@ -114,16 +121,20 @@ export function TaskList({
               className="absolute inset-x-0 top-0"
               style={{ transform: `translateY(${item.start - margin}px)` }}
             >
-              <TaskRow
-                task={task}
-                pending={isOptimistic(task)}
-                tabStop={task.id === tabStopId}
-                selected={selected.has(task.id)}
-                selecting={selected.size > 0}
-                expanded={expanded.has(task.id)}
-                onToggleSubtasks={onToggleSubtasks}
-                {...actions}
-              />
+              {wrapRow(
+                RowWrapper,
+                task,
+                <TaskRow
+                  task={task}
+                  pending={isOptimistic(task)}
+                  tabStop={task.id === tabStopId}
+                  selected={selected.has(task.id)}
+                  selecting={selected.size > 0}
+                  expanded={expanded.has(task.id)}
+                  onToggleSubtasks={onToggleSubtasks}
+                  {...actions}
+                />,
+              )}
               {expanded.has(task.id) ? (
                 <SubtaskList
                   parent={task}

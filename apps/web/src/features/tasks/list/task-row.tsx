@@ -4,6 +4,8 @@ import type { MouseEvent } from 'react';
 import type { Task } from '../../../lib/api-types';
 import { useDaySettings } from '../../account/use-settings';
 import { useCurrentPlace } from '../../navigation/place-context';
+import { MoveToProjectMenu } from '../reorder/move-to-project-menu';
+import { type SwipeActions, SwipeRow } from '../swipe/swipe-row';
 import { dueLabel } from './due-label';
 import { PriorityMenu } from './priority-menu';
 import { StatusControl } from './status-control';
@@ -23,6 +25,11 @@ export interface TaskRowActions {
   /** `range`: shift-click, selecting everything from the last selected task. */
   onSelect: (task: Task, options: { range: boolean }) => void;
   onFocus: (task: Task) => void;
+  /** A finger's swipe right (complete, with Undo) and the Schedule action its swipe left shows. */
+  onSwipeComplete?: SwipeActions['onSwipeComplete'];
+  onSchedule?: SwipeActions['onSchedule'];
+  /** "Move to project…" in the row (a selected row takes its selection along). */
+  onMoveToProject?: (task: Task, projectId: string | null, name: string) => void;
 }
 
 interface TaskRowProps extends TaskRowActions {
@@ -100,7 +107,7 @@ export function TaskRow({
   const due =
     task.dueDate && showsDue ? dueLabel(task.dueDate, { allDay: task.allDay, completed, timeZone }) : null;
 
-  return (
+  const row = (
     // biome-ignore lint/a11y/noStaticElementInteractions: focus marks the row the shortcuts act on; it is no click target
     <div
       tabIndex={pending ? -1 : tabStop ? 0 : -1}
@@ -170,6 +177,9 @@ export function TaskRow({
         disabled={pending}
         onChange={(priority) => actions.onPriority(task, priority)}
       />
+      {actions.onMoveToProject ? (
+        <MoveToProjectMenu task={task} disabled={pending} onMove={actions.onMoveToProject} />
+      ) : null}
       <button
         type="button"
         aria-label={`Delete: ${task.title}`}
@@ -181,5 +191,12 @@ export function TaskRow({
         <Trash2 aria-hidden="true" className="size-4" />
       </button>
     </div>
+  );
+  const { onSwipeComplete, onSchedule } = actions;
+  if (!onSwipeComplete || !onSchedule) return row;
+  return (
+    <SwipeRow task={task} enabled={!pending} actions={{ ...actions, onSwipeComplete, onSchedule }}>
+      {row}
+    </SwipeRow>
   );
 }

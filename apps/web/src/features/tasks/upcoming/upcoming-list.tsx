@@ -40,7 +40,10 @@ export function UpcomingList({ tasks, timeZone, activeId, focusRequest, ...props
               <span className="font-normal text-muted">{day.date}</span>
             </h2>
             {day.tasks.length > 0 ? (
-              <ul aria-label={`Tasks on ${dayName}`} className="[&>li:last-child>div]:border-b-0">
+              <ul
+                aria-label={`Tasks on ${dayName}`}
+                className="[&>li:last-child>div]:border-b-0 [&>li:last-child>div:first-child_[data-testid=task-row]]:border-b-0"
+              >
                 {day.tasks.map((task) => (
                   <li key={task.id}>
                     <TaskRow

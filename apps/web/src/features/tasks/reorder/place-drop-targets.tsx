@@ -1,0 +1,66 @@
+import { useDroppable } from '@dnd-kit/core';
+import { useLayoutEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
+
+/** What a sidebar place carries while a row is dragged over it. */
+export interface PlaceTargetData {
+  kind: 'place';
+  projectId: string | null;
+  name: string;
+}
+
+interface Target extends PlaceTargetData {
+  id: string;
+  rect: DOMRect;
+}
+
+/** The Inbox and the projects shown in the sidebar now (an archived project folded away is not a target). */
+function sidebarTargets(): Target[] {
+  const links = document.querySelectorAll<HTMLAnchorElement>(
+    'nav[aria-label="Places"] a[href="/inbox"], nav[aria-label="Places"] a[href^="/projects/"]',
+  );
+  return [...links].flatMap((link) => {
+    const rect = link.getBoundingClientRect();
+    if (rect.width === 0 || rect.height === 0) return [];
+    const path = new URL(link.href).pathname;
+    const projectId = path === '/inbox' ? null : decodeURIComponent(path.slice('/projects/'.length));
+    const name = link.querySelector('.truncate')?.textContent ?? link.textContent ?? '';
+    return [{ id: `place:${projectId ?? 'inbox'}`, kind: 'place' as const, projectId, name, rect }];
+  });
+}
+
+function PlaceTarget({ target }: { target: Target }) {
+  const { kind, projectId, name } = target;
+  const { setNodeRef, isOver } = useDroppable({ id: target.id, data: { kind, projectId, name } });
+  return (
+    <div
+      ref={setNodeRef}
+      data-testid="place-drop-target"
+      data-place={name}
+      className={`fixed z-50 rounded-md ${isOver ? 'bg-accent-soft/60 ring-2 ring-accent' : 'ring-1 ring-accent/40 ring-dashed'}`}
+      style={{
+        top: target.rect.top,
+        left: target.rect.left,
+        width: target.rect.width,
+        height: target.rect.height,
+      }}
+    />
+  );
+}
+
+/**
+ * While a row is dragged by pointer, the sidebar's Inbox and projects become drop targets: outlines laid
+ * over their links, so the sidebar itself needs no drag code (it stays out of the first page's JS).
+ */
+export function PlaceDropTargets() {
+  const [targets, setTargets] = useState<Target[]>([]);
+  useLayoutEffect(() => setTargets(sidebarTargets()), []);
+  return createPortal(
+    <div aria-hidden="true">
+      {targets.map((target) => (
+        <PlaceTarget key={target.id} target={target} />
+      ))}
+    </div>,
+    document.body,
+  );
+}
