@@ -161,10 +161,34 @@ test('a task added to a manual order shows first at once; completing a parent as
   await page.getByRole('button', { name: 'Show 3 subtasks: Plan trip' }).click();
   const subtasks = page.getByRole('list', { name: 'Subtasks of Plan trip' }).getByTestId('task-title');
   await expect(subtasks).toHaveText(['Renew passport', 'Pack bags', 'Book flights']);
+  await expect(row(page, 'Book flights')).toHaveAttribute('aria-describedby', /DndDescribedBy/);
   await row(page, 'Book flights').focus();
   await page.keyboard.press('Alt+ArrowUp');
   await expect(subtasks).toHaveText(['Renew passport', 'Book flights', 'Pack bags']);
   await expect(row(page, 'Book flights')).toBeFocused();
+  const subtaskOrder = async () =>
+    (
+      await api.query<{ items: { title: string }[] }>('task.list', {
+        parentId: trip.id,
+        sort: 'manual',
+        order: 'asc',
+      })
+    ).items.map((task) => task.title);
+  await expect.poll(subtaskOrder).toEqual(['Renew passport', 'Book flights', 'Pack bags']);
+  // And they drag among themselves, here by keyboard.
+  await row(page, 'Pack bags').focus();
+  await page.keyboard.press('Space');
+  await expect(
+    page.getByText(/Picked up “Pack bags”, position 3 of 3 in the subtasks of “Plan trip”/),
+  ).toBeAttached();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Space');
+  await expect(
+    page.getByText(/“Pack bags” moved before “Book flights”, position 2 of 3 in the subtasks of “Plan trip”/),
+  ).toBeAttached();
+  await expect(subtasks).toHaveText(['Renew passport', 'Pack bags', 'Book flights']);
+  await expect(row(page, 'Pack bags')).toBeFocused();
+  await expect.poll(subtaskOrder).toEqual(['Renew passport', 'Pack bags', 'Book flights']);
   await page.getByRole('button', { name: 'Hide 3 subtasks: Plan trip' }).click();
 
   // The server answers late: the new row is first before it does.

@@ -1,6 +1,8 @@
 import type { Task } from '../../../lib/api-types';
 import { isOptimistic } from '../data/task-model';
 import { useTaskList } from '../data/use-task-queries';
+import { focusRowSoon } from '../reorder/focus-row';
+import { LazySortableRows } from '../reorder/lazy-sortable-task-list';
 import { useSubtaskMoveKeys } from '../reorder/use-subtask-move-keys';
 import { TaskRow, type TaskRowActions } from './task-row';
 
@@ -28,34 +30,47 @@ export function SubtaskList({ parent, depth, ...props }: SubtaskProps & { parent
         Loading subtasks…
       </p>
     );
+  // Subtasks keep their own manual order: they drag among themselves (or onto a project in the sidebar).
   return (
-    <ul aria-label={`Subtasks of ${parent.title}`} className="bg-canvas/50" onKeyDown={onMoveKeys}>
-      {tasks.map((task) => (
-        <li key={task.id} style={{ paddingLeft: depth * INDENT_PX }}>
-          <TaskRow
-            task={task}
-            pending={isOptimistic(task)}
-            tabStop={false}
-            selected={selected.has(task.id)}
-            selecting={selected.size > 0}
-            expanded={expanded.has(task.id)}
-            onToggleSubtasks={onToggleSubtasks}
-            {...actions}
-          />
-          {expanded.has(task.id) ? <SubtaskList parent={task} depth={depth + 1} {...props} /> : null}
-        </li>
-      ))}
-      {query.hasNextPage ? (
-        <li style={{ paddingLeft: depth * INDENT_PX + 44 }} className="border-line border-b py-1">
-          <button
-            type="button"
-            onClick={() => void query.fetchNextPage()}
-            className="h-9 rounded-md px-2 text-accent-text text-sm hover:bg-subtle"
-          >
-            Show more subtasks
-          </button>
-        </li>
-      ) : null}
-    </ul>
+    <LazySortableRows
+      tasks={tasks}
+      selected={selected}
+      place={{ projectId: parent.projectId, parentId: parent.id }}
+      placeName={`the subtasks of “${parent.title}”`}
+      onKeyboardDrop={focusRowSoon}
+    >
+      {(RowWrapper) => (
+        <ul aria-label={`Subtasks of ${parent.title}`} className="bg-canvas/50" onKeyDown={onMoveKeys}>
+          {tasks.map((task) => (
+            <li key={task.id} style={{ paddingLeft: depth * INDENT_PX }}>
+              <RowWrapper task={task}>
+                <TaskRow
+                  task={task}
+                  pending={isOptimistic(task)}
+                  tabStop={false}
+                  selected={selected.has(task.id)}
+                  selecting={selected.size > 0}
+                  expanded={expanded.has(task.id)}
+                  onToggleSubtasks={onToggleSubtasks}
+                  {...actions}
+                />
+              </RowWrapper>
+              {expanded.has(task.id) ? <SubtaskList parent={task} depth={depth + 1} {...props} /> : null}
+            </li>
+          ))}
+          {query.hasNextPage ? (
+            <li style={{ paddingLeft: depth * INDENT_PX + 44 }} className="border-line border-b py-1">
+              <button
+                type="button"
+                onClick={() => void query.fetchNextPage()}
+                className="h-9 rounded-md px-2 text-accent-text text-sm hover:bg-subtle"
+              >
+                Show more subtasks
+              </button>
+            </li>
+          ) : null}
+        </ul>
+      )}
+    </LazySortableRows>
   );
 }

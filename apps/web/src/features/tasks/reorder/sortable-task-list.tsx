@@ -1,33 +1,7 @@
-import {
-  type CollisionDetection,
-  closestCenter,
-  DndContext,
-  type DragEndEvent,
-  DragOverlay,
-  type DragStartEvent,
-  pointerWithin,
-  TouchSensor,
-  useSensor,
-  useSensors,
-} from '@dnd-kit/core';
-import {
-  SortableContext,
-  sortableKeyboardCoordinates,
-  useSortable,
-  verticalListSortingStrategy,
-} from '@dnd-kit/sortable';
-import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { toast } from 'sonner';
-import type { Task } from '../../../lib/api-types';
-import { isOptimistic } from '../data/task-model';
+import { useEffect, useState } from 'react';
 import { TaskList, type TaskListProps } from '../list/task-list';
-import type { PlaceTargetData } from './place-drop-targets';
-import { PlaceDropTargets } from './place-drop-targets';
-import { reorderAnnouncements, reorderInstructions } from './reorder-announcements';
 import type { ManualPlace } from './reorder-cache';
-import { afterIdForSortableDrop, movingIds } from './reorder-plan';
-import { ROW_KEYBOARD_CODES, RowKeyboardSensor, RowMouseSensor } from './row-sensors';
-import { useMoveTasks } from './use-move-tasks';
+import SortableRows from './sortable-rows';
 
 export interface SortableTaskListProps extends TaskListProps {
   place: ManualPlace;
@@ -35,154 +9,19 @@ export interface SortableTaskListProps extends TaskListProps {
   placeName: string;
 }
 
-interface Drag {
-  active: Task;
-  moving: Task[];
-  byKeyboard: boolean;
-}
-
-const MovingContext = createContext<ReadonlySet<string>>(new Set());
-
-/** Only the rows when a keyboard moves; the sidebar's places too when a pointer does. */
-const collision: CollisionDetection = (args) => {
-  const isPlace = (id: string | number) =>
-    (args.droppableContainers.find((c) => c.id === id)?.data.current as PlaceTargetData | undefined)?.kind ===
-    'place';
-  if (args.pointerCoordinates) {
-    const places = args.droppableContainers.filter((container) => isPlace(container.id));
-    const hit = pointerWithin({ ...args, droppableContainers: places });
-    if (hit.length > 0) return hit;
-  }
-  return closestCenter({
-    ...args,
-    droppableContainers: args.droppableContainers.filter((container) => !isPlace(container.id)),
-  });
-};
-
-/** A row as a sortable item: the whole row drags; a line shows where it would land. */
-function SortableRow({ task, children }: { task: Task; children: ReactNode }) {
-  const { setNodeRef, listeners, attributes, index, activeIndex, over, node } = useSortable({
-    id: task.id,
-    disabled: isOptimistic(task),
-  });
-  const moving = useContext(MovingContext);
-  // The row (the focused element) describes how to move it; the wrapper is no tab stop of its own.
-  const describedBy = attributes['aria-describedby'];
-  useEffect(() => {
-    node.current?.querySelector('[data-testid="task-row"]')?.setAttribute('aria-describedby', describedBy);
-  });
-  const line = over?.id === task.id && activeIndex !== -1 && activeIndex !== index;
-  return (
-    <div
-      ref={setNodeRef}
-      {...listeners}
-      data-moving={moving.has(task.id) || undefined}
-      className="relative data-[moving]:outline-dashed data-[moving]:outline-2 data-[moving]:outline-accent data-[moving]:-outline-offset-4"
-    >
-      {children}
-      {line ? (
-        <div
-          aria-hidden="true"
-          data-testid="drop-line"
-          className={`pointer-events-none absolute inset-x-2 h-0.5 rounded-full bg-accent ${activeIndex < index ? 'bottom-0' : 'top-0'}`}
-        />
-      ) : null}
-    </div>
-  );
-}
-
-/**
- * A manual-order list whose rows move by pointer drag (onto another row, or onto the Inbox or a project
- * in the sidebar) and by keyboard (Space, arrows, Space; Escape cancels). A selected row drags the whole
- * selection. Loaded lazily: dnd-kit is not in the first page's JS.
- */
+/** The task screen's (virtual) list with rows that drag: see SortableRows. Loaded lazily. */
 export default function SortableTaskList({ place, placeName, ...listProps }: SortableTaskListProps) {
-  const { tasks, selected } = listProps;
-  const move = useMoveTasks();
-  const [drag, setDrag] = useState<Drag | null>(null);
   const [focusRequest, setFocusRequest] = useState(listProps.focusRequest);
   useEffect(() => setFocusRequest(listProps.focusRequest), [listProps.focusRequest]);
-  const saved = useMemo(() => tasks.filter((task) => !isOptimistic(task)), [tasks]);
-  const ids = useMemo(() => saved.map((task) => task.id), [saved]);
-  const movingSet = useMemo(() => new Set(drag?.moving.map((task) => task.id)), [drag]);
-
-  const latest = useRef({ tasks: saved, moving: [] as Task[], placeName });
-  latest.current = { tasks: saved, moving: drag?.moving ?? [], placeName };
-  const announcements = useMemo(() => reorderAnnouncements(() => latest.current), []);
-
-  const sensors = useSensors(
-    // A few pixels before a drag starts, so a click stays a click.
-    useSensor(RowMouseSensor, { activationConstraint: { distance: 5 } }),
-    // A finger holds still to drag, so a swipe or a scroll never starts one.
-    useSensor(TouchSensor, { activationConstraint: { delay: 400, tolerance: 6 } }),
-    useSensor(RowKeyboardSensor, {
-      coordinateGetter: sortableKeyboardCoordinates,
-      keyboardCodes: ROW_KEYBOARD_CODES,
-    }),
-  );
-
-  const onDragStart = ({ active, activatorEvent }: DragStartEvent) => {
-    const task = saved.find((candidate) => candidate.id === active.id);
-    if (!task) return;
-    const moving = movingIds(ids, selected, task.id).flatMap((id) => saved.filter((t) => t.id === id));
-    setDrag({ active: task, moving, byKeyboard: activatorEvent instanceof KeyboardEvent });
-  };
-
-  const onDragEnd = ({ active, over }: DragEndEvent) => {
-    const current = drag;
-    setDrag(null);
-    if (!current || !over) return;
-    const target = over.data.current as PlaceTargetData | undefined;
-    if (target?.kind === 'place') {
-      if (place.parentId === null && target.projectId === place.projectId) return;
-      move.mutate({
-        tasks: current.moving,
-        place: { projectId: target.projectId, parentId: null },
-        afterId: null,
-      });
-      const count = current.moving.length;
-      toast(count === 1 ? `Moved to ${target.name}` : `${count} tasks moved to ${target.name}`, {
-        description: count === 1 ? current.active.title : undefined,
-      });
-      return;
-    }
-    const moving = current.moving.map((task) => task.id);
-    const afterId = afterIdForSortableDrop(ids, moving, String(active.id), String(over.id));
-    if (afterId === undefined) return;
-    move.mutate({ tasks: current.moving, place, afterId });
-    // The row is drawn again at its new index; keyboard focus follows it there.
-    if (current.byKeyboard) setFocusRequest({ id: current.active.id, seq: Date.now() });
-  };
-
   return (
-    <DndContext
-      sensors={sensors}
-      collisionDetection={collision}
-      accessibility={{ announcements, screenReaderInstructions: reorderInstructions }}
-      onDragStart={onDragStart}
-      onDragEnd={onDragEnd}
-      onDragCancel={() => setDrag(null)}
+    <SortableRows
+      tasks={listProps.tasks}
+      selected={listProps.selected}
+      place={place}
+      placeName={placeName}
+      onKeyboardDrop={(id) => setFocusRequest({ id, seq: Date.now() })}
     >
-      <SortableContext items={ids} strategy={verticalListSortingStrategy}>
-        <MovingContext.Provider value={movingSet}>
-          <TaskList {...listProps} focusRequest={focusRequest} RowWrapper={SortableRow} />
-        </MovingContext.Provider>
-      </SortableContext>
-      {drag && !drag.byKeyboard ? <PlaceDropTargets /> : null}
-      {/* A keyboard move shows the line where the task would land; a preview there would hide a row. */}
-      <DragOverlay dropAnimation={null}>
-        {drag && !drag.byKeyboard ? (
-          <div
-            data-testid="drag-preview"
-            className="flex items-center gap-2 rounded-md border border-accent bg-surface px-3 py-2 shadow-overlay"
-          >
-            <span className="min-w-0 flex-1 truncate">{drag.active.title}</span>
-            {drag.moving.length > 1 ? (
-              <span className="rounded-full bg-accent px-2 text-accent-fg text-xs">{drag.moving.length}</span>
-            ) : null}
-          </div>
-        ) : null}
-      </DragOverlay>
-    </DndContext>
+      {(wrapper) => <TaskList {...listProps} focusRequest={focusRequest} RowWrapper={wrapper} />}
+    </SortableRows>
   );
 }

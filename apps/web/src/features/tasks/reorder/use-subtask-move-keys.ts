@@ -2,6 +2,7 @@ import type { KeyboardEvent } from 'react';
 import type { Task } from '../../../lib/api-types';
 import { isOptimistic } from '../data/task-model';
 import { announce } from './announce';
+import { focusRowSoon } from './focus-row';
 import { afterIdForStep } from './reorder-plan';
 import { useMoveTasks } from './use-move-tasks';
 
@@ -28,9 +29,6 @@ export function useSubtaskMoveKeys(parent: Task, subtasks: Task[]) {
     announce(
       `“${task.title}” moved ${after ? `after “${after.title}”` : 'to the top'} in “${parent.title}”.`,
     );
-    // The row is drawn again at its new place; the focus follows it.
-    requestAnimationFrame(() =>
-      document.querySelector<HTMLElement>(`[data-testid="task-row"][data-task-id="${task.id}"]`)?.focus(),
-    );
+    focusRowSoon(task.id);
   };
 }
