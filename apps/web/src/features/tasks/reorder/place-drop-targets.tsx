@@ -1,6 +1,7 @@
 import { useDroppable } from '@dnd-kit/core';
 import { useLayoutEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
+import type { ManualPlace } from './reorder-cache';
 
 /** What a sidebar place carries while a row is dragged over it. */
 export interface PlaceTargetData {
@@ -37,7 +38,8 @@ function PlaceTarget({ target }: { target: Target }) {
       ref={setNodeRef}
       data-testid="place-drop-target"
       data-place={name}
-      className={`fixed z-50 rounded-md ${isOver ? 'bg-accent-soft/60 ring-2 ring-accent' : 'ring-1 ring-accent/40 ring-dashed'}`}
+      // Outlines only: a tint laid over the link would fade its name.
+      className={`fixed z-50 rounded-md ${isOver ? 'outline-2 outline-accent outline-solid' : 'outline-1 outline-accent/60 outline-dashed'}`}
       style={{
         top: target.rect.top,
         left: target.rect.left,
@@ -52,9 +54,15 @@ function PlaceTarget({ target }: { target: Target }) {
  * While a row is dragged by pointer, the sidebar's Inbox and projects become drop targets: outlines laid
  * over their links, so the sidebar itself needs no drag code (it stays out of the first page's JS).
  */
-export function PlaceDropTargets() {
+export function PlaceDropTargets({ current }: { current: ManualPlace }) {
+  const { projectId, parentId } = current;
   const [targets, setTargets] = useState<Target[]>([]);
-  useLayoutEffect(() => setTargets(sidebarTargets()), []);
+  // The place the rows are in is no target (a drop there changes nothing); a subtask's project is.
+  useLayoutEffect(
+    () =>
+      setTargets(sidebarTargets().filter((target) => parentId !== null || target.projectId !== projectId)),
+    [projectId, parentId],
+  );
   return createPortal(
     <div aria-hidden="true">
       {targets.map((target) => (

@@ -5,6 +5,7 @@ import {
   type DragEndEvent,
   DragOverlay,
   type DragStartEvent,
+  type Modifier,
   pointerWithin,
   TouchSensor,
   useSensor,
@@ -16,6 +17,7 @@ import {
   useSortable,
   verticalListSortingStrategy,
 } from '@dnd-kit/sortable';
+import { getEventCoordinates } from '@dnd-kit/utilities';
 import {
   type ComponentType,
   createContext,
@@ -60,20 +62,41 @@ interface Drag {
 
 const MovingContext = createContext<ReadonlySet<string>>(new Set());
 
-/** Only the rows when a keyboard moves; the sidebar's places too when a pointer does. */
+/**
+ * A pointer drag is over the sidebar place under the pointer, else the row whose middle is nearest the
+ * pointer (the preview sits beside the pointer, so its own middle says little). A keyboard drag moves
+ * the preview from row to row: the row nearest its middle.
+ */
 const collision: CollisionDetection = (args) => {
   const isPlace = (id: string | number) =>
     (args.droppableContainers.find((c) => c.id === id)?.data.current as PlaceTargetData | undefined)?.kind ===
     'place';
-  if (args.pointerCoordinates) {
-    const places = args.droppableContainers.filter((container) => isPlace(container.id));
-    const hit = pointerWithin({ ...args, droppableContainers: places });
-    if (hit.length > 0) return hit;
-  }
-  return closestCenter({
-    ...args,
-    droppableContainers: args.droppableContainers.filter((container) => !isPlace(container.id)),
-  });
+  const rows = args.droppableContainers.filter((container) => !isPlace(container.id));
+  const pointer = args.pointerCoordinates;
+  if (!pointer) return closestCenter({ ...args, droppableContainers: rows });
+  const places = args.droppableContainers.filter((container) => isPlace(container.id));
+  const hit = pointerWithin({ ...args, droppableContainers: places });
+  if (hit.length > 0) return hit;
+  const atPointer = {
+    top: pointer.y,
+    bottom: pointer.y,
+    left: pointer.x,
+    right: pointer.x,
+    width: 0,
+    height: 0,
+  };
+  return closestCenter({ ...args, collisionRect: atPointer, droppableContainers: rows });
+};
+
+/** The pointer's preview just below and right of the pointer, so the row or place under it stays in view. */
+const besideCursor: Modifier = ({ activatorEvent, draggingNodeRect, transform }) => {
+  const start = activatorEvent ? getEventCoordinates(activatorEvent) : null;
+  if (!start || !draggingNodeRect) return transform;
+  return {
+    ...transform,
+    x: transform.x + start.x - draggingNodeRect.left + 12,
+    y: transform.y + start.y - draggingNodeRect.top + 12,
+  };
 };
 
 /** A row as a sortable item: the whole row drags; a line shows where it would land. */
@@ -187,13 +210,13 @@ export default function SortableRows({
       <SortableContext items={ids} strategy={verticalListSortingStrategy}>
         <MovingContext.Provider value={movingSet}>{children(SortableRow)}</MovingContext.Provider>
       </SortableContext>
-      {drag && !drag.byKeyboard ? <PlaceDropTargets /> : null}
+      {drag && !drag.byKeyboard ? <PlaceDropTargets current={place} /> : null}
       {/* A keyboard move shows the line where the task would land; a preview there would hide a row. */}
-      <DragOverlay dropAnimation={null}>
+      <DragOverlay dropAnimation={null} modifiers={[besideCursor]}>
         {drag && !drag.byKeyboard ? (
           <div
             data-testid="drag-preview"
-            className="flex items-center gap-2 rounded-md border border-accent bg-surface px-3 py-2 shadow-overlay"
+            className="flex w-max max-w-72 items-center gap-2 rounded-md border border-accent bg-surface px-3 py-2 shadow-overlay"
           >
             <span className="min-w-0 flex-1 truncate">{drag.active.title}</span>
             {drag.moving.length > 1 ? (
