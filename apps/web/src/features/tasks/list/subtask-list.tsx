@@ -2,7 +2,7 @@ import type { Task } from '../../../lib/api-types';
 import { isOptimistic } from '../data/task-model';
 import { useTaskList } from '../data/use-task-queries';
 import { focusRowSoon } from '../reorder/focus-row';
-import { LazySortableRows } from '../reorder/lazy-sortable-task-list';
+import { LazySortableRows } from '../reorder/lazy-sortable-rows';
 import { useSubtaskMoveKeys } from '../reorder/use-subtask-move-keys';
 import { TaskRow, type TaskRowActions } from './task-row';
 

@@ -1,14 +1,11 @@
-import { lazy, type ReactNode, Suspense } from 'react';
-import type { Task } from '../../../lib/api-types';
+import { lazy, Suspense } from 'react';
 import { TaskList } from '../list/task-list';
-import type { SortableRowsProps } from './sortable-rows';
 import type { SortableTaskListProps } from './sortable-task-list';
 
 // dnd-kit is not in the first page's JS. It starts loading once the task screen's code is there, while
 // the list's data is fetched, so the plain fallback (swapped for the sortable list, losing focus) is rare.
 const loadSortableTaskList = () => import('./sortable-task-list');
 const SortableTaskList = lazy(loadSortableTaskList);
-const SortableRows = lazy(() => import('./sortable-rows'));
 if (typeof window !== 'undefined') {
   const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1));
   idle(() => void loadSortableTaskList());
@@ -20,19 +17,6 @@ export function LazySortableTaskList(props: SortableTaskListProps) {
   return (
     <Suspense fallback={<TaskList {...listProps} />}>
       <SortableTaskList {...props} />
-    </Suspense>
-  );
-}
-
-function PlainRow({ children }: { task: Task; children: ReactNode }) {
-  return <>{children}</>;
-}
-
-/** Rows of a manual order (a parent's subtasks) that drag; until the drag code is there, plain rows. */
-export function LazySortableRows(props: SortableRowsProps) {
-  return (
-    <Suspense fallback={props.children(PlainRow)}>
-      <SortableRows {...props} />
     </Suspense>
   );
 }
