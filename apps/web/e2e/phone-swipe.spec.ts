@@ -85,6 +85,12 @@ test('a phone: swipe right completes with Undo, swipe left offers Schedule and D
   await expect(page.getByText('Scheduled for tomorrow')).toBeVisible();
   await expect(row(page, 'Book dentist').getByTestId('task-due')).toHaveText(/Tomorrow/);
 
+  // Open actions close at a touch elsewhere.
+  await swipe(page, await startOf(page, 'Return library books'), -150);
+  await expect(page.getByRole('button', { name: 'Delete: Return library books' })).toBeVisible();
+  await page.getByRole('heading', { name: 'Inbox' }).tap();
+  await expect(page.getByRole('button', { name: 'Delete: Return library books' })).toHaveCount(0);
+
   // Delete, then Undo brings it back (task.restore).
   await swipe(page, await startOf(page, 'Return library books'), -150);
   await page.getByRole('button', { name: 'Delete: Return library books' }).click();

@@ -1,4 +1,4 @@
-import { type PointerEvent, useRef, useState } from 'react';
+import { type PointerEvent, useEffect, useRef, useState } from 'react';
 import { type SwipeAxis, swipeAxis, swipeOffset, swipeOutcome } from './use-row-swipe-gesture';
 
 interface RowSwipe {
@@ -16,6 +16,20 @@ export function useRowSwipe({ onComplete, enabled }: RowSwipe) {
   const [open, setOpen] = useState(false);
   const [moving, setMoving] = useState(false);
   const touch = useRef<{ id: number; x: number; y: number; axis: SwipeAxis } | null>(null);
+  const ref = useRef<HTMLDivElement>(null);
+
+  // Open actions close at a touch anywhere else (but not in their own Schedule menu).
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: globalThis.PointerEvent) => {
+      const target = event.target instanceof Element ? event.target : null;
+      if (target && (ref.current?.contains(target) || target.closest('[role="menu"]'))) return;
+      setOpen(false);
+      setOffset(0);
+    };
+    document.addEventListener('pointerdown', onPointerDown, true);
+    return () => document.removeEventListener('pointerdown', onPointerDown, true);
+  }, [open]);
 
   const end = (letGo: boolean) => {
     const current = touch.current;
@@ -63,6 +77,8 @@ export function useRowSwipe({ onComplete, enabled }: RowSwipe) {
   };
 
   return {
+    /** The row's outer element: a touch outside it closes its open actions. */
+    ref,
     offset,
     open,
     /** True while the finger moves the row (no easing then). */

@@ -77,7 +77,7 @@ export function SwipeRow({
   const { offset, open, moving } = swipe;
   const completed = isCompleted(task);
   return (
-    <div className="relative overflow-hidden" data-swipe-open={open || undefined}>
+    <div ref={swipe.ref} className="relative overflow-hidden" data-swipe-open={open || undefined}>
       {offset > 0 ? (
         <div
           aria-hidden="true"
