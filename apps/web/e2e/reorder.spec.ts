@@ -12,6 +12,14 @@ async function dragReady(page: Page) {
   await expect(page.getByTestId('task-row').first()).toHaveAttribute('aria-describedby', /DndDescribedBy/);
 }
 
+/**
+ * dnd-kit measures the rows a moment after a keyboard lift (and listens for arrows from the next task);
+ * a person never presses the next key that fast, a test on a busy machine can.
+ */
+async function settleDrag(page: Page) {
+  await page.waitForTimeout(300);
+}
+
 /** Presses on a row's free space (right of its title), moves in steps past the click threshold, drops. */
 async function dragRow(page: Page, title: string, to: { x: number; y: number }) {
   const box = await row(page, title).boundingBox();
@@ -52,6 +60,7 @@ test('manual order: drag by mouse and by keyboard, Alt+arrows, the order stays a
   await row(page, 'Dust shelves').focus();
   await page.keyboard.press('Space');
   await expect(page.getByText(/Picked up “Dust shelves”, position 4 of 4 in Inbox/)).toBeAttached();
+  await settleDrag(page);
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
   await expect(page.getByText(/“Dust shelves” would move before “Call plumber”/)).toBeAttached();
@@ -181,6 +190,7 @@ test('a task added to a manual order shows first at once; completing a parent as
   await expect(
     page.getByText(/Picked up “Pack bags”, position 3 of 3 in the subtasks of “Plan trip”/),
   ).toBeAttached();
+  await settleDrag(page);
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Space');
   await expect(

@@ -62,7 +62,9 @@ export function useTaskActions({ tasks, selection, view, changeView, manualPlace
     if (next) focusTask(next.id);
   };
   const parentCompletion = useParentCompletion({
-    complete: (task, then) => update.mutate({ task, patch: { status: 'completed' } }, { onSuccess: then }),
+    // Per call (mutate's own callbacks fire for the latest call only); a refusal is already reported.
+    complete: (task, then) =>
+      void update.mutateAsync({ task, patch: { status: 'completed' } }).then(then, () => undefined),
     completeSubtasks: (open) => bulkUpdate.mutate({ tasks: open, patch: { status: 'completed' } }),
   });
   const swipe = useSwipeActions((task) => void parentCompletion.request(task));

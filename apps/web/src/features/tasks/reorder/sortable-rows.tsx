@@ -5,18 +5,14 @@ import {
   type DragEndEvent,
   DragOverlay,
   type DragStartEvent,
+  type KeyboardCoordinateGetter,
   type Modifier,
   pointerWithin,
   TouchSensor,
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
-import {
-  SortableContext,
-  sortableKeyboardCoordinates,
-  useSortable,
-  verticalListSortingStrategy,
-} from '@dnd-kit/sortable';
+import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { getEventCoordinates } from '@dnd-kit/utilities';
 import {
   type ComponentType,
@@ -64,29 +60,35 @@ const MovingContext = createContext<ReadonlySet<string>>(new Set());
 
 /**
  * A pointer drag is over the sidebar place under the pointer, else the row whose middle is nearest the
- * pointer (the preview sits beside the pointer, so its own middle says little). A keyboard drag moves
- * the preview from row to row: the row nearest its middle.
+ * pointer (the preview sits beside the pointer, so its own middle says little). A keyboard drag is over
+ * the row the arrow keys chose (`keyboardOverId`), counted in list order rather than measured, which
+ * stays right inside nested and virtual lists.
  */
-const collision: CollisionDetection = (args) => {
-  const isPlace = (id: string | number) =>
-    (args.droppableContainers.find((c) => c.id === id)?.data.current as PlaceTargetData | undefined)?.kind ===
-    'place';
-  const rows = args.droppableContainers.filter((container) => !isPlace(container.id));
-  const pointer = args.pointerCoordinates;
-  if (!pointer) return closestCenter({ ...args, droppableContainers: rows });
-  const places = args.droppableContainers.filter((container) => isPlace(container.id));
-  const hit = pointerWithin({ ...args, droppableContainers: places });
-  if (hit.length > 0) return hit;
-  const atPointer = {
-    top: pointer.y,
-    bottom: pointer.y,
-    left: pointer.x,
-    right: pointer.x,
-    width: 0,
-    height: 0,
+function collisionWith(keyboardOverId: () => string | null): CollisionDetection {
+  return (args) => {
+    const pointer = args.pointerCoordinates;
+    if (!pointer) {
+      const id = keyboardOverId();
+      return id ? [{ id }] : [];
+    }
+    const isPlace = (id: string | number) =>
+      (args.droppableContainers.find((c) => c.id === id)?.data.current as PlaceTargetData | undefined)
+        ?.kind === 'place';
+    const places = args.droppableContainers.filter((container) => isPlace(container.id));
+    const hit = pointerWithin({ ...args, droppableContainers: places });
+    if (hit.length > 0) return hit;
+    const atPointer = {
+      top: pointer.y,
+      bottom: pointer.y,
+      left: pointer.x,
+      right: pointer.x,
+      width: 0,
+      height: 0,
+    };
+    const rows = args.droppableContainers.filter((container) => !isPlace(container.id));
+    return closestCenter({ ...args, collisionRect: atPointer, droppableContainers: rows });
   };
-  return closestCenter({ ...args, collisionRect: atPointer, droppableContainers: rows });
-};
+}
 
 /** The pointer's preview just below and right of the pointer, so the row or place under it stays in view. */
 const besideCursor: Modifier = ({ activatorEvent, draggingNodeRect, transform }) => {
@@ -113,13 +115,15 @@ function SortableRow({ task, children }: { task: Task; children: ReactNode }) {
   });
   const line = over?.id === task.id && activeIndex !== -1 && activeIndex !== index;
   return (
-    <div
-      ref={setNodeRef}
-      {...listeners}
-      data-moving={moving.has(task.id) || undefined}
-      className="relative data-[moving]:outline-dashed data-[moving]:outline-2 data-[moving]:outline-accent data-[moving]:-outline-offset-4"
-    >
+    <div ref={setNodeRef} {...listeners} data-moving={moving.has(task.id) || undefined} className="relative">
       {children}
+      {/* Drawn over the row, whose own background would hide an outline of this wrapper. */}
+      {moving.has(task.id) ? (
+        <div
+          aria-hidden="true"
+          className="pointer-events-none absolute inset-1 rounded-md border-2 border-accent border-dashed"
+        />
+      ) : null}
       {line ? (
         <div
           aria-hidden="true"
@@ -154,13 +158,34 @@ export default function SortableRows({
   latest.current = { tasks: saved, moving: drag?.moving ?? [], placeName };
   const announcements = useMemo(() => reorderAnnouncements(() => latest.current), []);
 
+  // The row a keyboard drag is over: Up and Down step through the list, one row at a time.
+  const keyboardOver = useRef<string | null>(null);
+  const collision = useMemo(() => collisionWith(() => keyboardOver.current), []);
+  const stepOver: KeyboardCoordinateGetter = (event, { currentCoordinates }) => {
+    const step = event.code === 'ArrowDown' ? 1 : event.code === 'ArrowUp' ? -1 : 0;
+    if (event.code === 'ArrowLeft' || event.code === 'ArrowRight') event.preventDefault();
+    if (step === 0) return undefined;
+    event.preventDefault();
+    const list = latest.current.tasks.map((task) => task.id);
+    const at = keyboardOver.current === null ? -1 : list.indexOf(keyboardOver.current);
+    const next = list[Math.min(Math.max(at + step, 0), list.length - 1)];
+    if (!next || next === keyboardOver.current) return undefined;
+    keyboardOver.current = next;
+    document
+      .querySelector(`[data-testid="task-row"][data-task-id="${next}"]`)
+      ?.scrollIntoView({ block: 'nearest' });
+    // Nothing is drawn at these coordinates (no preview for a keyboard drag); a change makes dnd-kit ask
+    // the collision detection again.
+    return { x: currentCoordinates.x, y: currentCoordinates.y + step };
+  };
+
   const sensors = useSensors(
     // A few pixels before a drag starts, so a click stays a click.
     useSensor(RowMouseSensor, { activationConstraint: { distance: 5 } }),
     // A finger holds still to drag, so a swipe or a scroll never starts one.
     useSensor(TouchSensor, { activationConstraint: { delay: 400, tolerance: 6 } }),
     useSensor(RowKeyboardSensor, {
-      coordinateGetter: sortableKeyboardCoordinates,
+      coordinateGetter: stepOver,
       keyboardCodes: ROW_KEYBOARD_CODES,
     }),
   );
@@ -169,6 +194,7 @@ export default function SortableRows({
     const task = saved.find((candidate) => candidate.id === active.id);
     if (!task) return;
     const moving = movingIds(ids, selected, task.id).flatMap((id) => saved.filter((t) => t.id === id));
+    keyboardOver.current = task.id;
     setDrag({ active: task, moving, byKeyboard: activatorEvent instanceof KeyboardEvent });
   };
 
