@@ -27,10 +27,12 @@ export const taskReadProcedures = {
       input.view === 'upcoming' ? { ...input, sort: 'dueDate' as const, order: 'asc' as const } : input;
     const owner = { userId: ctx.userId, secret: ctx.env.AUTH_SECRET };
     const after = query.cursor ? decodeTaskCursor(query.cursor, query, owner) : null;
-    // A cursor is sealed with the filters of a first page that passed this check: only first pages pay for it.
-    if (!after) await checkListFilters(ctx.queries, ctx.userId, query);
     const read = () => ctx.queries.tasks.list(ctx.userId, query, after, ctx.now());
     const page = await (query.search ? asHeavyRead(ctx.userId, read) : read());
+    // Only an empty first page asks whether the project, labels and parent it names are the caller's: a
+    // listed task is the caller's and links only the caller's (writes check it), and a cursor is sealed
+    // with the filters of a first page that passed this way.
+    if (!after && page.items.length === 0) await checkListFilters(ctx.queries, ctx.userId, query);
     return { items: page.items, nextCursor: page.next ? encodeTaskCursor(page.next, query, owner) : null };
   }),
 
