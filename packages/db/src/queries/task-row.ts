@@ -65,8 +65,7 @@ export const TASK_COLUMNS = raw(
     iso('created_at'),
     iso('updated_at'),
     '"project_id"',
-    // The owner check is insurance: writes only ever link a task to its owner's labels.
-    `array(select "label_id" from "task_labels" where "task_labels"."task_id" = "tasks"."id" and "task_labels"."user_id" = "tasks"."user_id" order by "label_id") as "label_ids"`,
+    `array(select "label_id" from "task_labels" where "task_labels"."task_id" = "tasks"."id" order by "label_id") as "label_ids"`,
     '"parent_id"',
     // Led by user_id and parent_id: tasks_user_id_parent_id_position_idx answers it from the index.
     `(select count(*)::int from "tasks" as "subtask" where "subtask"."user_id" = "tasks"."user_id" and "subtask"."parent_id" = "tasks"."id") as "subtask_count"`,
