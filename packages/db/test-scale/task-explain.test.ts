@@ -99,6 +99,16 @@ function sequentialScans(all: PlanNode[]): string[] {
  */
 function planProblems(all: PlanNode[]): string[] {
   const problems = sequentialScans(all);
+  // A task's labels are found by the task (task_labels' primary key); the owner's (user_id, label_id)
+  // index read without a label goes through every label link the owner has, once per listed task.
+  if (
+    all.some(
+      (node) =>
+        node['Index Name'] === 'task_labels_user_id_label_id_task_id_idx' &&
+        !/\blabel_id\b/.test(node['Index Cond'] ?? ''),
+    )
+  )
+    problems.push('reads every label link of the owner');
   const byOwner = (node: PlanNode) =>
     !!node['Index Name'] &&
     firstColumn.get(node['Index Name']) === 'user_id' &&
@@ -243,6 +253,9 @@ describe('every list and stats query uses an index that starts with user_id (1.1
     expect(
       planProblems(await plan('select count(*) from task_labels where label_id::text like $$1%$$')),
     ).toEqual(['sequential scan of task_labels', 'no index starting with user_id finds the owner']);
+    expect(planProblems(await plan(`select task_id from task_labels where user_id = '${TYPICAL}'`))).toEqual([
+      'reads every label link of the owner',
+    ]);
     expect(planProblems(await plan("select id from tasks where description ilike '%budget%'"))).toEqual([
       'no index starting with user_id finds the owner',
     ]);
