@@ -1,8 +1,8 @@
-import pg from 'pg';
 import type { Queryable } from '../pg.js';
 import { taskListQueries } from './task-list.js';
 import { taskReadQueries } from './task-reads.js';
 import { taskStatsQueries } from './task-stats.js';
+import { inTransaction } from './transaction.js';
 
 /**
  * Statement timeouts by kind of query. Searches and stats run on the heavy-read pool, whose connections
@@ -15,26 +15,10 @@ export const STATEMENT_TIMEOUT_MS = { search: 2_000, export: 30_000 } as const;
 /** Connections of the heavy-read pool: a share of the main pool's size, so heavy reads never take all. */
 export const heavyPoolSize = (poolMax: number) => Math.max(2, Math.ceil(poolMax / 2));
 
-/** Runs `work` in a transaction on one connection of `db` whose statements stop after `ms`. */
-async function withStatementTimeout<T>(
-  db: Queryable,
-  ms: number,
-  work: (db: Queryable) => Promise<T>,
-): Promise<T> {
+/** Runs `work` in a read-only transaction on one connection of `db` whose statements stop after `ms`. */
+function withStatementTimeout<T>(db: Queryable, ms: number, work: (db: Queryable) => Promise<T>): Promise<T> {
   // A single connection (a test's, a transaction's) keeps its own settings.
-  if (!(db instanceof pg.Pool)) return work(db);
-  const client = await db.connect();
-  try {
-    await client.query(`begin read only; set local statement_timeout = ${Math.trunc(ms)}`);
-    const result = await work(client);
-    await client.query('commit');
-    return result;
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  return inTransaction(db, work, `begin read only; set local statement_timeout = ${Math.trunc(ms)}`);
 }
 
 type ListArgs = Parameters<ReturnType<typeof taskListQueries>['list']>;
