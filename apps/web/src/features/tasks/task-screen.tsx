@@ -127,6 +127,20 @@ export function TaskScreen({ place, title, icon, headerActions, board }: TaskScr
     requestAnimationFrame(() => actions.quickAddRef.current?.focus());
   };
 
+  // What the plain list and the sortable (manual-order) list both show.
+  const listProps = {
+    tasks,
+    hasNextPage: query.hasNextPage,
+    isFetchingNextPage: query.isFetchingNextPage,
+    fetchNextPage: query.fetchNextPage,
+    activeId: actions.activeId,
+    selected: selection.selected,
+    focusRequest: actions.focusRequest,
+    expanded,
+    onToggleSubtasks: toggleSubtasks,
+    ...actions.row,
+  };
+
   const list = board ? (
     board
   ) : query.isPending ? (
@@ -157,33 +171,9 @@ export function TaskScreen({ place, title, icon, headerActions, board }: TaskScr
       <PlaceEmpty place={place} />
     )
   ) : manualPlace ? (
-    <LazySortableTaskList
-      place={manualPlace}
-      placeName={title}
-      tasks={tasks}
-      hasNextPage={query.hasNextPage}
-      isFetchingNextPage={query.isFetchingNextPage}
-      fetchNextPage={query.fetchNextPage}
-      activeId={actions.activeId}
-      selected={selection.selected}
-      focusRequest={actions.focusRequest}
-      expanded={expanded}
-      onToggleSubtasks={toggleSubtasks}
-      {...actions.row}
-    />
+    <LazySortableTaskList place={manualPlace} placeName={title} {...listProps} />
   ) : (
-    <TaskList
-      tasks={tasks}
-      hasNextPage={query.hasNextPage}
-      isFetchingNextPage={query.isFetchingNextPage}
-      fetchNextPage={query.fetchNextPage}
-      activeId={actions.activeId}
-      selected={selection.selected}
-      focusRequest={actions.focusRequest}
-      expanded={expanded}
-      onToggleSubtasks={toggleSubtasks}
-      {...actions.row}
-    />
+    <TaskList {...listProps} />
   );
 
   return (
