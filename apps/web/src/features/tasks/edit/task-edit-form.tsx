@@ -10,6 +10,7 @@ import type { Task } from '../../../lib/api-types';
 import { isMac } from '../../../lib/platform';
 import { useDaySettings } from '../../account/use-settings';
 import { useDeleteTask } from '../data/use-task-mutations';
+import { SubtasksSection } from '../subtasks/subtasks-section';
 import { PRIORITIES_HIGH_FIRST, PRIORITY_LABELS, STATUS_LABELS } from '../task-labels';
 import { ConflictChoice } from './conflict-choice';
 import type { EditField } from './merge-edits';
@@ -153,6 +154,7 @@ export function TaskEditForm({ task, onDone, closeGuard }: TaskEditFormProps) {
           </p>
         </fieldset>
         {conflictFor('due')}
+        <SubtasksSection task={task} />
       </div>
       <div className="flex shrink-0 flex-col gap-2 border-line border-t px-5 py-3">
         <SaveStatusText status={status} conflicted={conflicted} />

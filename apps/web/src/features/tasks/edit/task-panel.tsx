@@ -53,6 +53,11 @@ export function TaskPanel({ taskId, listed, onClose, onClosed }: TaskPanelProps)
         <RadixDialog.Overlay className="fixed inset-0 z-30 bg-canvas/60 motion-safe:animate-fade-in" />
         <RadixDialog.Content
           aria-describedby={undefined}
+          onEscapeKeyDown={(event) => {
+            // A field that closes itself on Esc (adding a subtask) keeps the panel open.
+            if (event.target instanceof Element && event.target.closest('[data-own-escape]'))
+              event.preventDefault();
+          }}
           onCloseAutoFocus={(event) => {
             event.preventDefault();
             onClosed();

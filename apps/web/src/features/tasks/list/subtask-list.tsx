@@ -1,9 +1,11 @@
+import { LIMITS } from '@taskapp/shared';
 import type { Task } from '../../../lib/api-types';
 import { isOptimistic } from '../data/task-model';
 import { useTaskList } from '../data/use-task-queries';
 import { focusRowSoon } from '../reorder/focus-row';
 import { LazySortableRows } from '../reorder/lazy-sortable-rows';
 import { useSubtaskMoveKeys } from '../reorder/use-subtask-move-keys';
+import { AddSubtask } from '../subtasks/add-subtask';
 import { TaskRow, type TaskRowActions } from './task-row';
 
 export interface SubtaskProps extends TaskRowActions {
@@ -31,7 +33,7 @@ export function SubtaskList({ parent, depth, ...props }: SubtaskProps & { parent
       </p>
     );
   // Subtasks keep their own manual order: they drag among themselves (or onto a project in the sidebar).
-  return (
+  const rows = (
     <LazySortableRows
       tasks={tasks}
       selected={selected}
@@ -72,5 +74,19 @@ export function SubtaskList({ parent, depth, ...props }: SubtaskProps & { parent
         </ul>
       )}
     </LazySortableRows>
+  );
+  // Outside the rows: the drag code arriving swaps them out, which must not close a half-typed subtask.
+  // The parent is at least `depth` levels down; past the limit the server would refuse.
+  if (depth >= LIMITS.taskLevelsMax) return rows;
+  return (
+    <>
+      {rows}
+      <div
+        style={{ paddingLeft: depth * INDENT_PX + 36 }}
+        className="border-line border-b bg-canvas/50 py-1 pr-3"
+      >
+        <AddSubtask parent={parent} />
+      </div>
+    </>
   );
 }
