@@ -126,3 +126,37 @@ test('a subtask too deep is refused with the server’s reason and the typed tit
   ).toHaveText(['Level four']);
   await expect(page.getByRole('button', { name: 'Add subtask' })).toHaveCount(3);
 });
+
+test('projects reorder in the sidebar from the keyboard, and the order stays after a reload', async ({
+  page,
+}) => {
+  const account = newAccount();
+  await signUp(page, account);
+  const api = await apiAs(page, account);
+  for (const name of ['Garden', 'Kitchen', 'Attic']) await api.mutate('project.create', { name });
+  await page.reload();
+  const projects = page.getByRole('navigation', { name: 'Places' }).getByRole('region', { name: 'Projects' });
+  const names = projects.getByRole('link');
+  const order = async () =>
+    (await api.query<Array<{ name: string }>>('project.list')).map((project) => project.name);
+  const initial = await order();
+  await expect(names).toHaveText(initial.map((name) => new RegExp(`^${name}`)));
+  const first = initial[0] ?? '';
+
+  // Space lifts the focused project, Down moves it one place, Space drops it.
+  await expect(projects.locator('li[data-sortable]')).toHaveCount(3);
+  await projects.getByRole('link', { name: new RegExp(first) }).focus();
+  // Each key waits for the announcement of the one before: the drag listens for arrows a moment after it starts.
+  const announced = (text: string) =>
+    expect(page.locator('[id^="DndLiveRegion"]').filter({ hasText: text })).toHaveCount(1);
+  await page.keyboard.press('Space');
+  await announced(`Picked up project “${first}”.`);
+  await page.keyboard.press('ArrowDown');
+  await announced(`“${first}” is over “${initial[1]}”.`);
+  await page.keyboard.press('Space');
+  const moved = [initial[1], initial[0], initial[2]] as string[];
+  await expect(names).toHaveText(moved.map((name) => new RegExp(`^${name}`)));
+  await expect.poll(order).toEqual(moved);
+  await page.reload();
+  await expect(names).toHaveText(moved.map((name) => new RegExp(`^${name}`)));
+});

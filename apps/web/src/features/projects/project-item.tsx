@@ -5,11 +5,19 @@ import { ColorDot } from './color-dot';
 import { ConfirmDelete } from './confirm-delete';
 import { ItemMenu } from './item-menu';
 import { NameForm } from './name-form';
+import type { SortableItem } from './sortable-projects';
 import { useLeaveDeletedPlace } from './use-leave-deleted-place';
 import { type Project, useProjectMutations } from './use-projects';
 
+interface ProjectItemProps {
+  project: Project;
+  onNavigate?: () => void;
+  /** How an active project drags to a new place (see sortable-projects.tsx). */
+  sortable?: SortableItem;
+}
+
 /** A project in the sidebar: its link with the open count, and its … menu (renamed in place). */
-export function ProjectItem({ project, onNavigate }: { project: Project; onNavigate?: () => void }) {
+export function ProjectItem({ project, onNavigate, sortable }: ProjectItemProps) {
   const { update, remove } = useProjectMutations();
   const leave = useLeaveDeletedPlace();
   const [renaming, setRenaming] = useState(false);
@@ -27,7 +35,14 @@ export function ProjectItem({ project, onNavigate }: { project: Project; onNavig
       },
     );
   return (
-    <li className="flex items-center">
+    <li
+      ref={sortable?.ref}
+      style={sortable?.style}
+      {...sortable?.listeners}
+      // Marks the item once the drag code is there (until then it does not move).
+      data-sortable={sortable?.listeners ? '' : undefined}
+      className={`flex items-center ${sortable?.dragging ? 'relative z-10 rounded-md bg-surface shadow-overlay' : ''}`}
+    >
       {renaming ? (
         <NameForm
           label={`Rename ${project.name}`}

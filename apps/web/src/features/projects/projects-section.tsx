@@ -2,8 +2,10 @@ import { useNavigate } from '@tanstack/react-router';
 import { Plus } from 'lucide-react';
 import { useState } from 'react';
 import { AddProjectForm } from './add-project-form';
+import { LazySortableProjects } from './lazy-sortable-projects';
 import { ProjectItem } from './project-item';
 import { SECTION_ICON_BUTTON, SectionHeading } from './section-heading';
+import { useMoveProject } from './use-move-project';
 import { useProjects } from './use-projects';
 
 /** The projects in sidebar order with their open counts; archived ones folded away below. */
@@ -11,6 +13,7 @@ export function ProjectsSection({ onNavigate }: { onNavigate?: () => void }) {
   const { data: projects = [], isPending } = useProjects();
   const [adding, setAdding] = useState(false);
   const navigate = useNavigate();
+  const move = useMoveProject();
   const active = projects.filter((project) => project.archivedAt === null);
   const archived = projects.filter((project) => project.archivedAt !== null);
   return (
@@ -32,9 +35,14 @@ export function ProjectsSection({ onNavigate }: { onNavigate?: () => void }) {
       />
       {active.length > 0 ? (
         <ul className="flex flex-col gap-0.5">
-          {active.map((project) => (
-            <ProjectItem key={project.id} project={project} onNavigate={onNavigate} />
-          ))}
+          <LazySortableProjects
+            projects={active}
+            onMove={(project, afterId, order) => move.mutate({ project, afterId, order })}
+          >
+            {(project, sortable) => (
+              <ProjectItem key={project.id} project={project} onNavigate={onNavigate} sortable={sortable} />
+            )}
+          </LazySortableProjects>
         </ul>
       ) : !isPending && !adding ? (
         <p className="px-2.5 text-faint text-xs">Group tasks by project: add one with +.</p>
