@@ -1,15 +1,21 @@
 import { lazy, Suspense } from 'react';
+import { optionalChunk } from '../../lib/optional-chunk';
 import type { SortableProjectsProps } from './sortable-projects';
 
-// dnd-kit stays out of the first page's JS; the same chunk the task list's drag code loads.
-const SortableProjects = lazy(() => import('./sortable-projects'));
-
 const NOT_SORTABLE = { ref: () => undefined, style: {}, listeners: undefined, dragging: false };
+
+/** The projects without drag: while the drag code loads, or for good if it cannot load (offline). */
+function StillProjects(props: SortableProjectsProps) {
+  return <>{props.projects.map((project) => props.children(project, NOT_SORTABLE))}</>;
+}
+
+// dnd-kit stays out of the first page's JS.
+const SortableProjects = lazy(optionalChunk(() => import('./sortable-projects'), StillProjects));
 
 /** The active projects, draggable once the drag code is there; until then the same items, still. */
 export function LazySortableProjects(props: SortableProjectsProps) {
   return (
-    <Suspense fallback={props.projects.map((project) => props.children(project, NOT_SORTABLE))}>
+    <Suspense fallback={<StillProjects {...props} />}>
       <SortableProjects {...props} />
     </Suspense>
   );
