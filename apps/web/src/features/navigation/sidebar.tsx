@@ -4,62 +4,35 @@ import { ProjectsSection } from '../projects/projects-section';
 import { rememberPlace } from './last-place';
 import { SidebarLink } from './sidebar-link';
 
-const ICON = 'size-4 shrink-0';
+const VIEWS = [
+  { to: '/inbox', Icon: Inbox, label: 'Inbox', shortcut: 'I' },
+  { to: '/today', Icon: Star, label: 'Today', shortcut: 'T' },
+  { to: '/upcoming', Icon: CalendarDays, label: 'Upcoming', shortcut: 'U' },
+  { to: '/completed', Icon: CheckCircle2, label: 'Completed', shortcut: 'C' },
+  { to: '/', Icon: ListTodo, label: 'All tasks', shortcut: 'A' },
+] as const;
 
 /** Views, then projects, then labels. `onNavigate` closes the phone drawer after a choice. */
 export function Sidebar({ onNavigate }: { onNavigate?: () => void }) {
+  const chooseAllTasks = () => {
+    // `/` opens the last place; choosing All tasks makes it that place.
+    rememberPlace({ kind: 'all' });
+    onNavigate?.();
+  };
   return (
     <nav aria-label="Places" className="flex flex-col gap-5 p-3 text-sm">
       <ul className="flex flex-col gap-0.5">
-        <li className="flex">
-          <SidebarLink
-            to="/inbox"
-            icon={<Inbox aria-hidden="true" className={ICON} />}
-            label="Inbox"
-            shortcut="I"
-            onNavigate={onNavigate}
-          />
-        </li>
-        <li className="flex">
-          <SidebarLink
-            to="/today"
-            icon={<Star aria-hidden="true" className={ICON} />}
-            label="Today"
-            shortcut="T"
-            onNavigate={onNavigate}
-          />
-        </li>
-        <li className="flex">
-          <SidebarLink
-            to="/upcoming"
-            icon={<CalendarDays aria-hidden="true" className={ICON} />}
-            label="Upcoming"
-            shortcut="U"
-            onNavigate={onNavigate}
-          />
-        </li>
-        <li className="flex">
-          <SidebarLink
-            to="/completed"
-            icon={<CheckCircle2 aria-hidden="true" className={ICON} />}
-            label="Completed"
-            shortcut="C"
-            onNavigate={onNavigate}
-          />
-        </li>
-        <li className="flex">
-          <SidebarLink
-            to="/"
-            icon={<ListTodo aria-hidden="true" className={ICON} />}
-            label="All tasks"
-            shortcut="A"
-            onNavigate={() => {
-              // `/` opens the last place; choosing All tasks makes it that place.
-              rememberPlace({ kind: 'all' });
-              onNavigate?.();
-            }}
-          />
-        </li>
+        {VIEWS.map(({ to, Icon, label, shortcut }) => (
+          <li key={to} className="flex">
+            <SidebarLink
+              to={to}
+              icon={<Icon aria-hidden="true" className="size-4 shrink-0" />}
+              label={label}
+              shortcut={shortcut}
+              onNavigate={to === '/' ? chooseAllTasks : onNavigate}
+            />
+          </li>
+        ))}
       </ul>
       <ProjectsSection onNavigate={onNavigate} />
       <LabelsSection onNavigate={onNavigate} />
