@@ -1,8 +1,8 @@
-import { Plus } from 'lucide-react';
 import { useState } from 'react';
 import { LabelItem } from './label-item';
 import { NameForm } from './name-form';
-import { SECTION_ICON_BUTTON, SectionHeading } from './section-heading';
+import { SectionAddButton } from './section-add-button';
+import { SectionHeading } from './section-heading';
 import { useLabelMutations, useLabels } from './use-labels';
 
 /** Every label, each opening the tasks that carry it; + adds one. */
@@ -15,17 +15,7 @@ export function LabelsSection({ onNavigate }: { onNavigate?: () => void }) {
       <SectionHeading
         id="sidebar-labels"
         title="Labels"
-        actions={
-          <button
-            type="button"
-            aria-label="Add label"
-            title="Add label"
-            onClick={() => setAdding(true)}
-            className={SECTION_ICON_BUTTON}
-          >
-            <Plus aria-hidden="true" className="size-4" />
-          </button>
-        }
+        actions={<SectionAddButton label="Add label" onClick={() => setAdding(true)} />}
       />
       {labels.length > 0 ? (
         <ul className="flex flex-col gap-0.5">

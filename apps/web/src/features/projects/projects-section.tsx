@@ -1,10 +1,10 @@
 import { useNavigate } from '@tanstack/react-router';
-import { Plus } from 'lucide-react';
 import { useState } from 'react';
 import { AddProjectForm } from './add-project-form';
 import { LazySortableProjects } from './lazy-sortable-projects';
 import { ProjectItem } from './project-item';
-import { SECTION_ICON_BUTTON, SectionHeading } from './section-heading';
+import { SectionAddButton } from './section-add-button';
+import { SectionHeading } from './section-heading';
 import { useMoveProject } from './use-move-project';
 import { useProjects } from './use-projects';
 
@@ -21,17 +21,7 @@ export function ProjectsSection({ onNavigate }: { onNavigate?: () => void }) {
       <SectionHeading
         id="sidebar-projects"
         title="Projects"
-        actions={
-          <button
-            type="button"
-            aria-label="Add project"
-            title="Add project"
-            onClick={() => setAdding(true)}
-            className={SECTION_ICON_BUTTON}
-          >
-            <Plus aria-hidden="true" className="size-4" />
-          </button>
-        }
+        actions={<SectionAddButton label="Add project" onClick={() => setAdding(true)} />}
       />
       {active.length > 0 ? (
         <ul className="flex flex-col gap-0.5">
