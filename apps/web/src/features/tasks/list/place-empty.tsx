@@ -1,36 +1,35 @@
 import { Link } from '@tanstack/react-router';
-import { CalendarCheck, CheckCircle2, Inbox, ListTodo, SearchX } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { CalendarCheck, CheckCircle2, Inbox, ListTodo, type LucideIcon, SearchX } from 'lucide-react';
 import { buttonClasses } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
 import type { Place } from '../../navigation/place';
 
 const EMPTY: Record<
   Exclude<Place['kind'], 'all' | 'upcoming'>,
-  { icon: ReactNode; title: string; text: string }
+  { Icon: LucideIcon; title: string; text: string }
 > = {
   inbox: {
-    icon: <Inbox aria-hidden="true" className="size-5" />,
+    Icon: Inbox,
     title: 'Your Inbox is empty',
     text: 'Tasks without a project land here. Add one above, or sort them into projects later.',
   },
   today: {
-    icon: <CalendarCheck aria-hidden="true" className="size-5" />,
+    Icon: CalendarCheck,
     title: 'Nothing due today',
     text: 'Tasks due today, and any overdue ones, show up here.',
   },
   completed: {
-    icon: <CheckCircle2 aria-hidden="true" className="size-5" />,
+    Icon: CheckCircle2,
     title: 'Nothing completed yet',
     text: 'Check off a task and it lands here, most recent first.',
   },
   project: {
-    icon: <ListTodo aria-hidden="true" className="size-5" />,
+    Icon: ListTodo,
     title: 'No open tasks in this project',
     text: 'Add a task above and it goes into this project.',
   },
   label: {
-    icon: <ListTodo aria-hidden="true" className="size-5" />,
+    Icon: ListTodo,
     title: 'No open tasks with this label',
     text: 'Type @ and the label’s name in quick add to label a task.',
   },
@@ -39,9 +38,9 @@ const EMPTY: Record<
 /** Why a place is empty and what fills it (All tasks keeps its own empty states). */
 export function PlaceEmpty({ place }: { place: Place }) {
   if (place.kind === 'all' || place.kind === 'upcoming') return null;
-  const { icon, title, text } = EMPTY[place.kind];
+  const { Icon, title, text } = EMPTY[place.kind];
   return (
-    <EmptyState icon={icon} title={title}>
+    <EmptyState icon={<Icon aria-hidden="true" className="size-5" />} title={title}>
       <p>{text}</p>
     </EmptyState>
   );
