@@ -1,80 +1,44 @@
 import { describe, expect, it } from 'vitest';
 import type { Task, TaskStats } from '../../../lib/api-types';
-import {
-  adjustStats,
-  insertAdded,
-  insertNewestFirst,
-  listShows,
-  mapTasks,
-  type TaskListData,
-} from './task-cache';
+import { adjustStats, insertAdded, insertNewestFirst, listShows, mapTasks } from './task-cache';
+import { fakeList, fakeTask, pageIds } from './task-fixtures';
 import { applyPatch } from './task-model';
 
-function task(id: string, createdAt: number, overrides: Partial<Task> = {}): Task {
-  const date = new Date(createdAt);
-  return {
-    id,
-    title: id,
-    description: null,
-    status: 'pending',
-    priority: 'medium',
-    dueDate: null,
-    allDay: false,
-    completedAt: null,
-    createdAt: date,
-    updatedAt: date,
-    projectId: null,
-    labelIds: [],
-    parentId: null,
-    subtaskCount: 0,
-    position: 'a0',
-    ...overrides,
-  };
-}
-
-function data(pages: Task[][], lastCursor: string | null = null): TaskListData {
-  return {
-    pages: pages.map((items, index) => ({
-      items,
-      nextCursor: index === pages.length - 1 ? lastCursor : `c${index}`,
-    })),
-    pageParams: pages.map((_, index) => (index === 0 ? null : `c${index - 1}`)),
-  };
-}
-
-const ids = (list: TaskListData) => list.pages.map((page) => page.items.map((item) => item.id));
+/** A task created at `createdAt` ms, so newest-first order is easy to read. */
+const task = (id: string, createdAt: number, overrides: Partial<Task> = {}) =>
+  fakeTask(id, { createdAt: new Date(createdAt), updatedAt: new Date(createdAt), ...overrides });
 
 describe('task cache edits', () => {
   it('puts a task back in newest-first order, across pages', () => {
-    const list = data([
+    const list = fakeList([
       [task('e', 5), task('d', 4)],
       [task('b', 2), task('a', 1)],
     ]);
-    expect(ids(insertNewestFirst(list, task('f', 6)))).toEqual([
+    expect(pageIds(insertNewestFirst(list, task('f', 6)))).toEqual([
       ['f', 'e', 'd'],
       ['b', 'a'],
     ]);
-    expect(ids(insertNewestFirst(list, task('c', 3)))).toEqual([
+    expect(pageIds(insertNewestFirst(list, task('c', 3)))).toEqual([
       ['e', 'd'],
       ['c', 'b', 'a'],
     ]);
-    expect(ids(insertNewestFirst(list, task('0', 0)))).toEqual([
+    expect(pageIds(insertNewestFirst(list, task('0', 0)))).toEqual([
       ['e', 'd'],
       ['b', 'a', '0'],
     ]);
   });
 
   it('leaves a task older than every loaded one to the next page fetch', () => {
-    const list = data([[task('b', 2), task('a', 1)]], 'more');
-    expect(ids(insertNewestFirst(list, task('0', 0)))).toEqual([['b', 'a']]);
+    const list = fakeList([[task('b', 2), task('a', 1)]], 'more');
+    expect(pageIds(insertNewestFirst(list, task('0', 0)))).toEqual([['b', 'a']]);
   });
 
   it('changes and removes tasks in place', () => {
-    const list = data([[task('b', 2), task('a', 1)]]);
+    const list = fakeList([[task('b', 2), task('a', 1)]]);
     const changed = mapTasks(list, (item) =>
       item.id === 'a' ? null : applyPatch(item, { status: 'completed' }),
     );
-    expect(ids(changed)).toEqual([['b']]);
+    expect(pageIds(changed)).toEqual([['b']]);
     expect(changed.pages[0]?.items[0]?.completedAt).toBeInstanceOf(Date);
   });
 
@@ -120,17 +84,19 @@ describe('which lists show a task, by place', () => {
 describe('new and restored tasks in a manual order', () => {
   const manual = { sort: 'manual', order: 'asc', projectId: null, parentId: null } as const;
   it('puts a task not yet saved first, even when the list was reordered or the clock is behind', () => {
-    const list = data([[task('b', 5, { position: 'a0' }), task('a', 9, { position: 'a1' })]]);
-    expect(ids(insertAdded(list, manual, task('draft', 1, { position: '' })))).toEqual([['draft', 'b', 'a']]);
+    const list = fakeList([[task('b', 5, { position: 'a0' }), task('a', 9, { position: 'a1' })]]);
+    expect(pageIds(insertAdded(list, manual, task('draft', 1, { position: '' })))).toEqual([
+      ['draft', 'b', 'a'],
+    ]);
   });
   it('puts a restored task back at its order key, comparing keys as the server does (by code unit)', () => {
-    const list = data([[task('x', 1, { position: 'Zz' }), task('y', 1, { position: 'a0' })]]);
-    expect(ids(insertAdded(list, manual, task('r', 1, { position: 'Zzz' })))).toEqual([['x', 'r', 'y']]);
+    const list = fakeList([[task('x', 1, { position: 'Zz' }), task('y', 1, { position: 'a0' })]]);
+    expect(pageIds(insertAdded(list, manual, task('r', 1, { position: 'Zzz' })))).toEqual([['x', 'r', 'y']]);
   });
   it('leaves a list that does not show the task alone', () => {
-    const list = data([[task('x', 1)]]);
-    expect(ids(insertAdded(list, { ...manual, projectId: 'p' }, task('n', 2, { position: '' })))).toEqual([
-      ['x'],
-    ]);
+    const list = fakeList([[task('x', 1)]]);
+    expect(pageIds(insertAdded(list, { ...manual, projectId: 'p' }, task('n', 2, { position: '' })))).toEqual(
+      [['x']],
+    );
   });
 });

@@ -1,41 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Task } from '../../../lib/api-types';
-import type { TaskListData } from '../data/task-cache';
+import { fakeList, fakeTask, pageIds } from '../data/task-fixtures';
 import { isManualOrderOf, placeInManualList, showMoved } from './reorder-cache';
 
-function task(id: string, overrides: Partial<Task> = {}): Task {
-  const date = new Date(0);
-  return {
-    id,
-    title: id,
-    description: null,
-    status: 'pending',
-    priority: 'medium',
-    dueDate: null,
-    allDay: false,
-    completedAt: null,
-    createdAt: date,
-    updatedAt: date,
-    projectId: null,
-    labelIds: [],
-    parentId: null,
-    subtaskCount: 0,
-    position: 'a0',
-    ...overrides,
-  } as Task;
-}
-
-function data(pages: Task[][]): TaskListData {
-  return {
-    pages: pages.map((items, index) => ({
-      items,
-      nextCursor: index === pages.length - 1 ? null : `c${index}`,
-    })),
-    pageParams: pages.map((_, index) => (index === 0 ? null : `c${index - 1}`)),
-  } as TaskListData;
-}
-
-const ids = (list: TaskListData) => list.pages.map((page) => page.items.map((item) => item.id));
 const inbox = { projectId: null, parentId: null };
 
 describe('reorder cache', () => {
@@ -56,27 +22,27 @@ describe('reorder cache', () => {
   });
 
   it('moves tasks after the anchor across pages, keeping page lengths', () => {
-    const list = data([
-      [task('a'), task('b')],
-      [task('c'), task('d')],
+    const list = fakeList([
+      [fakeTask('a'), fakeTask('b')],
+      [fakeTask('c'), fakeTask('d')],
     ]);
-    expect(ids(placeInManualList(list, [task('a'), task('b')], 'c'))).toEqual([
+    expect(pageIds(placeInManualList(list, [fakeTask('a'), fakeTask('b')], 'c'))).toEqual([
       ['c', 'a'],
       ['b', 'd'],
     ]);
-    expect(ids(placeInManualList(list, [task('d')], null))).toEqual([
+    expect(pageIds(placeInManualList(list, [fakeTask('d')], null))).toEqual([
       ['d', 'a'],
       ['b', 'c'],
     ]);
     // The anchor is not loaded: the tasks leave, the next fetch places them.
-    expect(ids(placeInManualList(list, [task('a')], 'zz'))).toEqual([['b', 'c'], ['d']]);
+    expect(pageIds(placeInManualList(list, [fakeTask('a')], 'zz'))).toEqual([['b', 'c'], ['d']]);
   });
 
   it('takes tasks moved to another project out of the old place and puts them first in the new one', () => {
-    const moved = [task('b', { projectId: 'p' })];
-    const source = data([[task('a'), task('b')]]);
+    const moved = [fakeTask('b', { projectId: 'p' })];
+    const source = fakeList([[fakeTask('a'), fakeTask('b')]]);
     expect(
-      ids(
+      pageIds(
         showMoved(
           source,
           { sort: 'manual', order: 'asc', projectId: null, parentId: null },
@@ -86,9 +52,9 @@ describe('reorder cache', () => {
         ),
       ),
     ).toEqual([['a']]);
-    const target = data([[task('x', { projectId: 'p' })]]);
+    const target = fakeList([[fakeTask('x', { projectId: 'p' })]]);
     expect(
-      ids(
+      pageIds(
         showMoved(
           target,
           { sort: 'manual', order: 'asc', projectId: 'p', parentId: null },
