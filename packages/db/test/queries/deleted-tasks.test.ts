@@ -1,29 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type pg from 'pg';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { deletedTaskQueries } from '../../src/queries/deleted-tasks.js';
 import { taskWriteQueries } from '../../src/queries/task-writes.js';
-import { createTestOrm, type TestOrm } from '../../src/testing/index.js';
-import { asStored, insertTask, insertUser, storedTask, storedTasksOf } from './arrange.js';
+import { asStored, insertTask, storedTask, storedTasksOf } from './arrange.js';
+import { useOwnerAndOther } from './owner-and-other.js';
 
-let testOrm: TestOrm;
-let pool: pg.Pool;
+const db = useOwnerAndOther();
 let writes: ReturnType<typeof taskWriteQueries>;
 let deleted: ReturnType<typeof deletedTaskQueries>;
-let owner: string;
-let other: string;
 
-beforeAll(async () => {
-  testOrm = await createTestOrm();
-  pool = testOrm.pool;
-  writes = taskWriteQueries(pool);
-  deleted = deletedTaskQueries(pool);
-});
-afterAll(() => testOrm.close());
-
-beforeEach(async () => {
-  owner = await insertUser(pool);
-  other = await insertUser(pool);
+beforeAll(() => {
+  writes = taskWriteQueries(db.pool);
+  deleted = deletedTaskQueries(db.pool);
 });
 
 const EARLIER = new Date('2025-06-01T08:00:00.250Z');
@@ -42,47 +30,47 @@ const fullTask = () => ({
 
 describe('restore', () => {
   it('puts a deleted task back with every column as it was, updated_at now', async () => {
-    const id = await insertTask(pool, owner, fullTask());
-    const before = await storedTask(pool, id);
-    expect(await writes.delete(owner, id)).toBe(true);
-    expect(await storedTask(pool, id)).toBeUndefined();
+    const id = await insertTask(db.pool, db.owner, fullTask());
+    const before = await storedTask(db.pool, id);
+    expect(await writes.delete(db.owner, id)).toBe(true);
+    expect(await storedTask(db.pool, id)).toBeUndefined();
 
-    const restored = await deleted.restore(owner, id, NOW);
+    const restored = await deleted.restore(db.owner, id, NOW);
     expect(restored).toMatchObject({ id, title: 'Write the report', completedAt: EARLIER, updatedAt: NOW });
-    expect(await storedTask(pool, id)).toEqual({ ...before, updated_at: asStored(NOW) });
+    expect(await storedTask(db.pool, id)).toEqual({ ...before, updated_at: asStored(NOW) });
   });
 
   it('restores what bulkDelete removed, and only once', async () => {
-    const a = await insertTask(pool, owner);
-    const b = await insertTask(pool, owner);
-    expect(await writes.bulkDelete(owner, [a, b])).toBe(2);
-    expect((await deleted.restore(owner, a, NOW))?.id).toBe(a);
-    expect((await deleted.restore(owner, b, NOW))?.id).toBe(b);
-    expect(await deleted.restore(owner, a, NOW)).toBeUndefined();
+    const a = await insertTask(db.pool, db.owner);
+    const b = await insertTask(db.pool, db.owner);
+    expect(await writes.bulkDelete(db.owner, [a, b])).toBe(2);
+    expect((await deleted.restore(db.owner, a, NOW))?.id).toBe(a);
+    expect((await deleted.restore(db.owner, b, NOW))?.id).toBe(b);
+    expect(await deleted.restore(db.owner, a, NOW)).toBeUndefined();
   });
 
   it("is undefined for another user's deleted task, which stays restorable by its owner", async () => {
-    const id = await insertTask(pool, other, fullTask());
-    await writes.delete(other, id);
-    expect(await deleted.restore(owner, id, NOW)).toBeUndefined();
-    expect(await storedTasksOf(pool, owner)).toEqual([]);
-    expect((await deleted.restore(other, id, NOW))?.id).toBe(id);
+    const id = await insertTask(db.pool, db.other, fullTask());
+    await writes.delete(db.other, id);
+    expect(await deleted.restore(db.owner, id, NOW)).toBeUndefined();
+    expect(await storedTasksOf(db.pool, db.owner)).toEqual([]);
+    expect((await deleted.restore(db.other, id, NOW))?.id).toBe(id);
   });
 
   it('is undefined for a live task and for an id never used', async () => {
-    const id = await insertTask(pool, owner, fullTask());
-    const before = await storedTask(pool, id);
-    expect(await deleted.restore(owner, id, NOW)).toBeUndefined();
-    expect(await deleted.restore(owner, randomUUID(), NOW)).toBeUndefined();
-    expect(await storedTask(pool, id)).toEqual(before);
+    const id = await insertTask(db.pool, db.owner, fullTask());
+    const before = await storedTask(db.pool, id);
+    expect(await deleted.restore(db.owner, id, NOW)).toBeUndefined();
+    expect(await deleted.restore(db.owner, randomUUID(), NOW)).toBeUndefined();
+    expect(await storedTask(db.pool, id)).toEqual(before);
   });
 
   it('keeps the latest copy when a restored task is deleted again', async () => {
-    const id = await insertTask(pool, owner, fullTask());
-    await writes.delete(owner, id);
-    await deleted.restore(owner, id, NOW);
-    await writes.update(owner, id, { title: 'Second life' }, undefined, NOW);
-    await writes.delete(owner, id);
-    expect((await deleted.restore(owner, id, NOW))?.title).toBe('Second life');
+    const id = await insertTask(db.pool, db.owner, fullTask());
+    await writes.delete(db.owner, id);
+    await deleted.restore(db.owner, id, NOW);
+    await writes.update(db.owner, id, { title: 'Second life' }, undefined, NOW);
+    await writes.delete(db.owner, id);
+    expect((await deleted.restore(db.owner, id, NOW))?.title).toBe('Second life');
   });
 });
