@@ -1,26 +1,19 @@
 import { LIMITS } from '@taskapp/shared';
 import type { Task } from '../../../lib/api-types';
-import { isOptimistic } from '../data/task-model';
 import { useTaskList } from '../data/use-task-queries';
 import { focusRowSoon } from '../reorder/focus-row';
 import { LazySortableRows } from '../reorder/lazy-sortable-rows';
 import { useSubtaskMoveKeys } from '../reorder/use-subtask-move-keys';
 import { AddSubtask } from '../subtasks/add-subtask';
-import { TaskRow, type TaskRowActions } from './task-row';
-
-export interface SubtaskProps extends TaskRowActions {
-  expanded: ReadonlySet<string>;
-  onToggleSubtasks: (task: Task) => void;
-  selected: ReadonlySet<string>;
-}
+import { type ListRowsProps, ListTaskRow } from './list-task-row';
 
 const INDENT_PX = 24;
 
 /** A task's subtasks, read when its row is expanded and shown under it, in their manual order. */
-export function SubtaskList({ parent, depth, ...props }: SubtaskProps & { parent: Task; depth: number }) {
+export function SubtaskList({ parent, depth, ...props }: ListRowsProps & { parent: Task; depth: number }) {
   const query = useTaskList({ parentId: parent.id, sort: 'manual', order: 'asc' });
   const tasks = query.data?.pages.flatMap((page) => page.items) ?? [];
-  const { expanded, onToggleSubtasks, selected, ...actions } = props;
+  const { expanded, selected } = props;
   const onMoveKeys = useSubtaskMoveKeys(parent, tasks);
   if (query.isPending)
     return (
@@ -46,16 +39,7 @@ export function SubtaskList({ parent, depth, ...props }: SubtaskProps & { parent
           {tasks.map((task) => (
             <li key={task.id} style={{ paddingLeft: depth * INDENT_PX }}>
               <RowWrapper task={task}>
-                <TaskRow
-                  task={task}
-                  pending={isOptimistic(task)}
-                  tabStop={false}
-                  selected={selected.has(task.id)}
-                  selecting={selected.size > 0}
-                  expanded={expanded.has(task.id)}
-                  onToggleSubtasks={onToggleSubtasks}
-                  {...actions}
-                />
+                <ListTaskRow task={task} tabStop={false} {...props} />
               </RowWrapper>
               {expanded.has(task.id) ? <SubtaskList parent={task} depth={depth + 1} {...props} /> : null}
             </li>

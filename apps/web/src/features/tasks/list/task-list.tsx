@@ -1,10 +1,9 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { type ComponentType, type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Task } from '../../../lib/api-types';
-import { isOptimistic } from '../data/task-model';
-import { SubtaskList, type SubtaskProps } from './subtask-list';
+import { type ListRowsProps, ListTaskRow, tabStopOf } from './list-task-row';
+import { SubtaskList } from './subtask-list';
 import { TaskListSkeleton } from './task-list-states';
-import { TaskRow } from './task-row';
 
 const ROW_HEIGHT = 44;
 // Start the next page this many rows before the end, so scrolling rarely meets the skeleton.
@@ -35,7 +34,7 @@ export interface FocusRequest {
   seq: number;
 }
 
-export interface TaskListProps extends SubtaskProps {
+export interface TaskListProps extends ListRowsProps {
   tasks: Task[];
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
@@ -56,12 +55,9 @@ export function TaskList({
   isFetchingNextPage,
   fetchNextPage,
   activeId,
-  selected,
   focusRequest,
-  expanded,
-  onToggleSubtasks,
   RowWrapper,
-  ...actions
+  ...rowProps
 }: TaskListProps) {
   const { ref, margin } = useScrollMargin();
   const virtualizer = useWindowVirtualizer({
@@ -99,7 +95,7 @@ export function TaskList({
     row?.focus({ preventScroll: true });
   });
 
-  const tabStopId = activeId && tasks.some((task) => task.id === activeId) ? activeId : tasks[0]?.id;
+  const tabStopId = tabStopOf(tasks, activeId);
 
   return (
     <div ref={ref}>
@@ -124,27 +120,9 @@ export function TaskList({
               {wrapRow(
                 RowWrapper,
                 task,
-                <TaskRow
-                  task={task}
-                  pending={isOptimistic(task)}
-                  tabStop={task.id === tabStopId}
-                  selected={selected.has(task.id)}
-                  selecting={selected.size > 0}
-                  expanded={expanded.has(task.id)}
-                  onToggleSubtasks={onToggleSubtasks}
-                  {...actions}
-                />,
+                <ListTaskRow task={task} tabStop={task.id === tabStopId} {...rowProps} />,
               )}
-              {expanded.has(task.id) ? (
-                <SubtaskList
-                  parent={task}
-                  depth={1}
-                  expanded={expanded}
-                  onToggleSubtasks={onToggleSubtasks}
-                  selected={selected}
-                  {...actions}
-                />
-              ) : null}
+              {rowProps.expanded.has(task.id) ? <SubtaskList parent={task} depth={1} {...rowProps} /> : null}
             </li>
           );
         })}

@@ -1,13 +1,12 @@
 import { useEffect, useMemo } from 'react';
 import type { Task } from '../../../lib/api-types';
-import { isOptimistic } from '../data/task-model';
-import { SubtaskList, type SubtaskProps } from '../list/subtask-list';
+import { type ListRowsProps, ListTaskRow, tabStopOf } from '../list/list-task-row';
+import { SubtaskList } from '../list/subtask-list';
 import type { FocusRequest } from '../list/task-list';
-import { TaskRow } from '../list/task-row';
 import { DayAdd } from './day-add';
 import { groupByDay } from './upcoming-days';
 
-interface UpcomingListProps extends SubtaskProps {
+interface UpcomingListProps extends ListRowsProps {
   tasks: Task[];
   timeZone: string;
   activeId: string | null;
@@ -17,8 +16,7 @@ interface UpcomingListProps extends SubtaskProps {
 /** The next seven days, each with its tasks (or a line saying it is free) and its own "Add task". */
 export function UpcomingList({ tasks, timeZone, activeId, focusRequest, ...props }: UpcomingListProps) {
   const days = useMemo(() => groupByDay(tasks, { timeZone }), [tasks, timeZone]);
-  const { expanded, onToggleSubtasks, selected, ...actions } = props;
-  const tabStopId = activeId && tasks.some((task) => task.id === activeId) ? activeId : tasks[0]?.id;
+  const tabStopId = tabStopOf(tasks, activeId);
 
   // Keyboard moves: every row is in the DOM here, so focusing is enough.
   useEffect(() => {
@@ -46,17 +44,8 @@ export function UpcomingList({ tasks, timeZone, activeId, focusRequest, ...props
               >
                 {day.tasks.map((task) => (
                   <li key={task.id}>
-                    <TaskRow
-                      task={task}
-                      pending={isOptimistic(task)}
-                      tabStop={task.id === tabStopId}
-                      selected={selected.has(task.id)}
-                      selecting={selected.size > 0}
-                      expanded={expanded.has(task.id)}
-                      onToggleSubtasks={onToggleSubtasks}
-                      {...actions}
-                    />
-                    {expanded.has(task.id) ? <SubtaskList parent={task} depth={1} {...props} /> : null}
+                    <ListTaskRow task={task} tabStop={task.id === tabStopId} {...props} />
+                    {props.expanded.has(task.id) ? <SubtaskList parent={task} depth={1} {...props} /> : null}
                   </li>
                 ))}
               </ul>
