@@ -30,6 +30,18 @@ function sidebarTargets(): Target[] {
   });
 }
 
+/**
+ * The places rows can move to, top to bottom: the sidebar's targets except the place the rows are in (a
+ * drop there changes nothing); a subtask's own project is one.
+ */
+export function dropPlaces({ projectId, parentId }: ManualPlace): Target[] {
+  return sidebarTargets().filter((target) => parentId !== null || target.projectId !== projectId);
+}
+
+/** The droppable id of a sidebar place; keyboard drags step through these ids. */
+export const isPlaceTargetId = (id: string | number | null) =>
+  typeof id === 'string' && id.startsWith('place:');
+
 function PlaceTarget({ target }: { target: Target }) {
   const { kind, projectId, name } = target;
   const { setNodeRef, isOver } = useDroppable({ id: target.id, data: { kind, projectId, name } });
@@ -51,18 +63,13 @@ function PlaceTarget({ target }: { target: Target }) {
 }
 
 /**
- * While a row is dragged by pointer, the sidebar's Inbox and projects become drop targets: outlines laid
+ * While a row is dragged (by pointer or keyboard), the sidebar's Inbox and projects become drop targets: outlines laid
  * over their links, so the sidebar itself needs no drag code (it stays out of the first page's JS).
  */
 export function PlaceDropTargets({ current }: { current: ManualPlace }) {
   const { projectId, parentId } = current;
   const [targets, setTargets] = useState<Target[]>([]);
-  // The place the rows are in is no target (a drop there changes nothing); a subtask's project is.
-  useLayoutEffect(
-    () =>
-      setTargets(sidebarTargets().filter((target) => parentId !== null || target.projectId !== projectId)),
-    [projectId, parentId],
-  );
+  useLayoutEffect(() => setTargets(dropPlaces({ projectId, parentId })), [projectId, parentId]);
   return createPortal(
     <div aria-hidden="true">
       {targets.map((target) => (

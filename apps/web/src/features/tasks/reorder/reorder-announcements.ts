@@ -4,7 +4,8 @@ import type { PlaceTargetData } from './place-drop-targets';
 
 export const reorderInstructions: ScreenReaderInstructions = {
   draggable:
-    'To move this task, press Space, then the Up or Down arrow key, then Space again to drop it. Escape ' +
+    'To move this task, press Space, then the Up or Down arrow key, then Space again to drop it. The Left ' +
+    'arrow key moves it over the Inbox and projects in the sidebar instead, Right back to the list. Escape ' +
     'cancels. Alt and an arrow key moves it one place at once; a selected task moves with the whole selection.',
 };
 

@@ -27,8 +27,9 @@ import {
 import { toast } from 'sonner';
 import type { Task } from '../../../lib/api-types';
 import { isOptimistic } from '../data/task-model';
+import { nextKeyboardTarget } from './keyboard-target';
 import type { PlaceTargetData } from './place-drop-targets';
-import { PlaceDropTargets } from './place-drop-targets';
+import { dropPlaces, isPlaceTargetId, PlaceDropTargets } from './place-drop-targets';
 import { reorderAnnouncements, reorderInstructions } from './reorder-announcements';
 import type { ManualPlace } from './reorder-cache';
 import { afterIdForSortableDrop, movingIds } from './reorder-plan';
@@ -88,6 +89,13 @@ function collisionWith(keyboardOverId: () => string | null): CollisionDetection 
     const rows = args.droppableContainers.filter((container) => !isPlace(container.id));
     return closestCenter({ ...args, collisionRect: atPointer, droppableContainers: rows });
   };
+}
+
+/** The row after the lifted one that is not moving with it, else the nearest one before it. */
+function rowThatStays(ids: string[], moving: string[], liftedId: string): string | undefined {
+  const at = ids.indexOf(liftedId);
+  const staying = (id: string) => !moving.includes(id);
+  return ids.slice(at + 1).find(staying) ?? ids.slice(0, at).reverse().find(staying);
 }
 
 /** The pointer's preview just below and right of the pointer, so the row or place under it stays in view. */
@@ -158,25 +166,27 @@ export default function SortableRows({
   latest.current = { tasks: saved, moving: drag?.moving ?? [], placeName };
   const announcements = useMemo(() => reorderAnnouncements(() => latest.current), []);
 
-  // The row a keyboard drag is over: Up and Down step through the list, one row at a time.
+  // What a keyboard drag is over: a row (Up and Down step through the list, one row at a time) or, after
+  // Left, a sidebar place (Up and Down step through the places; Right comes back to the rows).
   const keyboardOver = useRef<string | null>(null);
   const collision = useMemo(() => collisionWith(() => keyboardOver.current), []);
-  const stepOver: KeyboardCoordinateGetter = (event, { currentCoordinates }) => {
-    const step = event.code === 'ArrowDown' ? 1 : event.code === 'ArrowUp' ? -1 : 0;
-    if (event.code === 'ArrowLeft' || event.code === 'ArrowRight') event.preventDefault();
-    if (step === 0) return undefined;
-    event.preventDefault();
-    const list = latest.current.tasks.map((task) => task.id);
-    const at = keyboardOver.current === null ? -1 : list.indexOf(keyboardOver.current);
-    const next = list[Math.min(Math.max(at + step, 0), list.length - 1)];
+  const stepOver: KeyboardCoordinateGetter = (event, { currentCoordinates, active }) => {
+    const next = nextKeyboardTarget(event.code, keyboardOver.current, {
+      rows: latest.current.tasks.map((task) => task.id),
+      places: () => dropPlaces(place).map((target) => target.id),
+      lifted: String(active),
+    });
+    if (['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'].includes(event.code)) event.preventDefault();
     if (!next || next === keyboardOver.current) return undefined;
     keyboardOver.current = next;
-    document
-      .querySelector(`[data-testid="task-row"][data-task-id="${next}"]`)
-      ?.scrollIntoView({ block: 'nearest' });
+    if (!isPlaceTargetId(next)) {
+      document
+        .querySelector(`[data-testid="task-row"][data-task-id="${next}"]`)
+        ?.scrollIntoView({ block: 'nearest' });
+    }
     // Nothing is drawn at these coordinates (no preview for a keyboard drag); a change makes dnd-kit ask
     // the collision detection again.
-    return { x: currentCoordinates.x, y: currentCoordinates.y + step };
+    return { x: currentCoordinates.x, y: currentCoordinates.y + 1 };
   };
 
   const sensors = useSensors(
@@ -189,6 +199,17 @@ export default function SortableRows({
       keyboardCodes: ROW_KEYBOARD_CODES,
     }),
   );
+
+  // After a keyboard drop onto a sidebar place, the moved rows leave this list (once the cache shows the
+  // move); focus stays in the list, on the row that takes their place, focused only after they are gone
+  // since the rows after them are drawn again.
+  const focusOnceGone = useRef<{ leaving: string[]; stays: string } | null>(null);
+  useEffect(() => {
+    const pending = focusOnceGone.current;
+    if (!pending || pending.leaving.some((id) => ids.includes(id))) return;
+    focusOnceGone.current = null;
+    onKeyboardDrop(pending.stays);
+  }, [ids, onKeyboardDrop]);
 
   const onDragStart = ({ active, activatorEvent }: DragStartEvent) => {
     const task = saved.find((candidate) => candidate.id === active.id);
@@ -214,6 +235,11 @@ export default function SortableRows({
       toast(count === 1 ? `Moved to ${target.name}` : `${count} tasks moved to ${target.name}`, {
         description: count === 1 ? current.active.title : undefined,
       });
+      if (current.byKeyboard) {
+        const leaving = current.moving.map((task) => task.id);
+        const stays = rowThatStays(ids, leaving, current.active.id);
+        if (stays) focusOnceGone.current = { leaving, stays };
+      }
       return;
     }
     const moving = current.moving.map((task) => task.id);
@@ -236,7 +262,7 @@ export default function SortableRows({
       <SortableContext items={ids} strategy={verticalListSortingStrategy}>
         <MovingContext.Provider value={movingSet}>{children(SortableRow)}</MovingContext.Provider>
       </SortableContext>
-      {drag && !drag.byKeyboard ? <PlaceDropTargets current={place} /> : null}
+      {drag ? <PlaceDropTargets current={place} /> : null}
       {/* A keyboard move shows the line where the task would land; a preview there would hide a row. */}
       <DragOverlay dropAnimation={null} modifiers={[besideCursor]}>
         {drag && !drag.byKeyboard ? (
