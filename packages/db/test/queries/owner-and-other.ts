@@ -6,6 +6,8 @@ import { insertUser } from './arrange.js';
 export interface OwnerAndOther {
   /** The test database's pool, open for the whole file. */
   readonly pool: pg.Pool;
+  /** The test database's URL, for a connection of a test's own. */
+  readonly databaseUrl: string;
   /** A new user for each test, who owns the rows under test. */
   readonly owner: string;
   /** A second new user for each test, whose rows must stay untouched. */
@@ -34,6 +36,9 @@ export function useOwnerAndOther(): OwnerAndOther {
   return {
     get pool() {
       return testOrm.pool;
+    },
+    get databaseUrl() {
+      return testOrm.database.url;
     },
     get owner() {
       return owner;
