@@ -15,6 +15,7 @@ import {
   dropConstraint,
   dropTableCascade,
   insertRowLines,
+  restartChangeLog,
   type SelfReference,
   selfReferences,
   setLongTransactionSettings,
@@ -71,6 +72,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
         );
         await compareWithManifest(db, tables, manifest);
         const applied = await orm.migrator.up({ transaction: trx });
+        await restartChangeLog(db);
         return { manifest, migratedAfterLoad: applied.map((migration) => migration.name) };
       });
     } finally {
@@ -102,7 +104,7 @@ function inTransaction(trx: Transaction): Queryable {
 }
 
 async function resetSchema(db: Queryable, force: boolean): Promise<void> {
-  const existing = await discoverTables(db);
+  const existing = await discoverTables(db, { withChangeLog: true });
   if (!force) {
     for (const table of existing) {
       if (await tableHasRows(db, table.name)) {

@@ -9,9 +9,23 @@ export interface LiveTable extends BackupTable {
   references: string[];
 }
 
-/** The application's tables in the current schema, each after the tables it references. */
-export async function discoverTables(db: Queryable): Promise<LiveTable[]> {
-  const tables = (await listAppTables(db)).map((table): LiveTable => {
+/**
+ * Live sync's change log: derived from the other tables by triggers and read by cursors that a restore
+ * invalidates anyway, so not backed up; a restore starts it afresh (restartChangeLog).
+ */
+export const CHANGE_LOG_TABLES: readonly string[] = ['changes', 'change_log_horizon'];
+
+/**
+ * The application's tables in the current schema, each after the tables it references: the backed-up
+ * ones, or all of them (`withChangeLog`, to drop them before a restore).
+ */
+export async function discoverTables(
+  db: Queryable,
+  { withChangeLog = false }: { withChangeLog?: boolean } = {},
+): Promise<LiveTable[]> {
+  const found = await listAppTables(db);
+  const wanted = withChangeLog ? found : found.filter((table) => !CHANGE_LOG_TABLES.includes(table.name));
+  const tables = wanted.map((table): LiveTable => {
     if (table.primaryKey.length === 0) {
       throw new Error(`Table ${table.name} has no primary key; cannot order its rows.`);
     }

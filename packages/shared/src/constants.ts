@@ -84,6 +84,11 @@ export const LIMITS = {
   /** A top-level task is level 1; its subtasks' subtasks' subtasks are level 4, the deepest. */
   taskLevelsMax: 4,
   remindersPerTask: 5,
+  /** Changes in one `sync.changes` answer: the default and the most a caller may ask for. */
+  syncChangesDefault: 200,
+  syncChangesMax: 500,
+  /** Days the change log keeps a change; a cursor older than that must resync. */
+  syncRetentionDays: 30,
 } as const;
 
 /**
@@ -106,3 +111,9 @@ export const PUBLIC_PROCEDURES = [
   'auth.resetPassword',
   'health.check',
 ] as const;
+
+/** What a live-sync change is about (DESIGN "Sync"); `settings` changes carry the user's id. */
+export const SYNC_ENTITIES = ['task', 'project', 'label', 'settings'] as const;
+export type SyncEntity = (typeof SYNC_ENTITIES)[number];
+export const SYNC_OPS = ['upsert', 'delete'] as const;
+export type SyncOp = (typeof SYNC_OPS)[number];

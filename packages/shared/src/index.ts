@@ -8,3 +8,4 @@ export * from './schemas/settings.js';
 export * from './schemas/task.js';
 export * from './schemas/time-zone.js';
 export * from './text.js';
+export * from './schemas/sync.js';

@@ -1,3 +1,4 @@
+import { ChangeLogHorizonSchema, ChangeSchema } from './change.entity.js';
 import { DeletedTaskSchema } from './deleted-task.entity.js';
 import { LabelSchema } from './label.entity.js';
 import { ProjectSchema } from './project.entity.js';
@@ -10,6 +11,7 @@ import { UserSchema } from './user.entity.js';
 import { UserSettingsSchema } from './user-settings.entity.js';
 import { UserTokenSchema } from './user-token.entity.js';
 
+export * from './change.entity.js';
 export * from './deleted-task.entity.js';
 export * from './label.entity.js';
 export * from './project.entity.js';
@@ -34,4 +36,6 @@ export const entities = [
   ProjectSchema,
   LabelSchema,
   TaskLabelSchema,
+  ChangeSchema,
+  ChangeLogHorizonSchema,
 ];

@@ -1,4 +1,4 @@
-import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { belongsTo } from './belongs-to.js';
 import { LabelSchema } from './label.entity.js';
 import { TaskSchema } from './task.entity.js';

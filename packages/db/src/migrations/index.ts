@@ -8,6 +8,7 @@ import { Migration20261129093604_deleted_tasks } from './Migration20261129093604
 import { Migration20261129094500_task_limit } from './Migration20261129094500_task_limit.js';
 import { Migration20261129123402_organisation } from './Migration20261129123402_organisation.js';
 import { Migration20261129124929_organisation_lookups } from './Migration20261129124929_organisation_lookups.js';
+import { Migration20261129152919_sync_changes } from './Migration20261129152919_sync_changes.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127123501_initial', class: Migration20261127123501_initial },
@@ -24,4 +25,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261129124929_organisation_lookups',
     class: Migration20261129124929_organisation_lookups,
   },
+  { name: 'Migration20261129152919_sync_changes', class: Migration20261129152919_sync_changes },
 ];

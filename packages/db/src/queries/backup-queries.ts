@@ -192,3 +192,17 @@ export async function insertRowLines(db: Queryable, table: string, lines: readon
     sql`insert into ${name} select * from json_populate_recordset(null::${name}, ${`[${lines.join(',')}]`}::json)`,
   );
 }
+
+/**
+ * After a restore, live sync starts again: the changes the load logged are dropped, and every cursor
+ * given out before (by this database or the one backed up) is behind the horizon, so its reader resyncs.
+ */
+export async function restartChangeLog(db: Queryable): Promise<void> {
+  await execute(db, sql`delete from "changes"`);
+  await execute(
+    db,
+    sql`insert into "change_log_horizon" ("id", "xid", "change_id")
+        values (1, pg_current_xact_id(), 9223372036854775807)
+        on conflict ("id") do update set "xid" = excluded."xid", "change_id" = excluded."change_id"`,
+  );
+}

@@ -1,6 +1,7 @@
 // packages/db/src/queries: every SQL statement of the app (decision 009). Functions that touch a user's
 // data take the owner's id first; the executor is bound once by createQueries.
 import type { Queryable } from '../pg.js';
+import { changeQueries } from './change-queries.js';
 import { deletedTaskQueries } from './deleted-tasks.js';
 import { exportQueries } from './export-queries.js';
 import { isDatabaseReachable } from './health-queries.js';
@@ -36,6 +37,7 @@ export function createQueries(db: Queryable, heavy: Queryable = db) {
     exports: exportQueries(db),
     projects: projectQueries(db),
     labels: labelQueries(db),
+    changes: changeQueries(db),
     sessions: sessionQueries(db),
     settings: settingsQueries(db),
     maintenance: maintenanceQueries(db),
@@ -70,12 +72,20 @@ export {
   type KeyColumn,
   latestMigrationName,
   listAppTables,
+  restartChangeLog,
   type SelfReference,
   selfReferences,
   setLongTransactionSettings,
   tableHasRows,
   tableRowLines,
 } from './backup-queries.js';
+export {
+  type ChangeCursor,
+  type ChangesPage,
+  type ChangeWithCursor,
+  formatCursor,
+  parseCursor,
+} from './change-queries.js';
 export type { ExportedLabel, ExportedProject } from './export-queries.js';
 export { isDatabaseReachable } from './health-queries.js';
 export { heavyPoolSize, STATEMENT_TIMEOUT_MS } from './heavy-reads.js';

@@ -1,4 +1,6 @@
+import { LIMITS } from '@taskapp/shared';
 import type { Queryable } from '../pg.js';
+import { changeQueries } from './change-queries.js';
 import { DELETED_TASK_KEPT_MS } from './deleted-tasks.js';
 import { rowCount, sql } from './sql.js';
 
@@ -7,7 +9,11 @@ export interface ExpiredRows {
   tokens: number;
   limits: number;
   deletedTasks: number;
+  changes: number;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const CHANGES_PER_BATCH = 10_000;
 
 /** What has expired, across all users: the hourly clean-up. */
 export function maintenanceQueries(db: Queryable) {
@@ -23,7 +29,15 @@ export function maintenanceQueries(db: Queryable) {
         db,
         sql`delete from "deleted_tasks" where "deleted_at" <= ${keptSince}`,
       );
-      return { sessions, tokens, limits, deletedTasks };
+      // In batches, so no one statement holds many locks or runs long; a busy hour's log takes several.
+      const changesKeptSince = new Date(now.getTime() - LIMITS.syncRetentionDays * DAY_MS);
+      let changes = 0;
+      for (;;) {
+        const purged = await changeQueries(db).purgeOlderThan(changesKeptSince, CHANGES_PER_BATCH);
+        changes += purged;
+        if (purged < CHANGES_PER_BATCH) break;
+      }
+      return { sessions, tokens, limits, deletedTasks, changes };
     },
   };
 }

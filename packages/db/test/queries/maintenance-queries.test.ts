@@ -96,12 +96,14 @@ describe('deleteExpired', () => {
       tokens: 2,
       limits: 3,
       deletedTasks: 0,
+      changes: 0,
     });
     expect(await maintenance.deleteExpired(NOW)).toEqual({
       sessions: 0,
       tokens: 0,
       limits: 0,
       deletedTasks: 0,
+      changes: 0,
     });
   });
 
