@@ -35,6 +35,11 @@ const envSchema = databaseEnvSchema
   .extend(backupScheduleEnvSchema.shape)
   .extend({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    // Live sync LISTENs on one connection that must reach PostgreSQL directly: behind a transaction
+    // pooler (Neon's "-pooler" host, PgBouncer) set this to the direct URL. Unset: DATABASE_URL.
+    DATABASE_URL_UNPOOLED: z
+      .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
+      .optional(),
     PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
     // Unset: 127.0.0.1 (this machine only), or 0.0.0.0 (every interface) when NODE_ENV=production.
     HOST: z.string().min(1).optional(),

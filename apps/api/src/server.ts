@@ -2,13 +2,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createPool, databaseSettings, migrateToLatest, openOrm, provideDatabase } from '@taskapp/db';
 import { createQueries, heavyPoolSize, STATEMENT_TIMEOUT_MS } from '@taskapp/db/queries';
-import { createRateLimits } from './auth/index.js';
+import { createRateLimits, createSessionCache } from './auth/index.js';
 import { monotonicClock } from './clock.js';
 import type { Env } from './env.js';
 import { createApp } from './http/create-app.js';
 import type { Logger } from './logger.js';
 import { createMailer } from './mail/index.js';
 import { createMetrics, scheduleBackups, scheduleMaintenance } from './ops/index.js';
+import { LiveStreams, listenForChanges } from './sync/index.js';
 
 export interface RunningServer {
   /** Where this machine reaches the server (loopback when it listens on every interface). */
@@ -46,9 +47,23 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   const mailer = createMailer(env, logger);
   const metrics = createMetrics(pool);
   const rateLimits = createRateLimits(pool, { onRejected: (name) => metrics.rateLimitRejected(name) });
+  const feed = listenForChanges({ url: env.DATABASE_URL_UNPOOLED ?? database.url, logger });
+  const sync = { feed, streams: new LiveStreams(feed) };
+  const sessions = createSessionCache(queries, feed);
   const stopMaintenance = scheduleMaintenance(queries, logger);
   const stopBackups = scheduleBackups({ env, databaseUrl: database.url, logger });
-  const app = createApp({ orm, queries, env, logger, mailer, rateLimits, metrics, now: monotonicClock() });
+  const app = createApp({
+    orm,
+    queries,
+    env,
+    logger,
+    mailer,
+    rateLimits,
+    metrics,
+    now: monotonicClock(),
+    sessions,
+    sync,
+  });
   const server = createServer(
     {
       requestTimeout: env.HTTP_REQUEST_TIMEOUT_MS,
@@ -74,12 +89,16 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
       // No new scheduled backup starts; one in progress finishes before the database goes away.
       const backupsStopped = stopBackups();
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Open live-sync streams never finish on their own: end them so the server can drain (clients
+      // reconnect to another instance and resume from their last event id).
+      sync.streams.endAll();
       // A keep-alive connection turns idle when its last response ends; close it then rather than
       // waiting for the keep-alive timeout.
       const sweep = setInterval(() => server.closeIdleConnections(), 50);
       server.closeIdleConnections();
       await drained.finally(() => clearInterval(sweep));
       await backupsStopped;
+      await feed.close();
       await pool.end();
       await heavyPool.end();
       await orm.close();

@@ -1,7 +1,7 @@
 // The public surface of @taskapp/db, listed name by name. SQL lives behind '@taskapp/db/queries', test
 // databases behind '@taskapp/db/testing'.
 export { type EntityManager, LockMode, type MikroORM } from '@mikro-orm/postgresql';
-export type { Pool } from 'pg';
+export type { Client, Notification, Pool } from 'pg';
 export type { DatabaseSettings } from './config.js';
 export { type DatabaseEnv, databaseEnvSchema, parseEnv } from './database-env.js';
 export { type RunningPostgres, startEmbeddedPostgres, startThrowawayPostgres, urlFor } from './embedded.js';
@@ -33,4 +33,12 @@ export { findRepoRoot, type ProvidedDatabase, provideDatabase, resolveDataDir } 
 export { migrationsList } from './migrations/index.js';
 export { BACKUP_LOCK_KEY, MIGRATION_LOCK_KEY, MIGRATIONS_TABLE } from './names.js';
 export { databaseSettings, hasSchemaDrift, migrateToLatest, openOrm, withMigratedOrm } from './orm.js';
-export { createPool, databaseName, databaseUrl, poolCounters, type Queryable, withClient } from './pg.js';
+export {
+  createPool,
+  databaseName,
+  databaseUrl,
+  longLivedClient,
+  poolCounters,
+  type Queryable,
+  withClient,
+} from './pg.js';

@@ -42,6 +42,14 @@ export function poolCounters(pool: pg.Pool) {
   };
 }
 
+/**
+ * A connection of its own, not yet connected, that stays open until ended (live sync's LISTEN):
+ * TCP keep-alive on, so a dead peer is noticed by the operating system too.
+ */
+export function longLivedClient(url: string, applicationName: string): pg.Client {
+  return new pg.Client({ connectionString: url, application_name: applicationName, keepAlive: true });
+}
+
 /** One connection of its own for `work`, always closed afterwards (admin work, locks, long streams). */
 export async function withClient<T>(
   url: string,

@@ -89,6 +89,11 @@ export const LIMITS = {
   syncChangesMax: 500,
   /** Days the change log keeps a change; a cursor older than that must resync. */
   syncRetentionDays: 30,
+  /**
+   * Open `sync.events` streams of one person on one API instance: a browser shares one among its tabs,
+   * so this is many devices; beyond, TOO_MANY_REQUESTS.
+   */
+  syncStreamsPerUser: 20,
 } as const;
 
 /**

@@ -5,7 +5,7 @@ export * from './schemas/auth.js';
 export * from './schemas/health.js';
 export * from './schemas/organisation.js';
 export * from './schemas/settings.js';
+export * from './schemas/sync.js';
 export * from './schemas/task.js';
 export * from './schemas/time-zone.js';
 export * from './text.js';
-export * from './schemas/sync.js';

@@ -4,6 +4,7 @@ export { assertPasswordAllowed } from './password-policy.js';
 export { hashPassword, verifyPassword } from './passwords.js';
 export { createRateLimits, RATE_LIMITS, type RateLimitName, type RateLimits } from './rate-limits.js';
 export { refreshCookie } from './refresh-cookie.js';
-export { findLiveSession, type LiveSession, revokeOtherSessions, revokeSession } from './sessions.js';
+export { createSessionCache, type SessionCache } from './session-cache.js';
+export { type LiveSession, revokeOtherSessions, revokeSession } from './sessions.js';
 export { toUserDto } from './user-dto.js';
 export { discardUserTokens } from './user-tokens.js';

@@ -6,8 +6,6 @@ import { randomToken, sha256Hex } from './tokens.js';
 /** A session (signed-in device) lives 30 days from sign-in, however often its token is refreshed. */
 export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 export const USER_AGENT_MAX = 512;
-// Writing last_used_at on every request would turn each read into a write; minutes are precise enough.
-const LAST_USED_RESOLUTION_MS = 5 * 60 * 1000;
 
 /** A signed-in caller: the user and the session (device) the access token belongs to. */
 export interface LiveSession {
@@ -45,23 +43,6 @@ export async function createSession(
  */
 export function capSessions(queries: Queries, userId: string, newSessionId: string): Promise<number> {
   return queries.sessions.deleteBeyondNewest(userId, newSessionId, LIMITS.sessionsPerUser);
-}
-
-/**
- * The session behind an access token, if it still exists, has not expired and its user is active.
- * Checked on every protected call, so sign-out, revocation and deactivation take effect at once.
- */
-export async function findLiveSession(
-  queries: Queries,
-  userId: string,
-  sessionId: string,
-): Promise<LiveSession | null> {
-  const lastUsedAt = await queries.sessions.lastUsedAtOfLive(userId, sessionId);
-  if (!lastUsedAt) return null;
-  if (Date.now() - new Date(lastUsedAt).getTime() > LAST_USED_RESOLUTION_MS) {
-    await queries.sessions.touch(userId, sessionId);
-  }
-  return { userId, sessionId };
 }
 
 /** Deletes the session if it is the user's; the count says whether it was. */

@@ -18,8 +18,9 @@ export interface TrpcHandlerOptions {
  * batching, error shapes and status codes) but writes the answer with a Content-Length in a single
  * `res.end`, instead of piping tRPC's web stream through a WritableStream as chunked encoding. The
  * benchmark measured the stock adapter at roughly twice this one's CPU per call; see
- * docs/decisions/008-trpc-http-handler.md. Nothing here streams (the web client uses httpBatchLink), and
- * no procedure uses tRPC's abort `signal`, so a client going away simply has its answer dropped.
+ * docs/decisions/008-trpc-http-handler.md. Only subscriptions (sync.events, an SSE stream) are streamed,
+ * event by event; no query or mutation uses tRPC's abort `signal`, so a client going away simply has its
+ * answer dropped.
  */
 export function trpcHandler(options: TrpcHandlerOptions) {
   return async (req: Request, res: Response, next: NextFunction) => {
@@ -49,6 +50,10 @@ export function trpcHandler(options: TrpcHandlerOptions) {
       }
       const cookies = response.headers.getSetCookie();
       if (cookies.length) res.appendHeader('set-cookie', cookies);
+      if (response.body && response.headers.get('content-type')?.startsWith('text/event-stream')) {
+        await streamEvents(response.body, res);
+        return;
+      }
       res.end(await response.text());
     } catch (error) {
       next(error);
@@ -56,7 +61,44 @@ export function trpcHandler(options: TrpcHandlerOptions) {
   };
 }
 
-const TRPC_READS_HEADERS = ['content-type', 'accept', 'trpc-accept'] as const;
+/**
+ * A subscription's answer (sync.events) is an endless event stream: each event is written as it comes,
+ * and when the client goes away the stream is cancelled, which tells tRPC to stop the procedure.
+ */
+async function streamEvents(body: ReadableStream<Uint8Array>, res: Response): Promise<void> {
+  const reader = body.getReader();
+  const stop = () => void reader.cancel().catch(() => undefined);
+  res.once('close', stop);
+  res.flushHeaders();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!res.write(value)) await drainedOrClosed(res);
+    }
+  } catch {
+    // The client went away mid-write, or the stream was cancelled: nothing more to say.
+  } finally {
+    res.off('close', stop);
+    res.end();
+  }
+}
+
+/** A slow reader's socket buffer is full: wait until it empties, or the client is gone. */
+function drainedOrClosed(res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.once('drain', done);
+    res.once('close', done);
+  });
+}
+
+// `last-event-id`: an EventSource resuming a subscription sends where it stopped.
+const TRPC_READS_HEADERS = ['content-type', 'accept', 'trpc-accept', 'last-event-id'] as const;
 
 /**
  * The URL's origin is a constant: tRPC reads only the path and query, and the Host header is the

@@ -1,4 +1,4 @@
-import { findLiveSession, type LiveSession, verifyAccessToken } from '../auth/index.js';
+import { type LiveSession, verifyAccessToken } from '../auth/index.js';
 import type { Context } from './context.js';
 
 const BEARER = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/;
@@ -10,7 +10,7 @@ const BEARER = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/;
 const checked = new WeakMap<object, Promise<LiveSession | null>>();
 
 /** The caller behind `Authorization: Bearer <jwt>`, or null when there is none or it no longer holds. */
-export function authenticate(ctx: Pick<Context, 'http' | 'env' | 'queries'>): Promise<LiveSession | null> {
+export function authenticate(ctx: Pick<Context, 'http' | 'env' | 'sessions'>): Promise<LiveSession | null> {
   const req = ctx.http?.req;
   if (!req) return check(ctx);
   let session = checked.get(req);
@@ -21,11 +21,11 @@ export function authenticate(ctx: Pick<Context, 'http' | 'env' | 'queries'>): Pr
   return session;
 }
 
-async function check(ctx: Pick<Context, 'http' | 'env' | 'queries'>): Promise<LiveSession | null> {
+async function check(ctx: Pick<Context, 'http' | 'env' | 'sessions'>): Promise<LiveSession | null> {
   const header = ctx.http?.req.headers.authorization;
   const token = header ? BEARER.exec(header)?.[1] : undefined;
   if (!token) return null;
   const claims = await verifyAccessToken(token, ctx.env.AUTH_SECRET);
   if (!claims) return null;
-  return findLiveSession(ctx.queries, claims.userId, claims.sessionId);
+  return ctx.sessions.findLive(claims.userId, claims.sessionId);
 }

@@ -1,10 +1,11 @@
 import type { EntityManager, MikroORM } from '@taskapp/db';
 import type { Queries } from '@taskapp/db/queries';
-import type { LiveSession, RateLimits } from '../auth/index.js';
+import type { LiveSession, RateLimits, SessionCache } from '../auth/index.js';
 import type { Env } from '../env.js';
 import type { Logger } from '../logger.js';
 import type { Mailer } from '../mail/index.js';
 import type { Metrics } from '../ops/index.js';
+import type { ChangeFeed, LiveStreams } from '../sync/index.js';
 import type { HttpExchange } from './http-exchange.js';
 
 export type { HttpExchange };
@@ -22,6 +23,10 @@ export interface AppDependencies {
   metrics: Metrics;
   /** The time writes are stamped with (monotonicClock in the server). */
   now: () => Date;
+  /** Live sessions, looked up once and then trusted while the change feed says nothing ended them. */
+  sessions: SessionCache;
+  /** Live sync: the database's notifications and this instance's open `sync.events` streams. */
+  sync: { feed: ChangeFeed; streams: LiveStreams };
 }
 
 export type Context = Omit<AppDependencies, 'orm'> & {

@@ -11,6 +11,12 @@ import { userLanes } from './user-lanes.js';
 const t = initTRPC.context<Context>().create({
   transformer: guardedSuperjson,
   errorFormatter: formatError,
+  // sync.events: a ping keeps proxies from closing a quiet stream; a client that hears nothing (not even
+  // a ping) for longer reconnects on its own, resuming from its last event id.
+  sse: {
+    ping: { enabled: true, intervalMs: 10_000 },
+    client: { reconnectAfterInactivityMs: 25_000 },
+  },
 });
 
 export const router = t.router;

@@ -3,6 +3,7 @@ import { authRouter } from '../auth/auth.router.js';
 import { healthRouter } from '../ops/health.router.js';
 import { labelRouter } from '../projects/label.router.js';
 import { projectRouter } from '../projects/project.router.js';
+import { syncRouter } from '../sync/sync.router.js';
 import { taskRouter } from '../tasks/task.router.js';
 import { router } from './init.js';
 
@@ -14,6 +15,7 @@ export const appRouter = router({
   task: taskRouter,
   project: projectRouter,
   label: labelRouter,
+  sync: syncRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,10 +1,11 @@
 import type { MikroORM, Pool } from '@taskapp/db';
 import { createQueries } from '@taskapp/db/queries';
-import { createRateLimits, type LiveSession } from '../../src/auth/index.js';
+import { createRateLimits, createSessionCache, type LiveSession } from '../../src/auth/index.js';
 import { monotonicClock } from '../../src/clock.js';
 import { createLogger } from '../../src/logger.js';
 import { createMailer } from '../../src/mail/index.js';
 import { createMetrics } from '../../src/ops/index.js';
+import { LiveStreams, silentFeed } from '../../src/sync/index.js';
 import { type AppDependencies, createInnerContext } from '../../src/trpc/context.js';
 import { createCallerFactory } from '../../src/trpc/init.js';
 import { appRouter } from '../../src/trpc/router.js';
@@ -16,15 +17,19 @@ export function testDependencies(db: { orm: MikroORM; pool: Pool }, smtpUrl: str
   const logger = createLogger(env);
   const metrics = createMetrics(db.pool);
   const rateLimits = createRateLimits(db.pool, { onRejected: (name) => metrics.rateLimitRejected(name) });
+  const queries = createQueries(db.pool);
   return {
     orm: db.orm,
-    queries: createQueries(db.pool),
+    queries,
     env,
     logger,
     mailer: createMailer(env, logger),
     rateLimits,
     metrics,
     now: monotonicClock(),
+    // No LISTEN connection: sessions are looked up on every call, streams poll.
+    sessions: createSessionCache(queries, silentFeed),
+    sync: { feed: silentFeed, streams: new LiveStreams(silentFeed) },
   };
 }
 

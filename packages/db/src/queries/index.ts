@@ -93,6 +93,7 @@ export type { LabelChanges, LabelCreate, LabelDto, LabelUpdate } from './label-q
 export type { ExpiredRows } from './maintenance-queries.js';
 export { keyAfter, keyBefore, keyBetween } from './order-keys.js';
 export type { ProjectChanges, ProjectCreate, ProjectDto, ProjectUpdate } from './project-queries.js';
+export type { LiveSessionTimes } from './session-queries.js';
 export { execute, firstRow, identifier, join, raw, rowCount, rows, Sql, sql } from './sql.js';
 export { isTaskLimitReached } from './task-limit.js';
 export { likePattern, type TaskCursor, type TaskPage } from './task-list.js';

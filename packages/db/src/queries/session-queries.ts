@@ -1,20 +1,25 @@
 import type { Queryable } from '../pg.js';
 import { firstRow, rowCount, sql } from './sql.js';
 
+export interface LiveSessionTimes {
+  lastUsedAt: Date;
+  expiresAt: Date;
+}
+
 /** The session check that runs on every protected call, and the cap on sessions per user, on the app's own pool. */
 export function sessionQueries(db: Queryable) {
   return {
     /**
-     * When the owner's session was last used, if it still exists, has not expired and its user is
-     * active; undefined otherwise.
+     * When the owner's session was last used and when it expires, if it still exists, has not expired
+     * and its user is active; undefined otherwise.
      */
-    async lastUsedAtOfLive(userId: string, sessionId: string): Promise<Date | undefined> {
-      const row = await firstRow<{ last_used_at: Date }>(
+    async findLive(userId: string, sessionId: string): Promise<LiveSessionTimes | undefined> {
+      const row = await firstRow<{ last_used_at: Date; expires_at: Date }>(
         db,
-        sql`select s."last_used_at" from "sessions" s join "users" u on u."id" = s."user_id"
+        sql`select s."last_used_at", s."expires_at" from "sessions" s join "users" u on u."id" = s."user_id"
             where s."id" = ${sessionId} and s."user_id" = ${userId} and s."expires_at" > now() and u."is_active"`,
       );
-      return row?.last_used_at;
+      return row && { lastUsedAt: row.last_used_at, expiresAt: row.expires_at };
     },
 
     async touch(userId: string, sessionId: string): Promise<void> {

@@ -27,11 +27,11 @@ async function lastUsedAt(sessionId: string): Promise<Date> {
   return (result.rows[0] as { last_used_at: Date }).last_used_at;
 }
 
-describe('lastUsedAtOfLive', () => {
+describe('findLive', () => {
   it('returns last_used_at of the owner’s live session', async () => {
     const owner = await insertUser(pool);
     const session = await insertSession(pool, owner, { expiresAt: inAnHour(), lastUsedAt: LAST_USED });
-    expect(await sessions.lastUsedAtOfLive(owner, session)).toEqual(LAST_USED);
+    expect((await sessions.findLive(owner, session))?.lastUsedAt).toEqual(LAST_USED);
   });
 
   it('returns undefined once the session has expired', async () => {
@@ -40,25 +40,25 @@ describe('lastUsedAtOfLive', () => {
       expiresAt: new Date(Date.now() - 1000),
       lastUsedAt: LAST_USED,
     });
-    expect(await sessions.lastUsedAtOfLive(owner, expired)).toBeUndefined();
+    expect(await sessions.findLive(owner, expired)).toBeUndefined();
   });
 
   it('returns undefined when the session’s user is inactive', async () => {
     const inactive = await insertUser(pool, { isActive: false });
     const session = await insertSession(pool, inactive, { expiresAt: inAnHour(), lastUsedAt: LAST_USED });
-    expect(await sessions.lastUsedAtOfLive(inactive, session)).toBeUndefined();
+    expect(await sessions.findLive(inactive, session)).toBeUndefined();
   });
 
   it('returns undefined for another user’s session', async () => {
     const owner = await insertUser(pool);
     const other = await insertUser(pool);
     const theirs = await insertSession(pool, other, { expiresAt: inAnHour(), lastUsedAt: LAST_USED });
-    expect(await sessions.lastUsedAtOfLive(owner, theirs)).toBeUndefined();
-    expect(await sessions.lastUsedAtOfLive(other, theirs)).toEqual(LAST_USED);
+    expect(await sessions.findLive(owner, theirs)).toBeUndefined();
+    expect((await sessions.findLive(other, theirs))?.lastUsedAt).toEqual(LAST_USED);
   });
 
   it('returns undefined for an unknown session', async () => {
-    expect(await sessions.lastUsedAtOfLive(await insertUser(pool), randomUUID())).toBeUndefined();
+    expect(await sessions.findLive(await insertUser(pool), randomUUID())).toBeUndefined();
   });
 });
 

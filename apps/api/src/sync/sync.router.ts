@@ -1,0 +1,56 @@
+import { LIMITS, type SyncChange, syncChangesInput, syncEventsInput } from '@taskapp/shared';
+import { tracked } from '@trpc/server';
+import { protectedProcedure, router } from '../trpc/init.js';
+
+/** Changes read from the log at a time; a stream reads again at once while there are more. */
+const STREAM_BATCH = 100;
+/** A change committed behind a still-running older transaction is read again this soon. */
+const SETTLE_RETRY_MS = 25;
+/** While the change feed is down nothing wakes a stream: it reads the log this often instead. */
+const POLL_WITHOUT_FEED_MS = 1_000;
+
+/** An event of `sync.events`: a change, or "your cursor is too old: read everything again". */
+export type SyncEvent = SyncChange | { resync: true };
+
+export const syncRouter = router({
+  /**
+   * The caller's changes as they happen, over SSE, each with its cursor as the event id: resuming with
+   * `lastEventId` replays every later change, none of anyone else's. Ends when the session ends.
+   */
+  events: protectedProcedure.input(syncEventsInput).subscription(async function* ({ ctx, input, signal }) {
+    const stream = ctx.sync.streams.open(ctx.session);
+    try {
+      let cursor = input?.lastEventId ?? (await ctx.queries.changes.head());
+      while (!stream.ended && !signal?.aborted) {
+        const page = await ctx.queries.changes.page(ctx.userId, cursor, STREAM_BATCH);
+        if (page.resync) yield tracked(page.cursor, { resync: true } as SyncEvent);
+        for (const { change, cursor: id } of page.changes) yield tracked(id, change as SyncEvent);
+        cursor = page.cursor;
+        if (page.hasMore) continue;
+        const timeout = page.pending
+          ? SETTLE_RETRY_MS
+          : ctx.sync.feed.listening
+            ? undefined
+            : POLL_WITHOUT_FEED_MS;
+        await stream.wait(timeout, signal);
+      }
+    } finally {
+      stream.close();
+    }
+  }),
+
+  /** Catch-up by cursor: the same changes, order and cursors as the stream, a page at a time. */
+  changes: protectedProcedure.input(syncChangesInput).query(async ({ ctx, input }) => {
+    const page = await ctx.queries.changes.page(
+      ctx.userId,
+      input?.after ?? null,
+      input?.limit ?? LIMITS.syncChangesDefault,
+    );
+    return {
+      changes: page.changes.map(({ change }) => change),
+      cursor: page.cursor,
+      hasMore: page.hasMore,
+      ...(page.resync ? { resync: true as const } : {}),
+    };
+  }),
+});
