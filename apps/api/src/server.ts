@@ -45,11 +45,15 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   });
   const queries = createQueries(pool, heavyPool);
   const mailer = createMailer(env, logger);
-  const metrics = createMetrics(pool);
   const rateLimits = createRateLimits(pool, { onRejected: (name) => metrics.rateLimitRejected(name) });
   const feed = listenForChanges({ url: env.DATABASE_URL_UNPOOLED ?? database.url, logger });
   const sync = { feed, streams: new LiveStreams(feed) };
   const sessions = createSessionCache(queries, feed);
+  const metrics = createMetrics(pool, {
+    openStreams: () => sync.streams.size,
+    listening: () => feed.listening,
+    cachedSessions: () => sessions.size,
+  });
   const stopMaintenance = scheduleMaintenance(queries, logger);
   const stopBackups = scheduleBackups({ env, databaseUrl: database.url, logger });
   const app = createApp({

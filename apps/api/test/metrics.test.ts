@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newBrowser, signUp } from './helpers/accounts.js';
+import { openEvents } from './helpers/event-stream.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 const TOKEN = 'metrics-token-for-tests-0123456789';
@@ -84,5 +85,21 @@ describe('GET /metrics', () => {
     expect(text).toMatch(/^taskapp_db_pool_connections_in_use \d+$/m);
     expect(text).toMatch(/^taskapp_db_pool_waiting_requests 0$/m);
     expect(text).toMatch(/^taskapp_process_cpu_seconds_total /m);
+  });
+
+  it('shows live sync: open streams, the LISTEN connection, cached sessions', async () => {
+    const me = await signUp(server);
+    await me.browser.api.task.list.query({});
+    const stream = await openEvents(server.url, me.accessToken);
+    await expect
+      .poll(async () => (await metricsText()).match(/^taskapp_sync_streams_open (\d+)$/m)?.[1])
+      .toBe('1');
+    const text = await metricsText();
+    expect(text).toMatch(/^taskapp_sync_listening 1$/m);
+    expect(Number(text.match(/^taskapp_session_cache_entries (\d+)$/m)?.[1])).toBeGreaterThanOrEqual(1);
+    stream.close();
+    await expect
+      .poll(async () => (await metricsText()).match(/^taskapp_sync_streams_open (\d+)$/m)?.[1])
+      .toBe('0');
   });
 });

@@ -16,7 +16,14 @@ const DURATION_BUCKETS = [0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2
  * Prometheus metrics of one API instance, in a registry of its own (several apps can run in one test
  * process). Served at GET /metrics when METRICS_TOKEN is set.
  */
-export function createMetrics(pool: Pool): Metrics {
+/** What live sync shows: its open streams, whether LISTEN is up, how many sessions are cached. */
+export interface LiveSyncCounters {
+  openStreams(): number;
+  listening(): boolean;
+  cachedSessions(): number;
+}
+
+export function createMetrics(pool: Pool, live?: LiveSyncCounters): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'taskapp_' });
 
@@ -55,6 +62,23 @@ export function createMetrics(pool: Pool): Metrics {
   poolGauge('taskapp_db_pool_connections_idle', 'Database connections open and idle', (p) => p.idle);
   poolGauge('taskapp_db_pool_waiting_requests', 'Requests waiting for a connection', (p) => p.waiting);
   poolGauge('taskapp_db_pool_max_connections', 'Pool size limit', (p) => p.max);
+
+  if (live) {
+    const liveGauge = (name: string, help: string, read: () => number) =>
+      new Gauge({
+        name,
+        help,
+        registers: [registry],
+        collect() {
+          this.set(read());
+        },
+      });
+    liveGauge('taskapp_sync_streams_open', 'Open sync.events streams on this instance', live.openStreams);
+    liveGauge('taskapp_sync_listening', '1 while the LISTEN connection is up, else 0', () =>
+      live.listening() ? 1 : 0,
+    );
+    liveGauge('taskapp_session_cache_entries', 'Live sessions cached in this instance', live.cachedSessions);
+  }
 
   return {
     registry,
