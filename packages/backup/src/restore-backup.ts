@@ -23,7 +23,7 @@ import {
 } from '@taskapp/db/queries';
 import type { BackupHeader, BackupManifest, TableChecksum } from './format.js';
 import { type BackupEvent, readBackup } from './read-backup.js';
-import { checksumTable, discoverTables, type LiveTable, TableHasher } from './tables.js';
+import { CHANGE_LOG_TABLES, checksumTable, discoverTables, type LiveTable, TableHasher } from './tables.js';
 
 export interface RestoreOptions {
   file: string;
@@ -106,7 +106,8 @@ function inTransaction(trx: Transaction): Queryable {
 async function resetSchema(db: Queryable, force: boolean): Promise<void> {
   const existing = await discoverTables(db, { withChangeLog: true });
   if (!force) {
-    for (const table of existing) {
+    // The change log is derived from the data (and a restore leaves its horizon behind): not data.
+    for (const table of existing.filter((found) => !CHANGE_LOG_TABLES.includes(found.name))) {
       if (await tableHasRows(db, table.name)) {
         throw new Error(
           `The target database is not empty (table ${table.name} has rows). Restore into an empty database, or pass --force to replace its data.`,

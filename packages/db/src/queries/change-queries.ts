@@ -18,6 +18,9 @@ export function parseCursor(text: string): ChangeCursor {
   return { xid: BigInt(xid), id: BigInt(id) };
 }
 
+/** The largest "changes"."id" (bigint); a cursor past it never came from this log. */
+const MAX_CHANGE_ID = 9_223_372_036_854_775_807n;
+
 const compare = (a: ChangeCursor, b: ChangeCursor) =>
   a.xid === b.xid ? (a.id === b.id ? 0 : a.id < b.id ? -1 : 1) : a.xid < b.xid ? -1 : 1;
 
@@ -76,7 +79,9 @@ export function changeQueries(db: Queryable) {
 
   /** Whether changes after `after` may be gone (cleaned up) or `after` never came from this log. */
   function mustResync(after: ChangeCursor, state: LogState): boolean {
-    if (after.xid >= BigInt(state.future_xid)) return true;
+    // The head is (next xid, 0) when nothing runs: a cursor there is current, not from the future.
+    if (compare(after, { xid: BigInt(state.future_xid), id: 0n }) > 0) return true;
+    if (after.id > MAX_CHANGE_ID) return true;
     if (state.horizon_xid === null || state.horizon_id === null) return false;
     return compare(after, { xid: BigInt(state.horizon_xid), id: BigInt(state.horizon_id ?? '0') }) <= 0;
   }
