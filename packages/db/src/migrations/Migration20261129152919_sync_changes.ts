@@ -7,8 +7,8 @@ import { Migration } from '@mikro-orm/migrations';
  * labels, task_labels (a task's labels changed: the task changed) and user_settings, so every path (the
  * API, bulk, restore, a backup restore, what later features add, foreign-key actions such as a deleted
  * project moving its tasks to the Inbox) is logged. Statement-level with transition tables: one insert
- * per statement, however many rows it wrote. Nothing is logged for a user being deleted (the change
- * would outlive its owner).
+ * per statement, however many rows it wrote. Nothing is logged for a user being deleted, whichever order
+ * PostgreSQL runs the cascades in (the change would outlive its owner and break its foreign key).
  *
  * Each statement also NOTIFYs `taskapp_sync` once per owner ('c:' + user id); PostgreSQL delivers it only
  * on commit, and only wakes the readers: the log is the truth. Ending sessions notify too ('s:' + session
@@ -42,7 +42,8 @@ begin
     perform pg_notify('taskapp_sync', 'c:' || o."user_id") from (select distinct "user_id" from "removed") o;
   else
     insert into "changes" ("user_id", "entity", "entity_id", "op")
-      select r."user_id", TG_ARGV[0], r."id", 'upsert' from "written" r;
+      select r."user_id", TG_ARGV[0], r."id", 'upsert' from "written" r
+      where exists (select 1 from "users" u where u."id" = r."user_id");
     perform pg_notify('taskapp_sync', 'c:' || o."user_id") from (select distinct "user_id" from "written") o;
   end if;
   return null;
@@ -55,11 +56,13 @@ begin
   if TG_OP = 'DELETE' then
     insert into "changes" ("user_id", "entity", "entity_id", "op")
       select distinct r."user_id", 'task', r."task_id", 'upsert' from "removed" r
-      where exists (select 1 from "tasks" t where t."id" = r."task_id");
+      where exists (select 1 from "tasks" t where t."id" = r."task_id")
+        and exists (select 1 from "users" u where u."id" = r."user_id");
     perform pg_notify('taskapp_sync', 'c:' || o."user_id") from (select distinct "user_id" from "removed") o;
   else
     insert into "changes" ("user_id", "entity", "entity_id", "op")
-      select distinct r."user_id", 'task', r."task_id", 'upsert' from "written" r;
+      select distinct r."user_id", 'task', r."task_id", 'upsert' from "written" r
+      where exists (select 1 from "users" u where u."id" = r."user_id");
     perform pg_notify('taskapp_sync', 'c:' || o."user_id") from (select distinct "user_id" from "written") o;
   end if;
   return null;
@@ -70,7 +73,8 @@ $$;`);
     this.addSql(`create or replace function "changes_log_settings"() returns trigger language plpgsql as $$
 begin
   insert into "changes" ("user_id", "entity", "entity_id", "op")
-    select r."user_id", 'settings', r."user_id", 'upsert' from "written" r;
+    select r."user_id", 'settings', r."user_id", 'upsert' from "written" r
+    where exists (select 1 from "users" u where u."id" = r."user_id");
   perform pg_notify('taskapp_sync', 'c:' || o."user_id") from (select distinct "user_id" from "written") o;
   return null;
 end
