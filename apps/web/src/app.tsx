@@ -6,12 +6,14 @@ import { followAuthChanges } from './features/auth/follow-auth-changes';
 import { SessionSplash } from './features/auth/session-splash';
 import { useAuth } from './features/auth/use-auth';
 import { queryClient, trpcClient } from './lib/clients';
+import { followSignInWithLiveSync } from './lib/sync/follow-sign-in';
 import { TRPCProvider } from './lib/trpc';
 import { router } from './router';
 
 export function App() {
   const auth = useAuth();
   useEffect(() => followAuthChanges(router, queryClient), []);
+  useEffect(() => followSignInWithLiveSync(queryClient), []);
 
   return (
     <QueryClientProvider client={queryClient}>

@@ -1,6 +1,7 @@
 import { CalendarDays, CheckCircle2, Inbox, ListTodo, Star } from 'lucide-react';
 import { LabelsSection } from '../projects/labels-section';
 import { ProjectsSection } from '../projects/projects-section';
+import { LiveStatus } from '../sync/live-status';
 import { rememberPlace } from './last-place';
 import { SidebarLink } from './sidebar-link';
 
@@ -36,6 +37,7 @@ export function Sidebar({ onNavigate }: { onNavigate?: () => void }) {
       </ul>
       <ProjectsSection onNavigate={onNavigate} />
       <LabelsSection onNavigate={onNavigate} />
+      <LiveStatus />
     </nav>
   );
 }
