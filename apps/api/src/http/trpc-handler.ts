@@ -1,4 +1,5 @@
-import { type HTTPErrorHandler, resolveResponse } from '@trpc/server/http';
+import type { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError, type HTTPErrorHandler, resolveResponse } from '@trpc/server/http';
 import type { NextFunction, Request, Response } from 'express';
 import type { Context } from '../trpc/context.js';
 import type { AppRouter } from '../trpc/router.js';
@@ -34,6 +35,9 @@ export function trpcHandler(options: TrpcHandlerOptions) {
     }
     try {
       const request = toFetchRequest(req);
+      // A call that failed before its answer began (no session, too many streams, bad input).
+      let refusal: TRPCError | undefined;
+      let answered = false;
       const response = await resolveResponse({
         router: options.router,
         req: request,
@@ -41,8 +45,12 @@ export function trpcHandler(options: TrpcHandlerOptions) {
         createContext: async () => options.createContext({ req, res }),
         maxBatchSize: options.maxBatchSize,
         error: null,
-        onError: (details) => options.onError({ ...details, req }),
+        onError: (details) => {
+          if (!answered) refusal ??= details.error;
+          options.onError({ ...details, req });
+        },
       });
+      answered = true;
       // A procedure may have set a status or cookies on the Node response directly; keep them.
       if (res.statusCode === 200) res.statusCode = response.status;
       for (const [name, value] of response.headers) {
@@ -51,6 +59,9 @@ export function trpcHandler(options: TrpcHandlerOptions) {
       const cookies = response.headers.getSetCookie();
       if (cookies.length) res.appendHeader('set-cookie', cookies);
       if (response.body && response.headers.get('content-type')?.startsWith('text/event-stream')) {
+        // tRPC streams a refused subscription as 200 with an error event; its own status (401, 429, 400)
+        // tells EventSource clients and proxies before any event, and EventSource does not retry it blindly.
+        if (refusal) res.statusCode = getHTTPStatusCodeFromError(refusal);
         await streamEvents(response.body, res);
         return;
       }

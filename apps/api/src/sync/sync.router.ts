@@ -17,26 +17,33 @@ export const syncRouter = router({
    * The caller's changes as they happen, over SSE, each with its cursor as the event id: resuming with
    * `lastEventId` replays every later change, none of anyone else's. Ends when the session ends.
    */
-  events: protectedProcedure.input(syncEventsInput).subscription(async function* ({ ctx, input, signal }) {
+  events: protectedProcedure.input(syncEventsInput).subscription(async ({ ctx, input, signal }) => {
+    // Opened before the answer begins, so one stream too many is refused (429) instead of failing inside it.
     const stream = ctx.sync.streams.open(ctx.session);
-    try {
-      let cursor = input?.lastEventId ?? (await ctx.queries.changes.head());
-      while (!stream.ended && !signal?.aborted) {
-        const page = await ctx.queries.changes.page(ctx.userId, cursor, STREAM_BATCH);
-        if (page.resync) yield tracked(page.cursor, { resync: true } as SyncEvent);
-        for (const { change, cursor: id } of page.changes) yield tracked(id, change as SyncEvent);
-        cursor = page.cursor;
-        if (page.hasMore) continue;
-        const timeout = page.pending
-          ? SETTLE_RETRY_MS
-          : ctx.sync.feed.listening
-            ? undefined
-            : POLL_WITHOUT_FEED_MS;
-        await stream.wait(timeout, signal);
+    // A client gone before the first read never runs the generator, whose `finally` would free the place.
+    signal?.addEventListener('abort', () => stream.close(), { once: true });
+
+    async function* changes() {
+      try {
+        let cursor = input?.lastEventId ?? (await ctx.queries.changes.head());
+        while (!stream.ended && !signal?.aborted) {
+          const page = await ctx.queries.changes.page(ctx.userId, cursor, STREAM_BATCH);
+          if (page.resync) yield tracked(page.cursor, { resync: true } as SyncEvent);
+          for (const { change, cursor: id } of page.changes) yield tracked(id, change as SyncEvent);
+          cursor = page.cursor;
+          if (page.hasMore) continue;
+          const timeout = page.pending
+            ? SETTLE_RETRY_MS
+            : ctx.sync.feed.listening
+              ? undefined
+              : POLL_WITHOUT_FEED_MS;
+          await stream.wait(timeout, signal);
+        }
+      } finally {
+        stream.close();
       }
-    } finally {
-      stream.close();
     }
+    return changes();
   }),
 
   /** Catch-up by cursor: the same changes, order and cursors as the stream, a page at a time. */
