@@ -61,7 +61,7 @@ class Stream implements LiveStream {
 /**
  * The `sync.events` streams open on this API instance, by owner: the change feed wakes an owner's
  * streams when their data changed and ends a session's streams when it ends; a lost feed wakes every
- * stream once it is back, so each reads what it missed.
+ * stream once it is back, so each reads what it missed, and when it goes, so each turns to polling.
  */
 export class LiveStreams {
   private readonly byUser = new Map<string, Set<Stream>>();
@@ -104,10 +104,10 @@ export class LiveStreams {
       case 'user-deactivated':
         for (const stream of this.byUser.get(event.userId) ?? []) stream.wake('ended');
         return;
+      // Back: read what was missed. Lost: each stream waiting for a wake reads once more, then polls.
       case 'listening':
-        for (const streams of this.byUser.values()) for (const stream of streams) stream.wake('changes');
-        return;
       case 'lost':
+        for (const streams of this.byUser.values()) for (const stream of streams) stream.wake('changes');
         return;
     }
   }

@@ -8,6 +8,8 @@ const STREAM_BATCH = 100;
 const SETTLE_RETRY_MS = 25;
 /** While the change feed is down nothing wakes a stream: it reads the log this often instead. */
 const POLL_WITHOUT_FEED_MS = 1_000;
+/** After a failed read (the database is away), a stream tries again this soon. */
+const RETRY_AFTER_ERROR_MS = 1_000;
 
 /** An event of `sync.events`: a change, or "your cursor is too old: read everything again". */
 export type SyncEvent = SyncChange | { resync: true };
@@ -26,8 +28,24 @@ export const syncRouter = router({
     async function* changes() {
       try {
         let cursor = input?.lastEventId ?? (await ctx.queries.changes.head());
+        let checkSession = false;
+        let failing = false;
         while (!stream.ended && !signal?.aborted) {
-          const page = await ctx.queries.changes.page(ctx.userId, cursor, STREAM_BATCH);
+          let page: Awaited<ReturnType<typeof ctx.queries.changes.page>>;
+          try {
+            // Nothing notifies a session's end while the feed is down: the cache then looks it up.
+            if (checkSession && !(await ctx.sessions.findLive(ctx.userId, ctx.session.sessionId))) return;
+            page = await ctx.queries.changes.page(ctx.userId, cursor, STREAM_BATCH);
+          } catch (error) {
+            // The database is away (a restart, a failover): the stream stays open and reads again.
+            if (!failing)
+              ctx.logger.warn({ err: error }, 'live sync could not read the change log; retrying');
+            failing = true;
+            await stream.wait(RETRY_AFTER_ERROR_MS, signal);
+            continue;
+          }
+          failing = false;
+          checkSession = true;
           if (page.resync) yield tracked(page.cursor, { resync: true } as SyncEvent);
           for (const { change, cursor: id } of page.changes) yield tracked(id, change as SyncEvent);
           cursor = page.cursor;
