@@ -1,50 +1,16 @@
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger.js';
 import { type RunningServer, startServer } from '../src/server.js';
 import { GOOD_PASSWORD, REFRESH_COOKIE, signUp, uniqueEmail, uniqueIp } from './helpers/accounts.js';
 import { type BrowserOptions, browserAt, TEST_ORIGIN } from './helpers/browser.js';
+import { type RoundRobinProxy, roundRobinProxy } from './helpers/round-robin-proxy.js';
 import { testEnv } from './helpers/test-env.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
-
-/** A round-robin reverse proxy: request n goes to instance n mod N, as a load balancer would send it. */
-function roundRobinProxy(targets: string[]) {
-  const served: string[] = [];
-  let next = 0;
-  const server: Server = createServer((incoming, outgoing) => {
-    const target = new URL(targets[next++ % targets.length] ?? '');
-    served.push(target.origin);
-    const forwarded = request(
-      {
-        host: target.hostname,
-        port: target.port,
-        method: incoming.method,
-        path: incoming.url,
-        headers: incoming.headers,
-      },
-      (answer) => {
-        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(outgoing);
-      },
-    );
-    forwarded.on('error', () => outgoing.writeHead(502).end());
-    incoming.pipe(forwarded);
-  });
-  return {
-    served,
-    async listen(): Promise<string> {
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 describe('two API instances behind a round-robin proxy, one database', () => {
   let first: TestServer;
   let second: RunningServer;
-  let proxy: ReturnType<typeof roundRobinProxy>;
+  let proxy: RoundRobinProxy;
   let proxyUrl: string;
 
   beforeAll(async () => {
