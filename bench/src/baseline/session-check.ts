@@ -3,11 +3,14 @@ import type { Claims } from './jwt.js';
 
 const LAST_USED_RESOLUTION_MS = 5 * 60 * 1000;
 
-/** The API's per-request session check (apps/api/src/auth/sessions.ts findLiveSession): the same statements. */
+/**
+ * The per-request session check the API ran before its session cache (apps/api/src/auth/session-cache.ts
+ * on a miss): the same statements, on every call.
+ */
 export async function isLiveSession(sessions: Queries['sessions'], claims: Claims): Promise<boolean> {
-  const lastUsedAt = await sessions.lastUsedAtOfLive(claims.userId, claims.sessionId);
-  if (!lastUsedAt) return false;
-  if (Date.now() - new Date(lastUsedAt).getTime() > LAST_USED_RESOLUTION_MS) {
+  const found = await sessions.findLive(claims.userId, claims.sessionId);
+  if (!found) return false;
+  if (Date.now() - new Date(found.lastUsedAt).getTime() > LAST_USED_RESOLUTION_MS) {
     await sessions.touch(claims.userId, claims.sessionId);
   }
   return true;
