@@ -80,6 +80,9 @@ async function streamEvents(body: ReadableStream<Uint8Array>, res: Response): Pr
   const reader = body.getReader();
   const stop = () => void reader.cancel().catch(() => undefined);
   res.once('close', stop);
+  // The client may have left while the procedure started: its 'close' has then come and gone, and the
+  // stream would run (and keep its place among the user's streams) for nobody.
+  if (res.closed) stop();
   res.flushHeaders();
   try {
     for (;;) {
@@ -97,6 +100,7 @@ async function streamEvents(body: ReadableStream<Uint8Array>, res: Response): Pr
 
 /** A slow reader's socket buffer is full: wait until it empties, or the client is gone. */
 function drainedOrClosed(res: Response): Promise<void> {
+  if (res.closed) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
       res.off('drain', done);
