@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { LIMITS } from '@taskapp/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outcome, trpcError } from './helpers/accounts.js';
@@ -131,6 +132,31 @@ describe('sync.changes and the stream limit', () => {
     }
     expect(again.status).toBe(200);
     again.close();
+    for (const stream of streams) stream.close();
+  });
+
+  it('a client gone before its stream answered gives its place back', async () => {
+    const { device } = await registerAt(server.url);
+    const url = new URL(`${server.url}/api/trpc/sync.events`);
+    const headers = { accept: 'text/event-stream', authorization: `Bearer ${device.accessToken}` };
+    // Each leaves a few milliseconds after asking, while the server checks the session and opens the stream.
+    for (let n = 0; n < 2 * LIMITS.syncStreamsPerUser; n++) {
+      await new Promise<void>((resolve) => {
+        const asking = request({ host: url.hostname, port: url.port, path: url.pathname, headers });
+        asking.on('error', () => resolve());
+        asking.end(() =>
+          setTimeout(() => {
+            asking.destroy();
+            resolve();
+          }, n % 4),
+        );
+      });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const streams: EventStream[] = [];
+    for (let n = 0; n < LIMITS.syncStreamsPerUser; n++)
+      streams.push(await openEvents(server.url, device.accessToken ?? ''));
+    expect(streams.map((stream) => stream.status)).toEqual(Array(LIMITS.syncStreamsPerUser).fill(200));
     for (const stream of streams) stream.close();
   });
 
