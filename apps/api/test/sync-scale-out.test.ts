@@ -38,9 +38,9 @@ describe('sync.events across two API instances behind a round-robin proxy', () =
 
     const made: string[] = [];
     for (let n = 0; n < 3; n++) {
+      const sent = Date.now();
       const task = await aliceB.api.task.create.mutate({ title: `From device B ${n}` });
       made.push(task.id);
-      const sent = Date.now();
       const received = await stream.waitFor(n + 1, DELIVERY_MS);
       expect(received[n]?.data).toMatchObject({ entity: 'task', op: 'upsert', id: task.id });
       expect(Date.now() - sent).toBeLessThan(DELIVERY_MS);

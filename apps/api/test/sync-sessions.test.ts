@@ -81,6 +81,23 @@ describe('a revoked session ends on every instance at once', () => {
     },
   );
 
+  it('protected calls are answered from the cache until a notification says the session ended', async () => {
+    const { account } = await registerAt(at.first.url);
+    const atFirst = await deviceAt(at.first.url, account);
+    const atSecond = sameDeviceAt(at.second.url, atFirst);
+    for (const device of [atFirst, atSecond]) expect(await outcome(device.api.task.list.query())).toBe('OK');
+    // Gone from the table without its trigger: nothing notifies, so both instances still trust their cache
+    // (which is what makes the revocation tests above prove the notification).
+    const sessionId = sessionIdOf(atFirst.accessToken);
+    await at.sql.run(
+      `SET session_replication_role = replica; DELETE FROM sessions WHERE id = '${sessionId}'; SET session_replication_role = origin`,
+    );
+    for (const device of [atFirst, atSecond]) expect(await outcome(device.api.task.list.query())).toBe('OK');
+    await at.sql.query(`SELECT pg_notify('taskapp_sync', ?)`, [`s:${sessionId}`]);
+    expect(await unauthorizedWithin(atFirst, WITHIN_MS)).toBe('UNAUTHORIZED');
+    expect(await unauthorizedWithin(atSecond, WITHIN_MS)).toBe('UNAUTHORIZED');
+  });
+
   it('a stream opened with an ended session is refused before any event (401)', async () => {
     const { device } = await registerAt(at.first.url);
     const token = device.accessToken ?? '';
