@@ -45,23 +45,26 @@ export const openChangeStream: OpenStream = (from, listener) => {
         else listener.change(id, data);
       },
       onError(error) {
-        if (!closed) void connectAgain(isUnauthorized(error));
+        if (!closed) connectAgain(isUnauthorized(error));
       },
       onComplete() {
-        if (!closed) void connectAgain(true);
+        if (!closed) connectAgain(true);
       },
     });
     unsubscribe = () => subscription.unsubscribe();
   };
 
-  const connectAgain = async (refreshFirst: boolean) => {
+  const connectAgain = (refreshFirst: boolean) => {
     unsubscribe();
     listener.status('reconnecting');
-    if (refreshFirst && (await refreshSession()) === 'signed-out') return;
-    if (closed) return;
     const delay = RETRY_DELAYS_MS[Math.min(failures, RETRY_DELAYS_MS.length - 1)];
     failures += 1;
-    retryTimer = setTimeout(connect, delay);
+    // The pause comes first: a stream that ended because this tab is signing out is closed by then,
+    // and asks for no refresh that can only be refused.
+    retryTimer = setTimeout(async () => {
+      if (refreshFirst && (await refreshSession()) === 'signed-out') return;
+      if (!closed) connect();
+    }, delay);
   };
 
   connect();
