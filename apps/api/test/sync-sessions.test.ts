@@ -81,6 +81,32 @@ describe('a revoked session ends on every instance at once', () => {
     },
   );
 
+  it.each([
+    [
+      'deactivation',
+      (sql: TwoInstances['sql'], account: Account) =>
+        sql.run('UPDATE users SET is_active = false WHERE id = ?', [account.userId]),
+    ],
+    [
+      'account deletion',
+      (sql: TwoInstances['sql'], account: Account) =>
+        sql.run('DELETE FROM users WHERE id = ?', [account.userId]),
+    ],
+  ])('%s ends the streams and sessions of every device on both instances within a second', async (_, end) => {
+    const { account, device: one } = await registerAt(at.first.url);
+    const other = await deviceAt(at.second.url, account);
+    const devices = [one, other, sameDeviceAt(at.second.url, one), sameDeviceAt(at.first.url, other)];
+    for (const device of devices) expect(await outcome(device.api.task.list.query())).toBe('OK');
+    const streams = [
+      await openEvents(at.first.url, one.accessToken ?? ''),
+      await openEvents(at.second.url, other.accessToken ?? ''),
+    ];
+
+    await end(at.sql, account);
+    for (const stream of streams) expect(await endsWithin(stream, WITHIN_MS), 'a stream ended').toBe(true);
+    for (const device of devices) expect(await unauthorizedWithin(device, WITHIN_MS)).toBe('UNAUTHORIZED');
+  });
+
   it('protected calls are answered from the cache until a notification says the session ended', async () => {
     const { account } = await registerAt(at.first.url);
     const atFirst = await deviceAt(at.first.url, account);
