@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '@taskapp/db/testing';
+import { createTestDatabase, type TestDatabase, waitFor } from '@taskapp/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger.js';
 import { type RunningServer, startServer } from '../src/server.js';
@@ -66,7 +66,7 @@ describe('while the LISTEN connection is down', () => {
     await sql.query('SELECT pg_terminate_backend(?, 5000)', [listener]);
     // Kept down: the instance cannot reconnect until the line is back.
     await feedLine.pause();
-    expect(await syncBackends(sql)).toEqual([]);
+    await waitFor(async () => (await syncBackends(sql)).length === 0, { what: 'no LISTEN connection' });
 
     await keeper.api.account.revokeSession.mutate({ id: sessionIdOf(revoked.accessToken) });
     expect(await outcome(revoked.api.task.list.query())).toBe('UNAUTHORIZED');
