@@ -6,8 +6,9 @@ import { trpc } from '../clients';
 import { createChangeBatcher, type Pending } from './change-batcher';
 import { effectOf, type QueryGroup } from './change-effects';
 
-/** A burst of changes (a bulk edit elsewhere) is fetched once. */
-const GATHER_MS = 100;
+/** A burst of changes (a bulk edit elsewhere) is fetched once it pauses, and at least every second. */
+const QUIET_MS = 100;
+const MAX_WAIT_MS = 1_000;
 
 const GROUP_KEYS: Record<QueryGroup, QueryKey> = {
   tasks: trpc.task.pathKey(),
@@ -24,7 +25,8 @@ const GROUP_KEYS: Record<QueryGroup, QueryKey> = {
 export function createChangeApplier(queryClient: QueryClient) {
   const tasksBeingWritten = () => queryClient.isMutating({ mutationKey: TASK_WRITE_KEY }) > 0;
   const batcher = createChangeBatcher<QueryGroup>({
-    delayMs: GATHER_MS,
+    quietMs: QUIET_MS,
+    maxWaitMs: MAX_WAIT_MS,
     isBusy: tasksBeingWritten,
     flush: (pending) => void refetch(queryClient, pending),
   });

@@ -11,7 +11,8 @@ afterEach(() => {
 function batcher(busy = { value: false }) {
   const flushed: Pending<string>[] = [];
   const batch = createChangeBatcher<string>({
-    delayMs: 100,
+    quietMs: 100,
+    maxWaitMs: 1_000,
     isBusy: () => busy.value,
     flush: (pending) => flushed.push(pending),
   });
@@ -19,17 +20,28 @@ function batcher(busy = { value: false }) {
 }
 
 describe('gathering stale queries', () => {
-  it('hands over a burst of changes once, after the delay', () => {
+  it('hands over a burst of changes once, when it pauses', () => {
     const { batch, flushed } = batcher();
     batch.add(['tasks', 'projects']);
     vi.advanceTimersByTime(50);
     batch.add(['tasks', 'labels']);
-    vi.advanceTimersByTime(49);
+    vi.advanceTimersByTime(99);
     expect(flushed).toEqual([]);
     vi.advanceTimersByTime(1);
     expect(flushed).toEqual([new Set(['tasks', 'projects', 'labels'])]);
     vi.advanceTimersByTime(1_000);
     expect(flushed).toHaveLength(1);
+  });
+
+  it('still hands over once a second while changes keep coming', () => {
+    const { batch, flushed } = batcher();
+    for (let elapsed = 0; elapsed < 2_500; elapsed += 50) {
+      batch.add(['tasks']);
+      vi.advanceTimersByTime(50);
+    }
+    expect(flushed).toHaveLength(2);
+    vi.advanceTimersByTime(100);
+    expect(flushed).toHaveLength(3);
   });
 
   it('starts a new batch for changes after a hand-over', () => {
