@@ -127,15 +127,14 @@ test('six tabs share one stream, and another tab takes it over when the leader c
   streams.markClosed(leader);
   await leader.close();
   const rest = tabs.filter((tab) => tab !== leader);
+  // Made while no tab may be streaming yet: the next leader resumes after the last change it heard of.
+  await api.mutate('task.create', { title: 'Added on the tablet' });
 
-  // Another tab opens the one stream, resuming after the last change it heard of.
   await expect.poll(() => streams.open().length, LIVE).toBe(1);
   const [second] = streams.open();
   if (!second) throw new Error('no stream open');
   expect(rest).toContain(streams.pageOf(second));
   expect(new URL(second.url()).searchParams.get('input')).toContain('lastEventId');
-
-  await api.mutate('task.create', { title: 'Added on the tablet' });
   for (const tab of rest) await expect(row(tab, 'Added on the tablet')).toBeVisible(LIVE);
   for (const tab of rest) await expectLive(tab);
   await rest[0]?.waitForTimeout(1_000);
