@@ -6,7 +6,8 @@ export interface HttpRequest {
   body?: string;
 }
 
-export type Target = 'ours' | 'baseline';
+/** `jwtOnlyBaseline`: the baseline without its session-row check (a JWT check and the route's statement). */
+export type Target = 'ours' | 'baseline' | 'jwtOnlyBaseline';
 
 const headersFor = (token: string) => ({
   authorization: `Bearer ${token}`,
@@ -30,9 +31,10 @@ export function call(
       : { method: 'POST', path, headers, body: wire };
   }
   const wire = JSON.stringify(input);
+  const path = `${target === 'jwtOnlyBaseline' ? '/jwt-only' : ''}/${procedure}`;
   return kind === 'query'
-    ? { method: 'GET', path: `/${procedure}?input=${encodeURIComponent(wire)}`, headers }
-    : { method: 'POST', path: `/${procedure}`, headers, body: wire };
+    ? { method: 'GET', path: `${path}?input=${encodeURIComponent(wire)}`, headers }
+    : { method: 'POST', path, headers, body: wire };
 }
 
 /** Sends one request and returns the parsed answer: `result.data.json` for ours, `result` for the baseline. */

@@ -18,6 +18,7 @@ import { parseOptions, runPlan } from './options.js';
 import { REPO_ROOT, type ServerSettings, startBaselineServer, startOurServer } from './processes.js';
 import { renderMarkdown, writeResults } from './report.js';
 import { runSuite } from './suite.js';
+import { runSyncSoak, SYNC_SOAK_KEY, type SyncSoakResult, soakPlan } from './sync-soak/soak.js';
 import { PAGE_SIZE, WORKLOADS, walkToPage } from './workloads.js';
 
 const POOL_MAX = Number(process.env.DATABASE_POOL_MAX ?? 10);
@@ -88,8 +89,34 @@ async function measureLarge(dataset: Dataset, settings: ServerSettings): Promise
   }
 }
 
+async function measureSyncSoak(dataset: Dataset, settings: ServerSettings): Promise<SyncSoakResult> {
+  log(`\n${dataset.name}: live sync soak, two instances of ours`);
+  const result = await runSyncSoak(settings, soakPlan(options.quick), log);
+  const { deliveries: d, writes } = result;
+  const latency = (l: typeof d.crossInstance) => `p50 ${l.p50} p95 ${l.p95} p99 ${l.p99} ms (${l.samples})`;
+  log(
+    `  writes ${writes.ok} ok (${writes.perSecond}/s, answered p50 ${writes.latency.p50} p95 ${writes.latency.p95} ms), ` +
+      `${writes.failed} failed; connects ${result.connects}; bench process ${result.client.cpuPercent} % CPU, ` +
+      `loop delay p99 ${result.client.loopDelayP99Ms} ms`,
+  );
+  log(
+    `  delivered ${d.delivered}/${d.expected}, lost ${d.lost}, duplicated ${d.duplicated}, backfilled ${d.backfilled}`,
+  );
+  log(`  instance 2 → instance 1: ${latency(d.crossInstance)}; same instance: ${latency(d.sameInstance)}`);
+  for (const { instance, memory: m } of result.instances)
+    log(
+      `  instance ${instance}: heap ${m.start.heapUsedMb} → ${m.end.heapUsedMb} MB, floors ${m.floors.map((f) => f.heapUsedMb).join(', ')} (${m.heapFloorMbPerMinute} MB/min); ` +
+        `RSS ${m.start.rssMb} → ${m.end.rssMb} MB, floors ${m.floors.map((f) => f.rssMb).join(', ')} (${m.rssFloorMbPerMinute} MB/min); ` +
+        `pool waiting ≤ ${m.maxPoolWaiting}`,
+    );
+  return result;
+}
+
 const options = parseOptions(process.argv.slice(2));
 const plan = runPlan(options);
+// --only picks workloads of the suite, the soak (sync-soak), or both.
+const runsSuite = !options.only || options.only.some((key) => WORKLOADS.some((w) => w.key === key));
+const runsSoak = !options.only || options.only.includes(SYNC_SOAK_KEY);
 
 async function main(): Promise<number> {
   const started = Date.now();
@@ -104,8 +131,11 @@ async function main(): Promise<number> {
       nodeFlags: options.profile ? ['--cpu-prof', `--cpu-prof-dir=${REPO_ROOT}bench/results/profiles`] : [],
     };
     // The small dataset first: it is quick, so a problem shows before the long part.
-    const smallMeasurements = await measureSmall(small, settings, options.quick ? [1] : [1, 10]);
-    const measurements = [...(await measureLarge(large, settings)), ...smallMeasurements];
+    const smallMeasurements = runsSuite
+      ? await measureSmall(small, settings, options.quick ? [1] : [1, 10])
+      : [];
+    const measurements = [...(runsSuite ? await measureLarge(large, settings) : []), ...smallMeasurements];
+    const syncSoak = runsSoak ? await measureSyncSoak(large, { ...settings, nodeFlags: [] }) : null;
     await Promise.all(
       [small, large].map((d) => sql(d.url, 'delete from tasks where title like $1', ['Bench write%'])),
     );
@@ -123,10 +153,12 @@ async function main(): Promise<number> {
       poolMax: POOL_MAX,
       usersRotated: plan.users,
       measurements,
+      syncSoak,
       bundle,
-      budgets: evaluateBudgets(measurements, bundle),
+      budgets: evaluateBudgets(measurements, bundle, syncSoak),
     };
-    const file = await writeResults(results);
+    // A partial run is written apart, so it never replaces the full run of the day.
+    const file = await writeResults(results, options.only ? `only-${options.only.join('+')}` : null);
     log(`\n${renderMarkdown(results)}`);
     log(`wrote ${file} in ${Math.round((Date.now() - started) / 1000)} s`);
     const missed = results.budgets.filter((b) => !b.pass);

@@ -1,5 +1,6 @@
 import type { LoadResult } from './load.js';
 import type { MachineInfo } from './machine.js';
+import type { SyncSoakResult } from './sync-soak/soak.js';
 
 export interface Measurement {
   workload: string;
@@ -10,6 +11,8 @@ export interface Measurement {
   connections: number;
   ours: LoadResult;
   baseline: LoadResult | null;
+  /** The baseline without its session-row check (JWT + the list statement), where the workload asks for it. */
+  jwtOnlyBaseline?: LoadResult | null;
 }
 
 export interface BudgetResult {
@@ -27,6 +30,8 @@ export interface BenchResults {
   poolMax: number;
   usersRotated: number;
   measurements: Measurement[];
+  /** Issue #14's live-sync soak; null when not run (--only without sync-soak). */
+  syncSoak: SyncSoakResult | null;
   bundle: { initialJsGzipKb: number; limitKb: number } | null;
   budgets: BudgetResult[];
 }

@@ -63,8 +63,11 @@ async function launch(command: string[], env: NodeJS.ProcessEnv, port: number): 
   };
 }
 
-/** The production build of our server (`pnpm build` first), as `pnpm start` runs it. */
-export async function startOurServer(settings: ServerSettings): Promise<ServerProcess> {
+/** The production build of our server (`pnpm build` first), as `pnpm start` runs it; `env` adds settings. */
+export async function startOurServer(
+  settings: ServerSettings,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const port = await findFreePort();
   return launch(
     [process.execPath, ...(settings.nodeFlags ?? []), API_MAIN],
@@ -79,6 +82,7 @@ export async function startOurServer(settings: ServerSettings): Promise<ServerPr
       TRUST_PROXY: 'false',
       // Production needs SMTP_URL or this explicit choice; the benchmark sends no mail.
       MAIL_TRANSPORT: 'file',
+      ...env,
     },
     port,
   );

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { LoadResult } from './load.js';
 import type { BenchResults, Measurement } from './measurements.js';
+import type { SyncSoakResult } from './sync-soak/soak.js';
 
 const RESULTS_DIR = fileURLToPath(new URL('../results/', import.meta.url));
 
@@ -12,6 +13,62 @@ function measurementRow(m: Measurement): string {
   const b = m.baseline;
   const cpu = (r: LoadResult | null) => r?.cpuMsPerRequest ?? '–';
   return `| ${m.title} | ${m.connections} | ${m.ours.rps} | ${b?.rps ?? '–'} | ${times(m.ours.rps, b?.rps)} | ${latencies(m.ours)} | ${b ? latencies(b) : '–'} | ${times(m.ours.p99, b?.p99)} | ${cpu(m.ours)} / ${cpu(b)} | ${m.ours.failures + (b?.failures ?? 0)} |`;
+}
+
+function sessionCacheSection(measurements: Measurement[]): string[] {
+  const rows = measurements.filter((m) => m.jwtOnlyBaseline && m.baseline);
+  if (!rows.length) return [];
+  return [
+    '## Session cache: the list against a baseline that verifies the JWT and runs only the list statement',
+    '',
+    'The JWT-only baseline skips the session-row check, as an API with live sessions in memory can (issue #14).',
+    '',
+    '| workload | conns | ours req/s | baseline req/s | ratio | JWT-only baseline req/s | ratio | CPU ms/req ours / baseline / JWT-only |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((m) => {
+      const b = m.baseline as LoadResult;
+      const j = m.jwtOnlyBaseline as LoadResult;
+      const cpu = [m.ours, b, j].map((r) => r.cpuMsPerRequest ?? '–').join(' / ');
+      return `| ${m.title} | ${m.connections} | ${m.ours.rps} | ${b.rps} | ${times(m.ours.rps, b.rps)} | ${j.rps} | ${times(m.ours.rps, j.rps)} | ${cpu} |`;
+    }),
+    '',
+  ];
+}
+
+function syncSoakSection(soak: SyncSoakResult | null): string[] {
+  if (!soak) return [];
+  const { plan, deliveries: d, writes } = soak;
+  const latency = (l: typeof d.crossInstance) => `${l.p50} / ${l.p95} / ${l.p99} / ${l.max} (${l.samples})`;
+  return [
+    '## Live sync soak (two instances of ours, one database)',
+    '',
+    `${soak.streams} \`sync.events\` streams (${plan.users} users × ${plan.streamsPerUser}, alternating between the instances) for ${plan.seconds} s; ` +
+      `each stream drops its connection after ${plan.lifetimeMs.min / 1000}–${plan.lifetimeMs.max / 1000} s and resumes with Last-Event-ID ` +
+      `${plan.reconnectDelayMs.min}–${plan.reconnectDelayMs.max} ms later (${soak.connects} connections opened). ` +
+      `Tasks created through instance 2: ${writes.ok} (${writes.perSecond}/s; ${writes.failed} failed, ${writes.skipped} skipped ` +
+      `with 50 in flight), answered in p50 ${writes.latency.p50} / p95 ${writes.latency.p95} ms.`,
+    '',
+    '| change-to-delivery (from just before the write is sent) | p50 / p95 / p99 / max ms (samples) |',
+    '|---|---:|',
+    `| instance 2 → streams on instance 1 | ${latency(d.crossInstance)} |`,
+    `| instance 2 → streams on instance 2 | ${latency(d.sameInstance)} |`,
+    '',
+    `Deliveries: ${d.delivered} of ${d.expected} expected; lost ${d.lost}, duplicated ${d.duplicated}, out of order ${d.outOfOrder}, ` +
+      `unexpected ${d.unexpected}; ${d.backfilled} replayed on resume (not timed). Failed stream opens ${soak.connectFailures}, ` +
+      `streams the server ended ${soak.serverEnds}, stream errors ${soak.streamErrors}. ` +
+      `The bench process itself used ${soak.client.cpuPercent} % of a core; its event loop ran up to ${soak.client.loopDelayP99Ms} ms late (p99).`,
+    '',
+    `| instance | CPU % of a core | heap MB idle → after ${plan.warmupSeconds} s → end | heap floor per quarter after warm-up, MB | floor slope MB/min | RSS MB idle → after warm-up → end | RSS floor per quarter, MB | floor slope MB/min | most waiting for a DB connection |`,
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...soak.instances.map(({ instance, cpuPercent, memory: m }) => {
+      const heap = `${m.idle.heapUsedMb} → ${m.start.heapUsedMb} → ${m.end.heapUsedMb}`;
+      const rss = `${m.idle.rssMb} → ${m.start.rssMb} → ${m.end.rssMb}`;
+      const heapFloors = m.floors.map((f) => f.heapUsedMb).join(', ');
+      const rssFloors = m.floors.map((f) => f.rssMb).join(', ');
+      return `| ${instance} | ${cpuPercent ?? '–'} | ${heap} | ${heapFloors} | ${m.heapFloorMbPerMinute} | ${rss} | ${rssFloors} | ${m.rssFloorMbPerMinute} | ${m.maxPoolWaiting} |`;
+    }),
+    '',
+  ];
 }
 
 export function renderMarkdown(results: BenchResults): string {
@@ -36,6 +93,7 @@ export function renderMarkdown(results: BenchResults): string {
     header,
     ...large.map(measurementRow),
     '',
+    ...sessionCacheSection(large),
     ...(small.length
       ? [
           '## The same list on the 10,000-task dataset (ours only)',
@@ -45,6 +103,7 @@ export function renderMarkdown(results: BenchResults): string {
           '',
         ]
       : []),
+    ...syncSoakSection(results.syncSoak),
     `## Web bundle`,
     '',
     results.bundle
@@ -62,10 +121,11 @@ export function renderMarkdown(results: BenchResults): string {
   ].join('\n');
 }
 
-/** bench/results/<date>[-quick].md and its JSON twin; returns the Markdown path. */
-export async function writeResults(results: BenchResults): Promise<string> {
+/** bench/results/<date>[-quick][-<part>].md and its JSON twin; returns the Markdown path. */
+export async function writeResults(results: BenchResults, part: string | null = null): Promise<string> {
   await mkdir(RESULTS_DIR, { recursive: true });
-  const base = `${RESULTS_DIR}${results.date}${results.mode === 'full' ? '' : `-${results.mode}`}`;
+  const mode = results.mode === 'full' ? '' : `-${results.mode}`;
+  const base = `${RESULTS_DIR}${results.date}${mode}${part ? `-${part}` : ''}`;
   await writeFile(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
   await writeFile(`${base}.md`, renderMarkdown(results));
   return `${base}.md`;

@@ -21,8 +21,9 @@ export interface SuiteRun {
 }
 
 /**
- * Each workload at each connection count on ours and the baseline side by side: a warm-up each, then
- * alternating turns, so both see the same machine load. Tokens are renewed before they expire.
+ * Each workload at each connection count on ours and the baseline side by side (and the JWT-only
+ * baseline where the workload asks): a warm-up each, then turns in rotating order, so all see the same
+ * machine load. Tokens are renewed before they expire.
  */
 export async function runSuite(
   servers: SuiteServers,
@@ -38,30 +39,32 @@ export async function runSuite(
     for (const connections of run.levels(workload)) {
       accounts = await fresh(accounts, servers.ours.url, servers.databaseUrl);
       const context: WorkloadContext = { typical: accounts.typical, heavy: accounts.heavy, page200 };
-      const targets = [
-        ['ours', servers.ours] as const,
-        ...(servers.baseline ? [['baseline', servers.baseline] as const] : []),
-      ];
-      const slices: Record<Target, Slice[]> = { ours: [], baseline: [] };
+      const targets: [Target, ServerProcess][] = [['ours', servers.ours]];
+      if (servers.baseline) targets.push(['baseline', servers.baseline]);
+      if (servers.baseline && workload.jwtOnlyBaseline) targets.push(['jwtOnlyBaseline', servers.baseline]);
+      const slices: Record<Target, Slice[]> = { ours: [], baseline: [], jwtOnlyBaseline: [] };
       const load = (target: Target, server: ServerProcess, seconds: number) =>
         runSlice(server, connections, seconds, (n) => workload.request(target, context, n));
       for (const [target, server] of targets) await load(target, server, plan.warmupSeconds);
-      // Short turns, taking turns who goes first: both servers see the same background load.
+      // Short turns, rotating who goes first: every server sees the same background load.
       for (let round = 0; round < plan.rounds; round++) {
-        const order = round % 2 ? [...targets].reverse() : targets;
+        const order = [...targets.slice(round % targets.length), ...targets.slice(0, round % targets.length)];
         for (const [target, server] of order)
           slices[target].push(await load(target, server, plan.seconds / plan.rounds));
       }
       const ours = summarize(connections, slices.ours);
       const baseline = servers.baseline ? summarize(connections, slices.baseline) : null;
+      const jwtOnlyBaseline = slices.jwtOnlyBaseline.length
+        ? summarize(connections, slices.jwtOnlyBaseline)
+        : null;
       const line = (r: LoadResult) =>
         `${r.rps} req/s p50 ${r.p50} p99 ${r.p99} ms cpu ${r.cpuMsPerRequest} ms/req`;
       const base = baseline ? ` | baseline ${line(baseline)}` : '';
+      const jwtOnly = jwtOnlyBaseline ? ` | JWT-only baseline ${line(jwtOnlyBaseline)}` : '';
+      const failed = ours.failures + (baseline?.failures ?? 0) + (jwtOnlyBaseline?.failures ?? 0);
       log(
-        `  ${workload.key} @${connections}: ours ${line(ours)}${base}` +
-          (ours.failures || baseline?.failures
-            ? ` (failed: ${ours.failures}/${baseline?.failures ?? 0})`
-            : ''),
+        `  ${workload.key} @${connections}: ours ${line(ours)}${base}${jwtOnly}` +
+          (failed ? ` (failed: ${failed})` : ''),
       );
       measurements.push({
         workload: workload.key,
@@ -71,6 +74,7 @@ export async function runSuite(
         connections,
         ours,
         baseline,
+        ...(jwtOnlyBaseline ? { jwtOnlyBaseline } : {}),
       });
     }
   }

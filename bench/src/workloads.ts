@@ -14,6 +14,8 @@ export interface Workload {
   key: string;
   title: string;
   kind: 'read' | 'write' | 'mixed';
+  /** Also measured against the baseline without its session-row check (issue #14's session cache budget). */
+  jwtOnlyBaseline?: boolean;
   /** The n-th request of a run (n counts across all connections). */
   request(target: Target, context: WorkloadContext, n: number): HttpRequest;
 }
@@ -28,6 +30,7 @@ const listFirstPage: Workload = {
   key: 'list-first-page',
   title: 'list first page (default sort)',
   kind: 'read',
+  jwtOnlyBaseline: true,
   request: (target, context, n) => call(target, 'query', 'list', {}, typicalUser(context, n).token),
 };
 
