@@ -21,6 +21,7 @@ describe('parseQuickAdd reads #project', () => {
       title: 'Send invoice',
       project: { id: 'p-work', name: 'Work' },
       labels: [],
+      recurrence: null,
     });
   });
 
@@ -63,6 +64,7 @@ describe('parseQuickAdd reads #project', () => {
       title: 'Read #work @errands',
       project: null,
       labels: [],
+      recurrence: null,
     });
   });
 
@@ -115,6 +117,7 @@ describe('parseQuickAdd reads @label', () => {
       priority: 'high',
       project: { id: null, name: 'Renovation' },
       labels: [{ id: 'l-errands', name: 'errands' }],
+      recurrence: null,
     });
   });
 });

@@ -13,6 +13,7 @@ describe('parseQuickAdd', () => {
       priority: 'high',
       project: null,
       labels: [],
+      recurrence: null,
     });
   });
 
@@ -31,6 +32,7 @@ describe('parseQuickAdd', () => {
       priority: null,
       project: null,
       labels: [],
+      recurrence: null,
     });
     expect(parseQuickAdd('Call mom friday 3pm', NOW)).toMatchObject({
       title: 'Call mom',
@@ -47,6 +49,7 @@ describe('parseQuickAdd', () => {
       priority: null,
       project: null,
       labels: [],
+      recurrence: null,
     });
   });
 
@@ -65,6 +68,7 @@ describe('parseQuickAdd', () => {
       priority: 'medium',
       project: null,
       labels: [],
+      recurrence: null,
     });
   });
 
@@ -95,6 +99,7 @@ describe('parseQuickAdd leaves titles alone where a word only looks like a date'
       priority: null,
       project: null,
       labels: [],
+      recurrence: null,
     });
     expect(parseQuickAdd('Book flights March 5', NOW).dueDate).toEqual(new Date('2027-03-05T00:00:00Z'));
   });
@@ -132,6 +137,7 @@ describe('parseQuickAdd reads dates the way people mean them', () => {
       priority: null,
       project: null,
       labels: [],
+      recurrence: null,
     });
     expect(parseQuickAdd('Report on the 27th', NOW).dueDate).toEqual(new Date('2026-11-27T00:00:00Z'));
     expect(parseQuickAdd('Close books the 31st', NOW).dueDate).toEqual(new Date('2026-12-31T00:00:00Z'));

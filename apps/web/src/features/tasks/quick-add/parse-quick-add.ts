@@ -2,6 +2,7 @@ import type { TaskPriority } from '@taskapp/shared';
 import * as chrono from 'chrono-node';
 import { addDays, startOfDay, startOfWeek } from 'date-fns';
 import { instantOfWallClockIn, wallClockIn } from '../../../lib/time-zone';
+import { findRecurrence, firstDayOf } from './parse-recurrence';
 import { findTags, type NamedRef, sameName } from './quick-add-tags';
 
 /** A project or label named in quick add: an existing one (id), or a new name to create (id null). */
@@ -19,11 +20,13 @@ export interface QuickAddDraft {
   priority: TaskPriority | null;
   project: QuickAddPick | null;
   labels: QuickAddPick[];
+  /** "every monday": an RRULE body, repeating from the due date or from completion ("every!"). */
+  recurrence: { rule: string; from: 'due' | 'completion' } | null;
 }
 
 /** A stretch of the typed text that quick add understood, to highlight in the field. */
 export interface QuickAddMark {
-  kind: 'date' | 'priority' | 'project' | 'label';
+  kind: 'date' | 'recurrence' | 'priority' | 'project' | 'label';
   start: number;
   end: number;
 }
@@ -117,6 +120,15 @@ function asLocalWallClock(wall: Date): Date {
   );
 }
 
+/** The same wall-clock time on the first day on or after `moment`'s that the schedule falls on. */
+function onFirstDay(repeat: Parameters<typeof firstDayOf>[0], moment: Date): Date {
+  const from = { year: moment.getFullYear(), month: moment.getMonth(), day: moment.getDate() };
+  const first = firstDayOf(repeat, from);
+  const on = new Date(moment);
+  on.setFullYear(first.year, first.month, first.day);
+  return on;
+}
+
 /**
  * Reads `Pay rent tomorrow 9am #Home @errands !high` as a title, a due date, a project, labels and a
  * priority. Text in "double quotes" stays literal. Pure: `now` is the reference for relative dates, read
@@ -161,6 +173,14 @@ export function readQuickAdd(
     marks.push({ kind: 'priority', start, end });
   }
 
+  // Read before dates, so chrono does not take "monday" out of "every monday".
+  const repeat = findRecurrence(masked);
+  if (repeat) {
+    masked = cut(masked, repeat.start, repeat.end);
+    text = cut(text, repeat.start, repeat.end);
+    marks.push({ kind: 'recurrence', start: repeat.start, end: repeat.end });
+  }
+
   let dueDate: Date | null = null;
   let allDay = false;
   // chrono reads the browser's clock; it is handed the account zone's wall clock instead, and its
@@ -170,8 +190,12 @@ export function readQuickAdd(
     .parse(masked, reference, { forwardDate: true })
     .find((candidate) => isMeantAsDate(candidate, masked));
   if (result) {
-    const moment = dueMoment(result, reference, weekStart);
+    let moment = dueMoment(result, reference, weekStart);
     allDay = !result.start.isCertain('hour');
+    // "every monday 9am": the time is on the schedule's first day, not on the next 9am.
+    if (repeat && !result.start.isCertain('day') && !result.start.isCertain('weekday')) {
+      moment = onFirstDay(repeat, moment);
+    }
     const day = Date.UTC(moment.getFullYear(), moment.getMonth(), moment.getDate());
     if (allDay) dueDate = new Date(day);
     else if (timeZone) {
@@ -183,6 +207,11 @@ export function readQuickAdd(
     const before = text.slice(0, result.index).trimEnd();
     const dangling = before.match(DANGLING_PREPOSITION);
     if (dangling) text = cut(text, before.length - dangling[0].trimStart().length, result.index);
+  } else if (repeat) {
+    // "every monday" alone is first due on the next Monday (today included), all day.
+    const first = onFirstDay(repeat, reference);
+    dueDate = new Date(Date.UTC(first.getFullYear(), first.getMonth(), first.getDate()));
+    allDay = true;
   }
 
   const title = text
@@ -190,5 +219,6 @@ export function readQuickAdd(
     .replace(/\s+/g, ' ')
     .trim();
   marks.sort((a, b) => a.start - b.start);
-  return { draft: { title, dueDate, allDay, priority, project, labels }, marks };
+  const recurrence = repeat ? { rule: repeat.rule, from: repeat.from } : null;
+  return { draft: { title, dueDate, allDay, priority, project, labels, recurrence }, marks };
 }
