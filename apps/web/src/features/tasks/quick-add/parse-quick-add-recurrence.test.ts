@@ -25,7 +25,7 @@ describe('quick add recurrence', () => {
     ['Water plants every 3 days', 'FREQ=DAILY;INTERVAL=3', '2026-11-27'],
     ['Water plants every three days', 'FREQ=DAILY;INTERVAL=3', '2026-11-27'],
     ['Check smoke alarm every 6 months', 'FREQ=MONTHLY;INTERVAL=6', '2026-11-27'],
-    ['Clean house every weekend', 'FREQ=WEEKLY;BYDAY=SU,SA', '2026-11-28'],
+    ['Clean house every weekend', 'FREQ=WEEKLY;BYDAY=SA,SU', '2026-11-28'],
   ])('%s → %s, first due %s all day', (input, rule, first) => {
     const draft = parseQuickAdd(input, NOW);
     expect(draft.recurrence).toEqual({ rule, from: 'due' });

@@ -82,7 +82,8 @@ const AFTER_COMPLETION = new RegExp(`\\s+after\\s+(?:completion|completing|done|
 
 function dayCodes(list: string): string[] {
   const codes = list.match(new RegExp(DAY, 'gi'))?.map((name) => DAY_NAMES[name.toLowerCase()] ?? 'MO') ?? [];
-  return WEEKDAYS.filter((code) => codes.includes(code));
+  // Monday first, the order the recurrence editor writes, so opening the task there changes nothing.
+  return [...WEEKDAYS.slice(1), 'SU'].filter((code) => codes.includes(code));
 }
 
 function countOf(word: string | undefined): number {
@@ -102,7 +103,7 @@ const FORMS: Array<{ pattern: RegExp; read: (match: RegExpExecArray) => Schedule
   },
   {
     pattern: new RegExp(`weekends?${END}`, 'iy'),
-    read: () => ({ freq: 'WEEKLY', interval: 1, byDay: ['SU', 'SA'], byMonthDay: null }),
+    read: () => ({ freq: 'WEEKLY', interval: 1, byDay: ['SA', 'SU'], byMonthDay: null }),
   },
   {
     pattern: new RegExp(`last\\s+day${OF_MONTH}${END}`, 'iy'),
