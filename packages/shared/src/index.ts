@@ -5,6 +5,7 @@ export * from './schemas/auth.js';
 export * from './schemas/health.js';
 export * from './schemas/organisation.js';
 export * from './schemas/recurrence.js';
+export * from './schemas/reminders.js';
 export * from './schemas/settings.js';
 export * from './schemas/sync.js';
 export * from './schemas/task.js';

@@ -30,7 +30,7 @@ const DESCRIPTIONS = [
  */
 export type DemoTask = Omit<
   TaskDto,
-  'id' | 'updatedAt' | 'projectId' | 'labelIds' | 'parentId' | 'subtaskCount'
+  'id' | 'updatedAt' | 'projectId' | 'labelIds' | 'parentId' | 'subtaskCount' | 'recurrence' | 'reminders'
 > & {
   /** null = the Inbox. */
   project: DemoProjectName | null;

@@ -33,6 +33,8 @@ const REFUSALS: Record<TaskRefusalReason, () => DomainError> = {
   'project-differs-from-parent': () =>
     invalid("A subtask is always in its parent's project; leave the project out.", 'projectId'),
   'id-taken': () => conflict('That id is already taken. Create the task without one.', 'id'),
+  'recurrence-needs-due-date': () =>
+    invalid('A repeating task needs a due date: set one, or stop the repeat.', 'recurrence'),
 };
 
 /** Runs a write that names projects, labels, parents or an id; a refusal becomes the error it means. */

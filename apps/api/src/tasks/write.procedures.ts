@@ -1,4 +1,5 @@
 import { createTaskInput, restoreTaskInput, taskByIdInput, updateTaskInput } from '@taskapp/shared';
+import { invalid } from '../domain-error.js';
 import { protectedProcedure } from '../trpc/init.js';
 import { taskChangedSinceRead, taskNotFound, withinTaskLimit, withTaskRefusals } from './task-errors.js';
 
@@ -20,6 +21,20 @@ export const taskWriteProcedures = {
     );
     if (result.kind === 'missing') throw taskNotFound();
     if (result.kind === 'stale') throw taskChangedSinceRead();
+    return result.task;
+  }),
+
+  /**
+   * A recurring task moves on to its next occurrence without keeping this one as history ("skip");
+   * stopping a series is task.update { recurrence: null }.
+   */
+  skipOccurrence: protectedProcedure.input(taskByIdInput).mutation(async ({ ctx, input }) => {
+    const result = await ctx.queries.tasks.skipOccurrence(ctx.userId, input.id, ctx.now());
+    if (result.kind === 'missing') throw taskNotFound();
+    if (result.kind === 'not-recurring')
+      throw invalid('This task does not repeat; there is nothing to skip.', 'id');
+    if (result.kind === 'last')
+      throw invalid('This is the last time it repeats: complete or delete it instead.', 'id');
     return result.task;
   }),
 

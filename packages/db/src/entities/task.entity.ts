@@ -1,5 +1,12 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
-import { DEFAULT_TASK_PRIORITY, DEFAULT_TASK_STATUS, TASK_PRIORITIES, TASK_STATUSES } from '@taskapp/shared';
+import {
+  DEFAULT_TASK_PRIORITY,
+  DEFAULT_TASK_STATUS,
+  RECURRENCE_FROM,
+  type Reminder,
+  TASK_PRIORITIES,
+  TASK_STATUSES,
+} from '@taskapp/shared';
 import { belongsTo } from './belongs-to.js';
 import { timestampDefaultNow, timestampTouchedOnUpdate } from './columns.js';
 import { ProjectSchema } from './project.entity.js';
@@ -57,6 +64,13 @@ export const TaskSchema = defineEntity({
       expression:
         'create index "tasks_user_id_project_id_open_idx" on "tasks" ("user_id", "project_id") where "status" <> \'completed\'',
     },
+    // Undo of a recurring task's completion finds the occurrence it spawned; the foreign key's SET NULL
+    // finds it too. Partial: only spawned occurrences have one.
+    {
+      name: 'tasks_previous_occurrence_id_idx',
+      expression:
+        'create index "tasks_previous_occurrence_id_idx" on "tasks" ("previous_occurrence_id") where "previous_occurrence_id" is not null',
+    },
     {
       name: 'tasks_user_id_search_trgm_idx',
       expression:
@@ -106,6 +120,29 @@ export const TaskSchema = defineEntity({
     // Not in the specification: a fractional-indexing key, the manual order among the task's siblings
     // (compared byte by byte: collate "C"). 'a0' only for rows written without one (old backups).
     position: p.text().default('a0'),
+    // Not in the specification: an RFC 5545 RRULE body (null = does not repeat) and what it counts from
+    // ('due': a fixed schedule; 'completion': the day it was done). A recurring task has a due date.
+    recurrenceRule: p.string().length(200).nullable(),
+    recurrenceFrom: p
+      .enum([...RECURRENCE_FROM])
+      .columnType('varchar(16)')
+      .ignoreSchemaChanges('type')
+      .nullable(),
+    // Not in the specification: which occurrence of its series this is (1 = the first), for COUNT.
+    occurrence: p.integer().default(1),
+    // Not in the specification: the completed occurrence this one was spawned from, so undoing that
+    // completion can take an untouched spawn back.
+    previousOccurrence: () =>
+      p
+        .manyToOne(TaskSchema)
+        .ref()
+        .nullable()
+        .deleteRule('set null')
+        .updateRule('no action')
+        .foreignKeyName('tasks_previous_occurrence_id_fkey')
+        .index(false),
+    // Not in the specification: up to 5 reminders, `{ at }` or `{ minutesBefore }` of the due date.
+    reminders: p.json<Reminder[]>().columnType('jsonb').defaultRaw(`'[]'`),
     createdAt: timestampDefaultNow(),
     updatedAt: timestampTouchedOnUpdate(),
   },

@@ -9,6 +9,7 @@ import { Migration20261129094500_task_limit } from './Migration20261129094500_ta
 import { Migration20261129123402_organisation } from './Migration20261129123402_organisation.js';
 import { Migration20261129124929_organisation_lookups } from './Migration20261129124929_organisation_lookups.js';
 import { Migration20261129152919_sync_changes } from './Migration20261129152919_sync_changes.js';
+import { Migration20261129162016_recurrence } from './Migration20261129162016_recurrence.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127123501_initial', class: Migration20261127123501_initial },
@@ -26,4 +27,5 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261129124929_organisation_lookups,
   },
   { name: 'Migration20261129152919_sync_changes', class: Migration20261129152919_sync_changes },
+  { name: 'Migration20261129162016_recurrence', class: Migration20261129162016_recurrence },
 ];

@@ -101,4 +101,4 @@ export type { ExportCursor, ExportPage } from './task-reads.js';
 export { isTaskRefused, type TaskRefusalReason, TaskRefused } from './task-refusal.js';
 export type { TaskDto } from './task-row.js';
 export type { TaskStats } from './task-stats.js';
-export type { TaskChanges, TaskPatch, TaskUpdate } from './task-writes.js';
+export type { SkipOccurrence, TaskChanges, TaskPatch, TaskUpdate } from './task-writes.js';

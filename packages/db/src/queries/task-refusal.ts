@@ -17,7 +17,9 @@ export type TaskRefusalReason =
   /** A projectId other than the parent's: a task and its subtasks share a project. */
   | 'project-differs-from-parent'
   /** A client-chosen id that another user's task already has. */
-  | 'id-taken';
+  | 'id-taken'
+  /** A repeat rule on a task without a due date (a series needs a first date). */
+  | 'recurrence-needs-due-date';
 
 /**
  * Thrown inside a write's transaction, so nothing of it is kept; the API turns the reason into its error.

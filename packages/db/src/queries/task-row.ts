@@ -1,4 +1,7 @@
-import type { TaskPriority, TaskStatus } from '@taskapp/shared';
+import type { Recurrence, Reminder, TaskPriority, TaskStatus } from '@taskapp/shared';
+
+type RecurrenceFrom = Recurrence['from'];
+
 import { raw } from './sql.js';
 
 /** A task as the API returns it (the contract's `task`): one shape for lists, reads and writes. */
@@ -24,6 +27,10 @@ export interface TaskDto {
   subtaskCount: number;
   /** Manual order among the task's siblings: a fractional-indexing key, compared byte by byte. */
   position: string;
+  /** How it repeats (an RRULE body, from the due date or the completion), null when it does not. */
+  recurrence: Recurrence | null;
+  /** Up to 5: at an instant, or minutes before the due date. */
+  reminders: Reminder[];
 }
 
 /** What TASK_COLUMNS selects. */
@@ -43,7 +50,13 @@ export interface TaskRow {
   parent_id: string | null;
   subtask_count: number;
   position: string;
+  recurrence_rule: string | null;
+  recurrence_from: RecurrenceFrom | null;
+  reminders: StoredReminder[];
 }
+
+/** A reminder as the jsonb column holds it: `at` as ISO 8601 text. */
+type StoredReminder = { at: string } | { minutesBefore: number };
 
 // Dates leave PostgreSQL as ISO 8601 in UTC with milliseconds, so JavaScript reads them the same whatever
 // the session's time zone or the year's width. Aliased apart from the columns: ORDER BY "created_at" must
@@ -70,6 +83,9 @@ export const TASK_COLUMNS = raw(
     // Led by user_id and parent_id: tasks_user_id_parent_id_position_idx answers it from the index.
     `(select count(*)::int from "tasks" as "subtask" where "subtask"."user_id" = "tasks"."user_id" and "subtask"."parent_id" = "tasks"."id") as "subtask_count"`,
     '"position"',
+    '"recurrence_rule"',
+    '"recurrence_from"',
+    '"reminders"',
   ].join(', '),
 );
 
@@ -92,5 +108,12 @@ export function toTaskDto(row: TaskRow): TaskDto {
     parentId: row.parent_id,
     subtaskCount: row.subtask_count,
     position: row.position,
+    recurrence:
+      row.recurrence_rule && row.recurrence_from
+        ? { rule: row.recurrence_rule, from: row.recurrence_from }
+        : null,
+    reminders: row.reminders.map((reminder) =>
+      'at' in reminder ? { at: new Date(reminder.at) } : { minutesBefore: reminder.minutesBefore },
+    ),
   };
 }

@@ -9,9 +9,10 @@ import {
 } from '@taskapp/shared';
 import type { Queryable } from '../pg.js';
 import { deleteKeepingTombstones } from './deleted-tasks.js';
-import { firstRow, join, raw, rowCount, type Sql, sql } from './sql.js';
+import { firstRow, join, raw, rowCount, rows, type Sql, sql } from './sql.js';
 import { dueDateAssignments, newDueDate } from './task-due-date.js';
 import { placeOfMovedTask, placeOfNewTask, positionAt, relocate, samePlace } from './task-placement.js';
+import { skipOccurrence, spawnNextOccurrences, takeBackSpawnedOccurrences } from './task-recurrence.js';
 import { refusingVanishedRows, TaskRefused } from './task-refusal.js';
 import { TASK_COLUMNS, type TaskDto, type TaskRow, toTaskDto } from './task-row.js';
 import { lockTaskTree, ownsLabels, replaceLabels } from './task-tree.js';
@@ -22,6 +23,12 @@ export type TaskChanges = Omit<UpdateTaskInput, 'id' | 'expectedUpdatedAt'>;
 type FieldChanges = Omit<TaskChanges, 'projectId' | 'labelIds' | 'parentId'>;
 export type TaskPatch = BulkUpdateTasksInput['patch'];
 
+export type SkipOccurrence =
+  | { kind: 'skipped'; task: TaskDto }
+  | { kind: 'missing' }
+  | { kind: 'not-recurring' }
+  | { kind: 'last' };
+
 export type TaskUpdate = { kind: 'updated'; task: TaskDto } | { kind: 'missing' } | { kind: 'stale' };
 
 /** The columns a caller may change directly, by input field; dueDate and allDay depend on each other. */
@@ -30,7 +37,10 @@ const CHANGEABLE = {
   description: '"description"',
   status: '"status"',
   priority: '"priority"',
-} as const satisfies Record<Exclude<keyof FieldChanges, 'dueDate' | 'allDay'>, string>;
+} as const satisfies Record<
+  Exclude<keyof FieldChanges, 'dueDate' | 'allDay' | 'recurrence' | 'reminders'>,
+  string
+>;
 
 /**
  * The SET list for the fields given (undefined means "not given"), plus the completedAt rule of
@@ -44,13 +54,36 @@ function assignments(userId: string, changes: FieldChanges, now: Date): Sql {
     if (value !== undefined) sets.push(sql`${raw(column)} = ${value}`);
   }
   sets.push(...dueDateAssignments(userId, changes));
+  sets.push(...recurrenceAssignments(changes));
+  if (changes.reminders !== undefined)
+    sets.push(sql`"reminders" = ${JSON.stringify(changes.reminders)}::jsonb`);
   if (changes.status !== undefined) sets.push(completedAtAssignment(changes.status, now));
   sets.push(sql`"updated_at" = ${now}`);
   return join(sets, ', ');
 }
 
+/** A new rule (or none); taking the due date away ends the series too, as a series needs a date. */
+function recurrenceAssignments(changes: Pick<FieldChanges, 'recurrence' | 'dueDate'>): Sql[] {
+  const recurrence = changes.dueDate === null ? null : changes.recurrence;
+  if (recurrence === undefined) return [];
+  return [
+    sql`"recurrence_rule" = ${recurrence?.rule ?? null}`,
+    sql`"recurrence_from" = ${recurrence?.from ?? null}`,
+  ];
+}
+
 function completedAtAssignment(status: TaskStatus, now: Date): Sql {
   return sql`"completed_at" = case when ${status}::text = 'completed' then coalesce("completed_at", ${now}) end`;
+}
+
+/** Whether the owner's task is completed now, locking its row for the rest of the transaction. */
+async function isCompleted(db: Queryable, userId: string, id: string): Promise<boolean | undefined> {
+  const row = await firstRow<{ completed: boolean }>(
+    db,
+    sql`select "status" = 'completed' as "completed" from "tasks"
+        where "id" = ${id} and "user_id" = ${userId} for update`,
+  );
+  return row?.completed;
 }
 
 async function readTask(db: Queryable, userId: string, id: string): Promise<TaskDto> {
@@ -121,14 +154,18 @@ export function taskWriteQueries(db: Queryable) {
     const position = await positionAt(tx, userId, place, null, null);
     const status = input.status ?? DEFAULT_TASK_STATUS;
     const { dueDate, allDay } = newDueDate(input);
+    if (input.recurrence && !dueDate) throw new TaskRefused('recurrence-needs-due-date');
     const row = await firstRow<TaskRow>(
       tx,
       sql`insert into "tasks" ("id", "user_id", "title", "description", "status", "priority", "due_date", "all_day",
-                               "completed_at", "created_at", "updated_at", "project_id", "parent_id", "position")
+                               "completed_at", "created_at", "updated_at", "project_id", "parent_id", "position",
+                               "recurrence_rule", "recurrence_from", "reminders")
           values (coalesce(${input.id ?? null}::uuid, gen_random_uuid()), ${userId}, ${input.title},
                   ${input.description ?? null}, ${status}, ${input.priority ?? DEFAULT_TASK_PRIORITY},
                   ${dueDate}, ${allDay}, ${completedAtAfter(status, null, now)}, ${now}, ${now},
-                  ${place.projectId}::uuid, ${place.parentId}::uuid, ${position})
+                  ${place.projectId}::uuid, ${place.parentId}::uuid, ${position},
+                  ${input.recurrence?.rule ?? null}, ${input.recurrence?.from ?? null},
+                  ${JSON.stringify(input.reminders ?? [])}::jsonb)
           on conflict ("id") do nothing
           returning ${TASK_COLUMNS}`,
     );
@@ -170,12 +207,17 @@ export function taskWriteQueries(db: Queryable) {
       now: Date,
     ): Promise<TaskUpdate> {
       const { projectId, labelIds, parentId, ...fields } = changes;
-      if (projectId === undefined && labelIds === undefined && parentId === undefined) {
-        return updateFields(db, userId, id, fields, expectedUpdatedAt, now);
-      }
+      const oneStatement =
+        projectId === undefined &&
+        labelIds === undefined &&
+        parentId === undefined &&
+        fields.status === undefined &&
+        fields.recurrence == null;
+      if (oneStatement) return updateFields(db, userId, id, fields, expectedUpdatedAt, now);
       return refusingVanishedRows(() =>
         inTransaction(db, async (tx) => {
           if (projectId !== undefined || parentId !== undefined) await lockTaskTree(tx, userId);
+          const wasCompleted = fields.status === undefined ? undefined : await isCompleted(tx, userId, id);
           const result = await updateFields(tx, userId, id, fields, expectedUpdatedAt, now);
           if (result.kind !== 'updated') return result;
           const task = result.task;
@@ -187,7 +229,14 @@ export function taskWriteQueries(db: Queryable) {
             if (!(await ownsLabels(tx, userId, labelIds))) throw new TaskRefused('label-missing');
             await replaceLabels(tx, userId, id, labelIds);
           }
-          return { kind: 'updated', task: await readTask(tx, userId, id) };
+          if (fields.status !== undefined && wasCompleted !== undefined) {
+            const completes = fields.status === 'completed';
+            if (completes && !wasCompleted) await spawnNextOccurrences(tx, userId, [id], now);
+            if (!completes && wasCompleted) await takeBackSpawnedOccurrences(tx, userId, [id], now);
+          }
+          const updated = await readTask(tx, userId, id);
+          if (updated.recurrence && !updated.dueDate) throw new TaskRefused('recurrence-needs-due-date');
+          return { kind: 'updated', task: updated };
         }),
       );
     },
@@ -200,13 +249,44 @@ export function taskWriteQueries(db: Queryable) {
       return (await deleteKeepingTombstones(db, userId, sql`"id" = ${id}`)) > 0;
     },
 
-    /** One statement; ids the owner does not have are not counted. */
-    bulkUpdate(userId: string, ids: readonly string[], patch: TaskPatch, now: Date): Promise<number> {
-      return rowCount(
-        db,
-        sql`update "tasks" set ${assignments(userId, patch, now)}
-            where "user_id" = ${userId} and "id" = any(${ids}::uuid[])`,
-      );
+    /**
+     * One statement; ids the owner does not have are not counted. A status change also spawns the next
+     * occurrence of recurring tasks it completes (and takes back those of tasks it reopens), in the same
+     * transaction.
+     */
+    async bulkUpdate(userId: string, ids: readonly string[], patch: TaskPatch, now: Date): Promise<number> {
+      const update = (executor: Queryable) =>
+        rowCount(
+          executor,
+          sql`update "tasks" set ${assignments(userId, patch, now)}
+              where "user_id" = ${userId} and "id" = any(${ids}::uuid[])`,
+        );
+      const status = patch.status;
+      if (status === undefined) return update(db);
+      return inTransaction(db, async (tx) => {
+        const before = await rows<{ id: string; completed: boolean }>(
+          tx,
+          sql`select "id", "status" = 'completed' as "completed" from "tasks"
+              where "user_id" = ${userId} and "id" = any(${ids}::uuid[]) order by "id" for update`,
+        );
+        const count = await update(tx);
+        const completes = status === 'completed';
+        const changed = before.filter((task) => task.completed !== completes).map((task) => task.id);
+        if (completes) await spawnNextOccurrences(tx, userId, changed, now);
+        else await takeBackSpawnedOccurrences(tx, userId, changed, now);
+        return count;
+      });
+    },
+
+    /**
+     * Moves the owner's recurring task on to its next occurrence, keeping no history (task.skipOccurrence).
+     */
+    async skipOccurrence(userId: string, id: string, now: Date): Promise<SkipOccurrence> {
+      return inTransaction(db, async (tx) => {
+        const result = await skipOccurrence(tx, userId, id, now);
+        if (result.kind !== 'skipped') return result;
+        return { kind: 'skipped', task: await readTask(tx, userId, id) };
+      });
     },
 
     /** The number of the given ids the owner had; their subtasks go with them, uncounted. */

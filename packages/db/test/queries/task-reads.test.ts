@@ -39,6 +39,8 @@ describe('byId', () => {
       parentId: null,
       subtaskCount: 0,
       position: 'a0',
+      recurrence: null,
+      reminders: [],
     });
   });
 

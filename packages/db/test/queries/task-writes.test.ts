@@ -64,6 +64,8 @@ describe('create', () => {
       parentId: null,
       subtaskCount: 0,
       position: expect.any(String),
+      recurrence: null,
+      reminders: [],
     });
     expect(await stored(task.id)).toEqual({
       id: task.id,
@@ -108,8 +110,11 @@ describe('create', () => {
 });
 
 describe('update', () => {
-  // The task's place and labels: task-organisation.test.ts.
-  type OwnField = Exclude<keyof TaskChanges, 'projectId' | 'labelIds' | 'parentId'>;
+  // The task's place and labels: task-organisation.test.ts; its repeat rule and reminders: task-recurrence.test.ts.
+  type OwnField = Exclude<
+    keyof TaskChanges,
+    'projectId' | 'labelIds' | 'parentId' | 'recurrence' | 'reminders'
+  >;
   const changesOfOneField: [OwnField, TaskChanges][] = [
     ['title', { title: 'Renamed' }],
     ['description', { description: 'Longer notes' }],
@@ -181,6 +186,8 @@ describe('update', () => {
       parentId: null,
       subtaskCount: 0,
       position: 'a0',
+      recurrence: null,
+      reminders: [],
     });
     expect((await stored(id)).updated_at).toBe(asStored(NOW));
   });

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { LIMITS, TASK_PRIORITIES, TASK_SORTS, TASK_STATUSES, TASK_VIEWS } from '../constants.js';
 import { storableText } from '../text.js';
 import { projectIdSchema, taskLabelIdsSchema } from './organisation.js';
+import { recurrenceSchema } from './recurrence.js';
+import { remindersSchema } from './reminders.js';
 import { timeZoneSchema } from './time-zone.js';
 
 export const taskStatusSchema = z.enum(TASK_STATUSES, 'Status must be pending, in_progress or completed');
@@ -51,6 +53,9 @@ export const createTaskInput = z.strictObject({
   labelIds: taskLabelIdsSchema.optional(),
   /** Makes it a subtask of that task (at most LIMITS.taskLevelsMax levels deep). */
   parentId: taskIdSchema.nullable().optional(),
+  /** How it repeats; needs a due date. */
+  recurrence: recurrenceSchema.nullable().optional(),
+  reminders: remindersSchema.optional(),
 });
 export type CreateTaskInput = z.infer<typeof createTaskInput>;
 
@@ -70,6 +75,10 @@ export const updateTaskInput = z.strictObject({
   labelIds: taskLabelIdsSchema.optional(),
   /** Nests it under that task (taking its project), or null for the top level. */
   parentId: taskIdSchema.nullable().optional(),
+  /** A new rule, or null to stop repeating (taking the due date away stops it too). */
+  recurrence: recurrenceSchema.nullable().optional(),
+  /** Replaces the task's reminders. */
+  reminders: remindersSchema.optional(),
 });
 export type UpdateTaskInput = z.infer<typeof updateTaskInput>;
 
