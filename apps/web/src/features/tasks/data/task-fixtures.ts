@@ -20,6 +20,8 @@ export function fakeTask(id: string, overrides: Partial<Task> = {}): Task {
     parentId: null,
     subtaskCount: 0,
     position: 'a0',
+    recurrence: null,
+    reminders: [],
     ...overrides,
   };
 }

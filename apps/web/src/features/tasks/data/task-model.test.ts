@@ -18,6 +18,8 @@ const done: Task = {
   parentId: null,
   subtaskCount: 0,
   position: 'a0',
+  recurrence: null,
+  reminders: [],
 };
 
 describe('optimistic tasks', () => {

@@ -12,7 +12,15 @@ import type { Task } from '../../../lib/api-types';
 export type TaskPatch = Partial<
   Pick<
     Task,
-    'title' | 'description' | 'status' | 'priority' | 'dueDate' | 'allDay' | 'projectId' | 'labelIds'
+    | 'title'
+    | 'description'
+    | 'status'
+    | 'priority'
+    | 'dueDate'
+    | 'allDay'
+    | 'projectId'
+    | 'labelIds'
+    | 'recurrence'
   >
 >;
 
@@ -49,6 +57,8 @@ export function draftTask(input: CreateTaskInput, now = new Date()): Task {
     subtaskCount: 0,
     // New tasks go first in their place; the server picks the real key.
     position: '',
+    recurrence: input.recurrence ?? null,
+    reminders: input.reminders ?? [],
   };
 }
 
