@@ -1,10 +1,12 @@
 import { ChevronRight, FileText } from 'lucide-react';
 import type { Task } from '../../../lib/api-types';
+import { useDaySettings } from '../../account/use-settings';
 import type { Place } from '../../navigation/place';
 import { useCurrentPlace } from '../../navigation/place-context';
 import { ColorDot } from '../../projects/color-dot';
 import { useLabelsById } from '../../projects/use-labels';
 import { useProjectsById } from '../../projects/use-projects';
+import { RepeatMark } from '../recurrence/repeat-mark';
 
 const CHIP = 'inline-flex h-5 max-w-40 items-center gap-1 truncate rounded-sm text-faint text-xs';
 
@@ -18,18 +20,23 @@ interface TaskMetaProps {
 export function hasMeta(task: Task, place: Place): boolean {
   const otherProject = task.projectId !== null && !(place.kind === 'project' && place.id === task.projectId);
   return (
-    otherProject || task.labelIds.length > 0 || task.subtaskCount > 0 || Boolean(task.description?.trim())
+    otherProject ||
+    task.labelIds.length > 0 ||
+    task.subtaskCount > 0 ||
+    Boolean(task.description?.trim()) ||
+    task.recurrence !== null
   );
 }
 
 /**
  * The line under a title: its project (unless this is that project), its labels, its subtasks (a button
- * that shows them in place) and a mark when it has notes.
+ * that shows them in place), a mark when it repeats and one when it has notes.
  */
 export function TaskMeta({ task, expanded, onToggleSubtasks }: TaskMetaProps) {
   const place = useCurrentPlace();
   const projects = useProjectsById();
   const labels = useLabelsById();
+  const { timeZone } = useDaySettings();
   const project = task.projectId ? projects.get(task.projectId) : undefined;
   const showProject = project && !(place.kind === 'project' && place.id === project.id);
   return (
@@ -50,6 +57,15 @@ export function TaskMeta({ task, expanded, onToggleSubtasks }: TaskMetaProps) {
             {task.subtaskCount}
           </span>
         </button>
+      ) : null}
+      {task.recurrence ? (
+        <RepeatMark
+          recurrence={task.recurrence}
+          dueDate={task.dueDate}
+          allDay={task.allDay}
+          timeZone={timeZone}
+          className={CHIP}
+        />
       ) : null}
       {task.description?.trim() ? (
         <span className={CHIP} role="img" aria-label="Has notes" title="Has notes">

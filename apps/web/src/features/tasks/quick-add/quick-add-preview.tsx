@@ -4,6 +4,7 @@ import { dueLabel } from '../list/due-label';
 import { PRIORITY_LABELS } from '../task-labels';
 import type { QuickAddDraft } from './parse-quick-add';
 import { describeNewNames, type NewName } from './quick-add-new-names';
+import { QuickAddRepeatChip } from './quick-add-repeat-chip';
 
 function Chip({ children }: { children: React.ReactNode }) {
   return (
@@ -39,6 +40,14 @@ export function QuickAddPreview({
           <span className="sr-only">Due </span>
           {dueLabel(draft.dueDate, { allDay: draft.allDay, timeZone }).text}
         </Chip>
+      ) : null}
+      {draft.recurrence && draft.dueDate ? (
+        <QuickAddRepeatChip
+          recurrence={draft.recurrence}
+          dueDate={draft.dueDate}
+          allDay={draft.allDay}
+          timeZone={timeZone}
+        />
       ) : null}
       {draft.priority ? (
         <Chip>

@@ -63,6 +63,7 @@ export function useCreateFromDraft() {
         ...(draft.priority ? { priority: draft.priority } : {}),
         ...(projectId ? { projectId } : {}),
         ...(labelIds.length > 0 ? { labelIds } : {}),
+        ...(draft.recurrence ? { recurrence: draft.recurrence } : {}),
       });
     } finally {
       // A new project or label joins the sidebar; a project's open count grows by this task.
