@@ -12,6 +12,7 @@ const FIELD_NAMES: Record<EditField, string> = {
   priority: 'Priority',
   due: 'Due date',
   projectId: 'Project',
+  recurrence: 'Repeat',
 };
 
 function theirValue(
@@ -33,6 +34,10 @@ function theirValue(
       return theirs.dueDate ? dueLabel(theirs.dueDate, { allDay: theirs.allDay, timeZone }).text : 'No date';
     case 'projectId':
       return theirs.projectId ? (projectName(theirs.projectId) ?? 'Another project') : 'Inbox';
+    case 'recurrence':
+      return theirs.recurrence
+        ? `${theirs.recurrence.rule}${theirs.recurrence.from === 'completion' ? ', after completion' : ''}`
+        : 'Does not repeat';
   }
 }
 

@@ -9,6 +9,7 @@ const base: EditValues = {
   dueDate: new Date('2026-12-01T00:00:00.000Z'),
   allDay: true,
   projectId: null,
+  recurrence: null,
 };
 
 describe('patchBetween', () => {
@@ -62,5 +63,15 @@ describe('mergeEdits', () => {
     const mine = { ...base, dueDate: new Date('2026-12-02T00:00:00.000Z') };
     const theirs = { ...base, dueDate: new Date('2026-12-01T15:00:00.000Z'), allDay: false };
     expect(mergeEdits(base, mine, theirs)).toEqual({ patch: {}, conflicts: ['due'] });
+  });
+
+  it('treats the repeat rule and where it counts from as one field', () => {
+    const weekly = { ...base, recurrence: { rule: 'FREQ=WEEKLY', from: 'due' as const } };
+    expect(patchBetween(base, weekly)).toEqual({ recurrence: weekly.recurrence });
+    expect(patchBetween(weekly, { ...weekly, recurrence: { rule: 'FREQ=WEEKLY', from: 'due' } })).toEqual({});
+    const mine = { ...weekly, recurrence: { rule: 'FREQ=WEEKLY', from: 'completion' as const } };
+    const theirs = { ...weekly, recurrence: null };
+    expect(mergeEdits(weekly, mine, theirs).conflicts).toEqual(['recurrence']);
+    expect(patchBetween(weekly, theirs)).toEqual({ recurrence: null });
   });
 });

@@ -2,20 +2,34 @@ import type { Task } from '../../../lib/api-types';
 import type { TaskPatch } from '../data/task-model';
 
 /** What the edit panel changes, field by field; the due date and whether it is all-day are one field. */
-export const EDIT_FIELDS = ['title', 'description', 'status', 'priority', 'due', 'projectId'] as const;
+export const EDIT_FIELDS = [
+  'title',
+  'description',
+  'status',
+  'priority',
+  'due',
+  'projectId',
+  'recurrence',
+] as const;
 export type EditField = (typeof EDIT_FIELDS)[number];
 
 export type EditValues = Pick<
   Task,
-  'title' | 'description' | 'status' | 'priority' | 'dueDate' | 'allDay' | 'projectId'
+  'title' | 'description' | 'status' | 'priority' | 'dueDate' | 'allDay' | 'projectId' | 'recurrence'
 >;
 
 function dueKey({ dueDate, allDay }: EditValues): string {
   return dueDate === null ? 'none' : `${dueDate.getTime()}${allDay ? ' all day' : ''}`;
 }
 
+function recurrenceKey({ recurrence }: EditValues): string {
+  return recurrence ? `${recurrence.rule} from ${recurrence.from}` : 'none';
+}
+
 export function sameField(a: EditValues, b: EditValues, field: EditField): boolean {
-  return field === 'due' ? dueKey(a) === dueKey(b) : a[field] === b[field];
+  if (field === 'due') return dueKey(a) === dueKey(b);
+  if (field === 'recurrence') return recurrenceKey(a) === recurrenceKey(b);
+  return a[field] === b[field];
 }
 
 /** One field's value as task.update takes it. */

@@ -15,6 +15,7 @@ import { PRIORITIES_HIGH_FIRST, PRIORITY_LABELS, STATUS_LABELS } from '../task-l
 import { ConflictChoice } from './conflict-choice';
 import type { EditField } from './merge-edits';
 import { ProjectField } from './project-field';
+import { RecurrenceField } from './recurrence-field';
 import { SaveStatusText } from './save-status';
 import { useAutosavedTaskForm } from './use-autosaved-task-form';
 
@@ -154,6 +155,8 @@ export function TaskEditForm({ task, onDone, closeGuard }: TaskEditFormProps) {
           </p>
         </fieldset>
         {conflictFor('due')}
+        <RecurrenceField form={form} timeZone={timeZone} />
+        {conflictFor('recurrence')}
         <SubtasksSection task={task} />
       </div>
       <div className="flex shrink-0 flex-col gap-2 border-line border-t px-5 py-3">

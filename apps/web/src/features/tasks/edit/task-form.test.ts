@@ -19,6 +19,8 @@ const task: Task = {
   parentId: null,
   subtaskCount: 0,
   position: 'a0',
+  recurrence: null,
+  reminders: [],
 };
 
 const ZONE = 'America/New_York';
@@ -76,5 +78,25 @@ describe('task form', () => {
     expect(bad({ title: 'x'.repeat(256) })).toBe('Use at most 255 characters');
     expect(bad({ dueDay: '', dueTime: '10:00' })).toBe('Pick a day for this time');
     expect(bad({ dueDay: '0999-01-01' })).toBe('Use a year between 1000 and 9999');
+  });
+
+  it('shows and saves the repeat rule, and refuses a rule the API would refuse or one without a due date', () => {
+    const repeating: Task = { ...task, recurrence: { rule: 'FREQ=WEEKLY;BYDAY=MO,TH', from: 'completion' } };
+    const shown = formValuesOf(repeating, ZONE);
+    expect(shown).toMatchObject({ recurrenceRule: 'FREQ=WEEKLY;BYDAY=MO,TH', recurrenceFrom: 'completion' });
+    expect(
+      editValuesOf(parse({ ...shown, recurrenceRule: ' freq=daily ' }), repeating, ZONE).recurrence,
+    ).toEqual({
+      rule: 'FREQ=DAILY',
+      from: 'completion',
+    });
+    expect(editValuesOf(parse({ ...shown, recurrenceRule: '' }), repeating, ZONE).recurrence).toBeNull();
+    const bad = (values: Partial<ReturnType<typeof formValuesOf>>) =>
+      taskFormSchema.safeParse({ ...shown, ...values }).error?.issues[0];
+    expect(bad({ recurrenceRule: 'FREQ=HOURLY' })).toMatchObject({ path: ['recurrenceRule'] });
+    expect(bad({ dueDay: '', dueTime: '' })).toMatchObject({
+      path: ['recurrenceRule'],
+      message: 'A repeating task needs a due date',
+    });
   });
 });

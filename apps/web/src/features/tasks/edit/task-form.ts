@@ -1,4 +1,6 @@
 import {
+  RECURRENCE_FROM,
+  recurrenceSchema,
   taskDescriptionSchema,
   taskDueDateSchema,
   taskPrioritySchema,
@@ -28,8 +30,20 @@ export const taskFormSchema = z
     dueTime: z.union([z.literal(''), z.string().regex(TIME, 'Not a valid time')]),
     /** '' is the Inbox. */
     projectId: z.string(),
+    /** An RRULE body; '' does not repeat. */
+    recurrenceRule: z.string(),
+    recurrenceFrom: z.enum(RECURRENCE_FROM),
   })
   .superRefine((values, ctx) => {
+    if (values.recurrenceRule.trim()) {
+      const rule = recurrenceSchema.safeParse({ rule: values.recurrenceRule, from: values.recurrenceFrom });
+      const message = rule.success
+        ? values.dueDay
+          ? null
+          : 'A repeating task needs a due date'
+        : (rule.error.issues[0]?.message ?? 'Not a valid repeat rule');
+      if (message) ctx.addIssue({ code: 'custom', path: ['recurrenceRule'], message });
+    }
     if (values.dueTime && !values.dueDay) {
       ctx.addIssue({ code: 'custom', path: ['dueDay'], message: 'Pick a day for this time' });
       return;
@@ -67,6 +81,8 @@ export function formValuesOf(task: Task, timeZone: string): TaskFormValues {
     dueDay: zoned ? zoned.day : due ? due.toISOString().slice(0, 10) : '',
     dueTime: zoned ? zoned.time : '',
     projectId: task.projectId ?? '',
+    recurrenceRule: task.recurrence?.rule ?? '',
+    recurrenceFrom: task.recurrence?.from ?? 'due',
   };
 }
 
@@ -87,6 +103,9 @@ export function editValuesOf(values: CheckedFormValues, shown: Task, timeZone: s
     dueDate,
     allDay: dueUntouched ? shown.allDay : dueDate !== null && !values.dueTime,
     projectId: values.projectId || null,
+    recurrence: values.recurrenceRule.trim()
+      ? { rule: values.recurrenceRule.trim().toUpperCase(), from: values.recurrenceFrom }
+      : null,
   };
 }
 
@@ -98,4 +117,5 @@ export const FORM_KEYS: Record<EditField, ReadonlyArray<keyof TaskFormValues>> =
   priority: ['priority'],
   due: ['dueDay', 'dueTime'],
   projectId: ['projectId'],
+  recurrence: ['recurrenceRule', 'recurrenceFrom'],
 };
