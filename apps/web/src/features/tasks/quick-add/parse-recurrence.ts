@@ -81,7 +81,8 @@ const EVERY = /\bevery(!?)\s+/gi;
 const AFTER_COMPLETION = new RegExp(`\\s+after\\s+(?:completion|completing|done|it'?s\\s+done)${END}`, 'iy');
 
 function dayCodes(list: string): string[] {
-  const codes = list.match(new RegExp(DAY, 'gi'))?.map((name) => DAY_NAMES[name.toLowerCase()] ?? 'MO') ?? [];
+  const codes: string[] =
+    list.match(new RegExp(DAY, 'gi'))?.map((name) => DAY_NAMES[name.toLowerCase()] ?? 'MO') ?? [];
   // Monday first, the order the recurrence editor writes, so opening the task there changes nothing.
   return [...WEEKDAYS.slice(1), 'SU'].filter((code) => codes.includes(code));
 }
