@@ -18,6 +18,7 @@ import {
   ruleOfForm,
   WEEKDAY_CODES,
   type WeekdayCode,
+  withPreset,
 } from '../recurrence/recurrence-form';
 import { occurrenceText, previewOf } from '../recurrence/recurrence-preview';
 import { useRecurrenceEngine } from '../recurrence/use-recurrence-engine';
@@ -115,10 +116,7 @@ export function RecurrenceField({
         options={PRESETS}
         optionLabels={PRESET_LABELS}
         value={state.preset}
-        onChange={(event) => {
-          const preset = event.target.value as Preset;
-          change({ preset, custom: preset === 'custom' ? rule : state.custom });
-        }}
+        onChange={(event) => change(withPreset(state, event.target.value as Preset))}
       />
       {unit ? (
         <TextField

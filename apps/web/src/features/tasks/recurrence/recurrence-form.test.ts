@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFormState, formStateOf, ruleOfForm } from './recurrence-form';
+import { defaultFormState, formStateOf, ruleOfForm, withPreset } from './recurrence-form';
 
 // Friday 27 November 2026, an all-day due date.
 const DUE = new Date('2026-11-27T00:00:00Z');
@@ -67,5 +67,12 @@ describe('recurrence editor form', () => {
       'FREQ=WEEKLY;BYDAY=FR;UNTIL=20270301',
     );
     expect(ruleOfForm({ ...weekly, preset: 'custom', custom: ' freq=hourly ' })).toBe('FREQ=HOURLY');
+  });
+
+  it('starts another preset at an interval of 1, and a custom rule from the rule shown', () => {
+    const everyThreeDays = formStateOf('FREQ=DAILY;INTERVAL=3', DUE);
+    expect(ruleOfForm(withPreset(everyThreeDays, 'weekly'))).toBe('FREQ=WEEKLY;BYDAY=FR');
+    expect(withPreset(everyThreeDays, 'custom').custom).toBe('FREQ=DAILY;INTERVAL=3');
+    expect(withPreset(everyThreeDays, 'daily')).toBe(everyThreeDays);
   });
 });

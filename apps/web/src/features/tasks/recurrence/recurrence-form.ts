@@ -144,6 +144,16 @@ export function formStateOf(rule: string | null, dueDay: Date | null): Recurrenc
   return custom;
 }
 
+/**
+ * The choices after picking another preset: "every 3 days" made weekly is every week, not every 3 weeks;
+ * a custom rule starts from the rule shown so far.
+ */
+export function withPreset(state: RecurrenceFormState, preset: Preset): RecurrenceFormState {
+  if (preset === state.preset) return state;
+  const custom = preset === 'custom' ? (ruleOfForm(state) ?? '') : state.custom;
+  return { ...state, preset, interval: 1, custom };
+}
+
 /** The RRULE body the choices make, or null for "does not repeat". */
 export function ruleOfForm(state: RecurrenceFormState): string | null {
   if (state.preset === 'none') return null;
