@@ -25,6 +25,9 @@ describe('quick add recurrence', () => {
     ['Water plants every 3 days', 'FREQ=DAILY;INTERVAL=3', '2026-11-27'],
     ['Water plants every three days', 'FREQ=DAILY;INTERVAL=3', '2026-11-27'],
     ['Check smoke alarm every 6 months', 'FREQ=MONTHLY;INTERVAL=6', '2026-11-27'],
+    ['Water ferns every other day', 'FREQ=DAILY;INTERVAL=2', '2026-11-27'],
+    ['Call grandma every other week on monday', 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO', '2026-11-30'],
+    ['Renew passport every 2 years', 'FREQ=YEARLY;INTERVAL=2', '2026-11-27'],
     ['Clean house every weekend', 'FREQ=WEEKLY;BYDAY=SA,SU', '2026-11-28'],
   ])('%s → %s, first due %s all day', (input, rule, first) => {
     const draft = parseQuickAdd(input, NOW);
