@@ -50,6 +50,8 @@ describe('task.create', () => {
       parentId: null,
       subtaskCount: 0,
       position: expect.any(String),
+      recurrence: null,
+      reminders: [],
     });
     expect(task.createdAt.getTime()).toBeGreaterThanOrEqual(before);
     expect(task.createdAt.getTime()).toBeLessThanOrEqual(Date.now());
