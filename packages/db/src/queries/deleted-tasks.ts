@@ -51,6 +51,7 @@ interface Tombstone {
   id: string;
   parent_id: string | null;
   project_id: string | null;
+  previous_occurrence_id?: string | null;
   label_ids?: string[];
   [column: string]: unknown;
 }
@@ -124,16 +125,22 @@ export function deletedTaskQueries(db: Queryable) {
         const [root] = tasks;
         if (!root || root.id !== id) return undefined;
         const place = await placeOfRestored(tx, userId, root, heightOf(tasks));
+        const previousThere = await previousOccurrencesThere(tx, userId, tasks);
         const restored = tasks.map((task) => ({
           ...task,
           project_id: place.projectId,
           parent_id: task === root ? place.parentId : task.parent_id,
+          previous_occurrence_id: previousThere.has(task.previous_occurrence_id ?? '')
+            ? task.previous_occurrence_id
+            : null,
         }));
         const inserted = await rows<{ id: string }>(
           tx,
+          // A tombstone kept before the recurrence migration lacks its not-null columns: their defaults.
           sql`insert into "tasks"
               select (jsonb_populate_record(null::"tasks",
-                        "task" || jsonb_build_object('updated_at', ${now}::timestamptz))).*
+                        jsonb_build_object('occurrence', 1, 'reminders', '[]'::jsonb) || "task"
+                          || jsonb_build_object('updated_at', ${now}::timestamptz))).*
               from jsonb_array_elements(${JSON.stringify(restored)}::jsonb) as "kept" ("task")
               on conflict ("id") do nothing
               returning "id"`,
@@ -148,6 +155,24 @@ export function deletedTaskQueries(db: Queryable) {
       });
     },
   };
+}
+
+/**
+ * The previous occurrences the tombstones name that will exist after the restore: restored with them or
+ * still there. One deleted after the spawn it came from is gone, and the restored spawn forgets it.
+ */
+async function previousOccurrencesThere(
+  db: Queryable,
+  userId: string,
+  tasks: Tombstone[],
+): Promise<Set<string>> {
+  const named = tasks.flatMap((task) => (task.previous_occurrence_id ? [task.previous_occurrence_id] : []));
+  if (named.length === 0) return new Set();
+  const live = await rows<{ id: string }>(
+    db,
+    sql`select "id" from "tasks" where "user_id" = ${userId} and "id" = any(${named}::uuid[])`,
+  );
+  return new Set([...tasks.map((task) => task.id), ...live.map((row) => row.id)]);
 }
 
 /** Gives the restored tasks back the labels they had, those the owner still has. */
