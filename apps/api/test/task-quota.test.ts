@@ -74,4 +74,28 @@ describe(`at most ${LIMITS.tasksPerUser.toLocaleString('en')} tasks per user`, (
     await expectCode(user.api.task.restore({ id: first?.id ?? '' }), 'BAD_REQUEST');
     expect(await countTasks(t, user.userId)).toBe(LIMITS.tasksPerUser);
   });
+
+  it('refuses completing a recurring task when its next occurrence would go over, and nothing changes', async () => {
+    await t.query(
+      "delete from tasks where id = (select id from tasks where user_id = ? and title = 'x' limit 1)",
+      [user.userId],
+    );
+    const task = await user.api.task.create({
+      title: 'Repeats at the limit',
+      dueDate: new Date(Date.UTC(2027, 0, 4)),
+      allDay: true,
+      recurrence: { rule: 'FREQ=DAILY', from: 'due' },
+    });
+    const refused = await expectCode(
+      user.api.task.update({ id: task.id, status: 'completed' }),
+      'BAD_REQUEST',
+    );
+    expect(refused.message).toBe('You have reached the limit of 100,000 tasks. Delete some to add more.');
+    await expectCode(
+      user.api.task.bulkUpdate({ ids: [task.id], patch: { status: 'completed' } }),
+      'BAD_REQUEST',
+    );
+    expect(await user.api.task.byId({ id: task.id })).toEqual(task);
+    expect(await countTasks(t, user.userId)).toBe(LIMITS.tasksPerUser);
+  });
 });

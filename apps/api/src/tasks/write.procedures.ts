@@ -16,8 +16,9 @@ export const taskWriteProcedures = {
 
   update: protectedProcedure.input(updateTaskInput).mutation(async ({ ctx, input }) => {
     const { id, expectedUpdatedAt, ...changes } = input;
-    const result = await withTaskRefusals(() =>
-      ctx.queries.tasks.update(ctx.userId, id, changes, expectedUpdatedAt, ctx.now()),
+    // Completing a recurring task inserts its next occurrence, which the task limit holds too.
+    const result = await withinTaskLimit(() =>
+      withTaskRefusals(() => ctx.queries.tasks.update(ctx.userId, id, changes, expectedUpdatedAt, ctx.now())),
     );
     if (result.kind === 'missing') throw taskNotFound();
     if (result.kind === 'stale') throw taskChangedSinceRead();
