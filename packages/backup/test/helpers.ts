@@ -28,6 +28,18 @@ async function tableExists(
   return rows[0]?.found === true;
 }
 
+async function columnExists(
+  client: Parameters<Parameters<typeof withClient>[1]>[0],
+  table: string,
+  column: string,
+): Promise<boolean> {
+  const { rows } = await client.query<{ found: boolean }>(
+    `SELECT exists(SELECT 1 FROM information_schema.columns WHERE table_name = $1 AND column_name = $2) AS found`,
+    [table, column],
+  );
+  return rows[0]?.found === true;
+}
+
 /** Primary key of the app tables whose key is not `id`. */
 const KEY_COLUMNS: Record<string, string> = {
   rate_limits: 'key',
@@ -130,6 +142,8 @@ export async function seedAwkwardData(url: string, users = 3): Promise<void> {
         );
       }
       if (userId && (await tableExists(client, 'projects'))) await seedOrganisation(client, userId);
+      if (userId && (await columnExists(client, 'tasks', 'recurrence_rule')))
+        await seedRecurrence(client, userId);
       await client.query(
         `INSERT INTO user_tokens (user_id, purpose, token_hash, expires_at)
          VALUES ($1, 'verify_email', md5(random()::text) || md5(random()::text), now() + interval '1 day')`,
@@ -176,6 +190,30 @@ async function seedOrganisation(client: Parameters<Parameters<typeof withClient>
        FROM (SELECT id FROM tasks WHERE user_id = $1 ORDER BY id DESC LIMIT 5) top
      )
      UPDATE tasks t SET parent_id = chain.parent FROM chain WHERE t.id = chain.id AND chain.parent IS NOT NULL`,
+    [userId],
+  );
+}
+
+/**
+ * Repeat rules (both kinds), occurrence numbers and reminders (both kinds) on two thirds of the dated
+ * tasks, and a spawned occurrence whose id sorts BEFORE the occurrence it came from, as the subtask chain
+ * does for parents.
+ */
+async function seedRecurrence(client: Parameters<Parameters<typeof withClient>[1]>[0], userId: string) {
+  await client.query(
+    `WITH dated AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM tasks WHERE user_id = $1 AND due_date IS NOT NULL)
+     UPDATE tasks t SET
+       recurrence_rule = CASE WHEN n % 2 = 0 THEN 'FREQ=DAILY;INTERVAL=3' ELSE 'FREQ=MONTHLY;BYDAY=-1FR;COUNT=12' END,
+       recurrence_from = CASE WHEN n % 2 = 0 THEN 'due' ELSE 'completion' END,
+       occurrence = n,
+       reminders = jsonb_build_array(jsonb_build_object('minutesBefore', n * 10),
+                                     jsonb_build_object('at', '2027-03-28T01:30:00.123Z'))
+     FROM dated WHERE t.id = dated.id AND dated.n % 3 <> 0`,
+    [userId],
+  );
+  await client.query(
+    `WITH ends AS (SELECT min(id::text)::uuid AS low, max(id::text)::uuid AS high FROM tasks WHERE user_id = $1)
+     UPDATE tasks SET previous_occurrence_id = ends.high FROM ends WHERE tasks.id = ends.low`,
     [userId],
   );
 }

@@ -77,6 +77,8 @@ describe('backup and restore round trip', () => {
       labelled: 153,
       childrenBeforeParents: 12,
     });
+    // Repeat rules and reminders came back, and the spawned occurrences loaded before theirs.
+    expect(await recurrence(source.url)).toEqual({ repeating: 42, reminded: 42, spawnsBeforeOrigin: 3 });
   });
 
   it('replaces the data of a non-empty target with --force', async () => {
@@ -141,10 +143,20 @@ describe('backup and restore round trip', () => {
         targetUrl: target.url,
       });
       expect(restored.migratedAfterLoad).toEqual(migrationsList.slice(2).map((entry) => entry.name));
-      // tasks.all_day, project_id, parent_id and position came with later migrations.
+      // tasks.all_day, project_id, parent_id, position and the recurrence columns came with later migrations.
       const [fromOld, fromTarget] = [
         await tableFingerprints(old.url),
-        await tableFingerprints(target.url, ['all_day', 'project_id', 'parent_id', 'position']),
+        await tableFingerprints(target.url, [
+          'all_day',
+          'project_id',
+          'parent_id',
+          'position',
+          'recurrence_rule',
+          'recurrence_from',
+          'occurrence',
+          'previous_occurrence_id',
+          'reminders',
+        ]),
       ];
       expect(fromTarget.tasks).toBe(fromOld.tasks);
       expect(fromTarget.mikro_orm_migrations).toMatch(new RegExp(`^${migrationsList.length} `));
@@ -273,6 +285,18 @@ function organisation(url: string) {
               (SELECT count(*)::int FROM task_labels) AS labelled,
               (SELECT count(*)::int FROM tasks c JOIN tasks p ON p.id = c.parent_id WHERE c.id < p.id)
                 AS "childrenBeforeParents"`,
+    );
+    return rows[0];
+  });
+}
+
+function recurrence(url: string) {
+  return withClient(url, async (client) => {
+    const { rows } = await client.query<Record<string, number>>(
+      `SELECT (SELECT count(*)::int FROM tasks WHERE recurrence_rule IS NOT NULL) AS repeating,
+              (SELECT count(*)::int FROM tasks WHERE jsonb_array_length(reminders) = 2) AS reminded,
+              (SELECT count(*)::int FROM tasks s JOIN tasks p ON p.id = s.previous_occurrence_id WHERE s.id < p.id)
+                AS "spawnsBeforeOrigin"`,
     );
     return rows[0];
   });
