@@ -216,7 +216,11 @@ export function taskWriteQueries(db: Queryable) {
       if (oneStatement) return updateFields(db, userId, id, fields, expectedUpdatedAt, now);
       return refusingVanishedRows(() =>
         inTransaction(db, async (tx) => {
-          if (projectId !== undefined || parentId !== undefined) await lockTaskTree(tx, userId);
+          // A status change may spawn an occurrence under a parent: like a create there, under the tree
+          // lock, so a delete of that parent at the same moment cannot drop it without a tombstone.
+          const placesTasks =
+            projectId !== undefined || parentId !== undefined || fields.status !== undefined;
+          if (placesTasks) await lockTaskTree(tx, userId);
           const wasCompleted = fields.status === undefined ? undefined : await isCompleted(tx, userId, id);
           const result = await updateFields(tx, userId, id, fields, expectedUpdatedAt, now);
           if (result.kind !== 'updated') return result;
@@ -264,6 +268,7 @@ export function taskWriteQueries(db: Queryable) {
       const status = patch.status;
       if (status === undefined) return update(db);
       return inTransaction(db, async (tx) => {
+        await lockTaskTree(tx, userId); // as in update: spawns may go under a parent
         const before = await rows<{ id: string; completed: boolean }>(
           tx,
           sql`select "id", "status" = 'completed' as "completed" from "tasks"

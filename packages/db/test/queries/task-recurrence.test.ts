@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deletedTaskQueries } from '../../src/queries/deleted-tasks.js';
 import { taskReadQueries } from '../../src/queries/task-reads.js';
@@ -342,5 +343,33 @@ describe('a tombstone kept before the recurrence columns existed', () => {
       [id],
     );
     expect(await deleted.restore(db.owner, id, LATER)).toMatchObject({ id, recurrence: null, reminders: [] });
+  });
+});
+
+describe('a spawn and a delete of its parent at the same moment', () => {
+  it('the spawn goes with the parent into the tombstones, so the undo brings it back', async () => {
+    const label = await insertLabel(db.pool, db.owner);
+    const parent = await insertTreeTask(db.pool, db.owner);
+    const task = await recurring(db.owner, { parentId: parent, labelIds: [label] });
+    // A connection of the test's own holds the label, so the completion stops after inserting the spawn
+    // (copying its labels) and before committing; the delete of the parent starts meanwhile.
+    const holder = new pg.Client({ connectionString: db.databaseUrl });
+    await holder.connect();
+    try {
+      await holder.query('begin');
+      await holder.query('select 1 from labels where id = $1 for update', [label]);
+      const completing = update(task.id, { status: 'completed' });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const deleting = writes.delete(db.owner, parent);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await holder.query('commit');
+      await completing;
+      expect(await deleting).toBe(true);
+    } finally {
+      await holder.end();
+    }
+    expect(await occurrencesOf(db.owner)).toEqual([]);
+    await deleted.restore(db.owner, parent, new Date(LATER.getTime() + 1000));
+    expect((await occurrencesOf(db.owner)).map((row) => row.occurrence)).toEqual([1, 1, 2]);
   });
 });
