@@ -169,6 +169,51 @@ describe("another user's task behaves like a missing one", () => {
     expect(await owner.api.task.byId({ id: victim.id })).toEqual(victim);
   });
 
+  it('task.skipOccurrence: NOT_FOUND for any of them, recurring or not, and nothing changes', async () => {
+    const recurring = await owner.api.task.create({
+      title: 'Owner repeats',
+      dueDate: new Date(Date.UTC(2027, 0, 4)),
+      allDay: true,
+      recurrence: { rule: 'FREQ=DAILY', from: 'due' },
+    });
+    const before = await ownerRows();
+    for (const id of [recurring.id, ...ownerIds]) {
+      await expectCode(intruder.api.task.skipOccurrence({ id }), 'NOT_FOUND');
+    }
+    expect(await ownerRows()).toEqual(before);
+  });
+
+  it("completing the owner's recurring task spawns only when the owner does it, and only for the owner", async () => {
+    const recurring = await owner.api.task.create({
+      title: 'Owner repeats',
+      dueDate: new Date(Date.UTC(2027, 0, 4)),
+      allDay: true,
+      recurrence: { rule: 'FREQ=DAILY', from: 'due' },
+    });
+    const before = await ownerRows();
+    await expectCode(intruder.api.task.update({ id: recurring.id, status: 'completed' }), 'NOT_FOUND');
+    expect(
+      await intruder.api.task.bulkUpdate({ ids: [recurring.id], patch: { status: 'completed' } }),
+    ).toEqual({ count: 0 });
+    expect(await ownerRows()).toEqual(before);
+
+    await owner.api.task.update({ id: recurring.id, status: 'completed' });
+    const [spawn] = await t.query<{ id: string; user_id: string }>(
+      'select id, user_id from tasks where previous_occurrence_id = ?',
+      [recurring.id],
+    );
+    expect(spawn?.user_id).toBe(owner.userId);
+    await expectCode(intruder.api.task.byId({ id: spawn?.id ?? '' }), 'NOT_FOUND');
+    await expectCode(intruder.api.task.skipOccurrence({ id: spawn?.id ?? '' }), 'NOT_FOUND');
+    expect((await intruder.api.task.list({ limit: 100 })).items.map((task) => task.id).sort()).toEqual(
+      [...ownIds].sort(),
+    );
+    const [row] = await t.query<{ n: number }>('select count(*)::int as n from tasks where user_id = ?', [
+      intruder.userId,
+    ]);
+    expect(row?.n).toBe(ownIds.length);
+  });
+
   it('account.exportData: exports only their own tasks', async () => {
     const exported = await intruder.api.account.exportData();
     expect(exported.tasks.map((task) => task.id).sort()).toEqual([...ownIds].sort());
@@ -191,6 +236,7 @@ describe("another user's task behaves like a missing one", () => {
       () => intruder.api.task.bulkUpdate({ ids: [id], patch: { status: 'completed' }, ...asOwner } as never),
       () => intruder.api.task.bulkUpdate({ ids: [id], patch: { status: 'completed', ...asOwner } } as never),
       () => intruder.api.task.bulkDelete({ ids: [id], ...asOwner } as never),
+      () => intruder.api.task.skipOccurrence({ id, ...asOwner } as never),
     ];
     for (const call of calls) await expectCode(call(), 'BAD_REQUEST');
     expect(await ownerRows()).toEqual(before);
