@@ -7,6 +7,7 @@ import type { Mailer } from '../mail/index.js';
 import type { Metrics } from '../ops/index.js';
 import type { ChangeFeed, LiveStreams } from '../sync/index.js';
 import type { HttpExchange } from './http-exchange.js';
+import { lazyEntityManager } from './lazy-entity-manager.js';
 
 export type { HttpExchange };
 
@@ -30,7 +31,7 @@ export interface AppDependencies {
 }
 
 export type Context = Omit<AppDependencies, 'orm'> & {
-  /** A fresh EntityManager per request: nothing shares an identity map across requests. */
+  /** A fresh EntityManager per request (forked when first used): nothing shares an identity map across requests. */
   em: EntityManager;
   /** Set directly by tests; over HTTP protectedProcedure derives it from the bearer token. */
   session: LiveSession | null;
@@ -41,5 +42,5 @@ export type Context = Omit<AppDependencies, 'orm'> & {
 /** The inner context: everything but HTTP. Tests build it directly, optionally as a signed-in user. */
 export function createInnerContext(deps: AppDependencies, session: LiveSession | null = null): Context {
   const { orm, ...rest } = deps;
-  return { ...rest, em: orm.em.fork(), session, http: null };
+  return { ...rest, em: lazyEntityManager(orm), session, http: null };
 }
