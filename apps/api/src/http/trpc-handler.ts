@@ -65,7 +65,8 @@ export function trpcHandler(options: TrpcHandlerOptions) {
         await streamEvents(response.body, res);
         return;
       }
-      res.end(await response.text());
+      // The bytes as tRPC encoded them: text() would decode them only for res.end to encode them again.
+      res.end(Buffer.from(await response.arrayBuffer()));
     } catch (error) {
       next(error);
     }
