@@ -102,3 +102,41 @@ test('a repeating task: quick add with its schedule, the recurrence editor, and 
   await expect(nextRow.getByTestId('task-due')).not.toHaveText(/Today$/);
   await expect(nextRow.getByRole('img', { name: /^Repeats every week/ })).toBeVisible();
 });
+
+test('the editor checks a custom rule before saving it, and needs a due date to repeat', async ({ page }) => {
+  const account = newAccount();
+  await signUp(page, account);
+  const api = await taskApi(page, account);
+  await api.create({ title: 'Pay rent', dueDate: new Date('2030-01-15T00:00:00Z'), allDay: true });
+  await page.reload();
+  await page.getByTestId('task-title').getByText('Pay rent').click();
+  const panel = page.getByRole('dialog', { name: 'Edit task' });
+  const repeat = panel.getByRole('combobox', { name: 'Repeat' });
+
+  await repeat.selectOption({ label: 'Monthly' });
+  await panel.getByRole('combobox', { name: 'On' }).selectOption({ label: 'The last day' });
+  const summary = panel.getByTestId('recurrence-summary');
+  await expect(summary).toContainText('Every month on the last day, from the due date');
+  await expect(summary.getByRole('listitem')).toHaveText([/Jan 31/, /Feb 28/, /Mar 31/]);
+
+  await repeat.selectOption({ label: 'Custom rule (RRULE)' });
+  const rule = panel.getByRole('textbox', { name: 'Rule' });
+  await expect(rule).toHaveValue('FREQ=MONTHLY;BYMONTHDAY=-1');
+  await rule.fill('FREQ=HOURLY');
+  await expect(panel.getByText('Repeat rule: FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY')).toBeVisible();
+  await expect(summary).toContainText('Fix the rule to see the next dates.');
+  await rule.fill('FREQ=YEARLY;COUNT=3');
+  await panel.getByText('When it is completed').click();
+  await expect(summary).toContainText('Every year on January 15, 3 times, after completion');
+  await expect
+    .poll(async () => ((await api.list()) as RepeatingTask[])[0]?.recurrence)
+    .toEqual({ rule: 'FREQ=YEARLY;COUNT=3', from: 'completion' });
+
+  // Clearing the due date of a repeating task is explained, not saved.
+  await panel.getByRole('button', { name: 'Clear' }).click();
+  await expect(panel.getByText('A repeating task needs a due date')).toBeVisible();
+  await repeat.selectOption({ label: 'Does not repeat' });
+  await expect
+    .poll(async () => ((await api.list()) as RepeatingTask[])[0])
+    .toMatchObject({ recurrence: null, dueDate: null });
+});

@@ -1,6 +1,6 @@
 import { recurrenceSchema } from '@taskapp/shared';
 import { AlertCircle, Repeat } from 'lucide-react';
-import { useRef, useState } from 'react';
+import { type FocusEvent, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { SelectField } from '../../../components/select-field';
 import { TextField } from '../../../components/text-field';
@@ -67,6 +67,9 @@ const ENDS_LABELS: Record<Ends, string> = {
   until: 'On a date',
 };
 
+// A number field's text is chosen on focus, so typing replaces it (it can never be empty).
+const selectAll = (event: FocusEvent<HTMLInputElement>) => event.target.select();
+
 function clamp(text: string, min: number, max: number): number {
   const value = Math.round(Number(text));
   return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : min;
@@ -90,10 +93,10 @@ export function RecurrenceField({
   const dueTime = form.watch('dueTime');
   const dayOfDue = dueDay ? new Date(`${dueDay}T00:00:00.000Z`) : null;
   const [state, setState] = useState(() => formStateOf(rule || null, dayOfDue));
-  // The rule this field last wrote: another one in the form (their version, a discard) is shown anew.
-  const written = useRef(rule);
-  if (rule !== written.current) {
-    written.current = rule;
+  // The rule the choices show: another one put into the form (their version, a discard) is shown anew.
+  const [shownRule, setShownRule] = useState(rule);
+  if (rule !== shownRule) {
+    setShownRule(rule);
     setState(formStateOf(rule || null, dayOfDue));
   }
   const error = form.formState.errors.recurrenceRule?.message;
@@ -102,7 +105,7 @@ export function RecurrenceField({
     const next = { ...state, ...patch };
     setState(next);
     const nextRule = next.preset === 'custom' ? next.custom : (ruleOfForm(next) ?? '');
-    written.current = nextRule;
+    setShownRule(nextRule);
     form.setValue('recurrenceRule', nextRule, { shouldDirty: true, shouldValidate: true });
   };
 
@@ -126,6 +129,7 @@ export function RecurrenceField({
           min={1}
           max={999}
           value={state.interval}
+          onFocus={selectAll}
           onChange={(event) => change({ interval: clamp(event.target.value, 1, 999) })}
         />
       ) : null}
@@ -241,6 +245,7 @@ function MonthlyChoice({ state, onChange }: ChoiceProps) {
           min={1}
           max={31}
           value={state.monthDay}
+          onFocus={selectAll}
           onChange={(event) => onChange({ monthDay: clamp(event.target.value, 1, 31) })}
         />
       ) : null}
@@ -284,6 +289,7 @@ function EndsChoice({ state, onChange }: ChoiceProps) {
           min={1}
           max={999}
           value={state.count}
+          onFocus={selectAll}
           onChange={(event) => onChange({ count: clamp(event.target.value, 1, 999) })}
         />
       ) : null}
