@@ -19,6 +19,71 @@ interface CompletedRecurring {
   reminders: unknown;
 }
 
+type Occurring = Pick<
+  CompletedRecurring,
+  'due_date' | 'all_day' | 'recurrence_rule' | 'recurrence_from' | 'occurrence'
+>;
+
+/** Occurrences skipped at most while catching up with today: years of a daily series. */
+const CATCH_UP_MAX = 5_000;
+
+/**
+ * The next occurrence that is not already behind: a fixed schedule long overdue moves on to today or
+ * later (a timed one to after now), as people expect of "every day"; the occurrences passed over count
+ * for COUNT. From completion the next one is after the completion day anyway. Null when the series ends.
+ */
+function nextUpcoming(
+  task: Occurring,
+  timeZone: string,
+  now: Date,
+): { dueDate: Date; occurrence: number } | null {
+  const behind = (date: Date) =>
+    task.recurrence_from === 'due' &&
+    (task.all_day ? date.getTime() < startOfToday(now, timeZone) : date.getTime() <= now.getTime());
+  let dueDate: Date = task.due_date;
+  let occurrence = task.occurrence;
+  for (let step = 0; step < CATCH_UP_MAX; step++) {
+    const next = nextOccurrence({
+      rule: task.recurrence_rule,
+      from: task.recurrence_from,
+      dueDate,
+      allDay: task.all_day,
+      completedAt: now,
+      timeZone,
+      occurrence,
+    });
+    if (!next) return null;
+    dueDate = next;
+    occurrence += 1;
+    if (!behind(next)) break;
+  }
+  return { dueDate, occurrence };
+}
+
+/** Today in the owner's zone as an all-day date: 00:00:00.000Z of that calendar day. */
+function startOfToday(now: Date, timeZone: string): number {
+  const [year = 0, month = 1, day = 1] = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  })
+    .format(now)
+    .split('-')
+    .map(Number);
+  return Date.UTC(year, month - 1, day);
+}
+
+/** Reminders at an instant move with the due date; those relative to it need nothing. */
+function shiftedReminders(reminders: unknown, byMs: number): unknown[] {
+  if (!Array.isArray(reminders)) return [];
+  return reminders.map((reminder: { at?: string; minutesBefore?: number }) =>
+    typeof reminder.at === 'string'
+      ? { at: new Date(new Date(reminder.at).getTime() + byMs).toISOString() }
+      : reminder,
+  );
+}
+
 async function timeZoneOf(db: Queryable, userId: string): Promise<string> {
   const row = await firstRow<{ time_zone: string }>(
     db,
@@ -53,16 +118,9 @@ export async function spawnNextOccurrences(
   const timeZone = await timeZoneOf(tx, userId);
   const spawned: string[] = [];
   for (const task of completed) {
-    const dueDate = nextOccurrence({
-      rule: task.recurrence_rule,
-      from: task.recurrence_from,
-      dueDate: task.due_date,
-      allDay: task.all_day,
-      completedAt: now,
-      timeZone,
-      occurrence: task.occurrence,
-    });
-    if (!dueDate) continue;
+    const next = nextUpcoming(task, timeZone, now);
+    if (!next) continue;
+    const { dueDate, occurrence } = next;
     const place = { projectId: task.project_id, parentId: task.parent_id };
     const position = await positionAt(tx, userId, place, task.id, null);
     const row = await firstRow<{ id: string }>(
@@ -72,8 +130,8 @@ export async function spawnNextOccurrences(
                                "recurrence_rule", "recurrence_from", "occurrence", "previous_occurrence_id", "reminders")
           values (${userId}, ${task.title}, ${task.description}, 'pending', ${task.priority}, ${dueDate},
                   ${task.all_day}, ${now}, ${now}, ${task.project_id}::uuid, ${task.parent_id}::uuid, ${position},
-                  ${task.recurrence_rule}, ${task.recurrence_from}, ${task.occurrence + 1}, ${task.id},
-                  ${JSON.stringify(task.reminders ?? [])}::jsonb)
+                  ${task.recurrence_rule}, ${task.recurrence_from}, ${occurrence}, ${task.id},
+                  ${JSON.stringify(shiftedReminders(task.reminders, dueDate.getTime() - task.due_date.getTime()))}::jsonb)
           returning "id"`,
     );
     if (!row) throw new Error('insert into tasks returned no row');
@@ -142,19 +200,12 @@ export async function skipOccurrence(
   );
   if (!task) return { kind: 'missing' };
   if (!task.recurring) return { kind: 'not-recurring' };
-  const dueDate = nextOccurrence({
-    rule: task.recurrence_rule,
-    from: task.recurrence_from,
-    dueDate: task.due_date,
-    allDay: task.all_day,
-    completedAt: now,
-    timeZone: await timeZoneOf(tx, userId),
-    occurrence: task.occurrence,
-  });
-  if (!dueDate) return { kind: 'last' };
+  const next = nextUpcoming(task, await timeZoneOf(tx, userId), now);
+  if (!next) return { kind: 'last' };
+  const { dueDate, occurrence } = next;
   await rows(
     tx,
-    sql`update "tasks" set "due_date" = ${dueDate}, "occurrence" = "occurrence" + 1, "updated_at" = ${now}
+    sql`update "tasks" set "due_date" = ${dueDate}, "occurrence" = ${occurrence}, "updated_at" = ${now}
         where "id" = ${id} and "user_id" = ${userId}`,
   );
   return { kind: 'skipped', dueDate };

@@ -128,7 +128,8 @@ describe('completing a recurring task', () => {
       subtaskCount: 0,
       position: expect.any(String),
       recurrence: { rule: 'FREQ=DAILY;INTERVAL=2', from: 'due' },
-      reminders: [{ minutesBefore: 30 }, { at: new Date('2027-01-03T20:00:00.000Z') }],
+      // A reminder at an instant moves with the due date (two days later).
+      reminders: [{ minutesBefore: 30 }, { at: new Date('2027-01-05T20:00:00.000Z') }],
     });
     expect(await occurrencesOf(db.owner)).toContainEqual(
       expect.objectContaining({ id: spawn?.id, occurrence: 2, previous_occurrence_id: task.id }),
@@ -213,6 +214,37 @@ describe('completing a recurring task', () => {
       ].sort(),
     );
     expect(new Set(logged.rows.map((row) => row.xid)).size).toBe(1);
+  });
+});
+
+describe('a fixed schedule long overdue', () => {
+  it('moves on to today, not to a day already past, counting the days passed over', async () => {
+    const tenDaysAgo = new Date(MONDAY.getTime() - 10 * DAY_MS);
+    const task = await recurring(db.owner, { dueDate: tenDaysAgo });
+    await update(task.id, { status: 'completed' }, NOW);
+    const spawn = await spawnOf(task.id);
+    expect(spawn?.dueDate).toEqual(MONDAY);
+    expect(await occurrencesOf(db.owner)).toContainEqual(
+      expect.objectContaining({ id: spawn?.id, occurrence: 11 }),
+    );
+  });
+
+  it('a timed one moves on to the first time after now', async () => {
+    const task = await recurring(db.owner, {
+      dueDate: new Date('2026-12-30T09:00:00.000Z'),
+      allDay: false,
+    });
+    await update(task.id, { status: 'completed' }, NOW);
+    expect((await spawnOf(task.id))?.dueDate).toEqual(new Date('2027-01-05T09:00:00.000Z'));
+  });
+
+  it('after completion needs no catching up: the next one counts from the completion day', async () => {
+    const task = await recurring(db.owner, {
+      dueDate: new Date(MONDAY.getTime() - 10 * DAY_MS),
+      recurrence: { rule: 'FREQ=DAILY;INTERVAL=3', from: 'completion' },
+    });
+    await update(task.id, { status: 'completed' }, NOW);
+    expect((await spawnOf(task.id))?.dueDate).toEqual(new Date(MONDAY.getTime() + 3 * DAY_MS));
   });
 });
 
@@ -312,7 +344,12 @@ describe('recurrence and reminders are kept', () => {
     const before = await occurrencesOf(db.owner);
     expect(await writes.delete(db.owner, spawn.id)).toBe(true);
     const restored = await deleted.restore(db.owner, spawn.id, LATER);
-    expect(restored).toMatchObject({ id: spawn.id, ...extra });
+    // As it was spawned: its reminder at an instant had moved with its due date.
+    expect(restored).toMatchObject({
+      id: spawn.id,
+      recurrence: spawn.recurrence,
+      reminders: spawn.reminders,
+    });
     expect(await occurrencesOf(db.owner)).toEqual(before);
   });
 
