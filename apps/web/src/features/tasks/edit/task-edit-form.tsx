@@ -126,7 +126,7 @@ export function TaskEditForm({ task, onDone, closeGuard }: TaskEditFormProps) {
         {conflictFor('projectId')}
         <fieldset className="flex flex-col gap-1.5">
           <legend className="sr-only">Due</legend>
-          <div className="grid grid-cols-[1fr_auto_auto] items-start gap-2">
+          <div className="grid grid-cols-[minmax(0,1fr)_minmax(0,7.5rem)_auto] items-start gap-2">
             <TextField
               label="Due date"
               type="date"
@@ -141,7 +141,7 @@ export function TaskEditForm({ task, onDone, closeGuard }: TaskEditFormProps) {
             />
             <Button
               variant="ghost"
-              className="mt-7"
+              className="mt-7 px-2"
               onClick={() => {
                 form.setValue('dueDay', '', { shouldDirty: true });
                 form.setValue('dueTime', '', { shouldDirty: true });
