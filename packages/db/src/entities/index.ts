@@ -3,6 +3,7 @@ import { DeletedTaskSchema } from './deleted-task.entity.js';
 import { LabelSchema } from './label.entity.js';
 import { ProjectSchema } from './project.entity.js';
 import { RateLimitSchema } from './rate-limit.entity.js';
+import { ReminderJobSchema } from './reminder-job.entity.js';
 import { RotatedRefreshTokenSchema } from './rotated-refresh-token.entity.js';
 import { SessionSchema } from './session.entity.js';
 import { TaskSchema } from './task.entity.js';
@@ -16,6 +17,7 @@ export * from './deleted-task.entity.js';
 export * from './label.entity.js';
 export * from './project.entity.js';
 export * from './rate-limit.entity.js';
+export * from './reminder-job.entity.js';
 export * from './rotated-refresh-token.entity.js';
 export * from './session.entity.js';
 export * from './task.entity.js';
@@ -38,4 +40,5 @@ export const entities = [
   TaskLabelSchema,
   ChangeSchema,
   ChangeLogHorizonSchema,
+  ReminderJobSchema,
 ];

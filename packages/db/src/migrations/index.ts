@@ -10,6 +10,7 @@ import { Migration20261129123402_organisation } from './Migration20261129123402_
 import { Migration20261129124929_organisation_lookups } from './Migration20261129124929_organisation_lookups.js';
 import { Migration20261129152919_sync_changes } from './Migration20261129152919_sync_changes.js';
 import { Migration20261129162016_recurrence } from './Migration20261129162016_recurrence.js';
+import { Migration20261129164329_reminder_jobs } from './Migration20261129164329_reminder_jobs.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127123501_initial', class: Migration20261127123501_initial },
@@ -28,4 +29,5 @@ export const migrationsList: MigrationObject[] = [
   },
   { name: 'Migration20261129152919_sync_changes', class: Migration20261129152919_sync_changes },
   { name: 'Migration20261129162016_recurrence', class: Migration20261129162016_recurrence },
+  { name: 'Migration20261129164329_reminder_jobs', class: Migration20261129164329_reminder_jobs },
 ];
