@@ -10,10 +10,12 @@ export interface LiveTable extends BackupTable {
 }
 
 /**
- * Live sync's change log: derived from the other tables by triggers and read by cursors that a restore
- * invalidates anyway, so not backed up; a restore starts it afresh (restartChangeLog).
+ * Tables derived from the others by triggers, so not backed up. Live sync's change log is read by cursors
+ * that a restore invalidates anyway; a restore starts it afresh (restartChangeLog). The reminder schedule
+ * (reminder_jobs) is rebuilt by its triggers as the tasks load: loading the backed-up rows as well would
+ * collide with those.
  */
-export const CHANGE_LOG_TABLES: readonly string[] = ['changes', 'change_log_horizon'];
+export const CHANGE_LOG_TABLES: readonly string[] = ['changes', 'change_log_horizon', 'reminder_jobs'];
 
 /**
  * The application's tables in the current schema, each after the tables it references: the backed-up
