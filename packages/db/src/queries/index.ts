@@ -9,6 +9,7 @@ import { heavyTaskReads } from './heavy-reads.js';
 import { labelQueries } from './label-queries.js';
 import { maintenanceQueries } from './maintenance-queries.js';
 import { projectQueries } from './project-queries.js';
+import { reminderJobQueries } from './reminder-jobs.js';
 import { sessionQueries } from './session-queries.js';
 import { settingsQueries } from './settings-queries.js';
 import { taskListQueries } from './task-list.js';
@@ -38,6 +39,7 @@ export function createQueries(db: Queryable, heavy: Queryable = db) {
     projects: projectQueries(db),
     labels: labelQueries(db),
     changes: changeQueries(db),
+    reminders: reminderJobQueries(db),
     sessions: sessionQueries(db),
     settings: settingsQueries(db),
     maintenance: maintenanceQueries(db),
@@ -93,6 +95,14 @@ export type { LabelChanges, LabelCreate, LabelDto, LabelUpdate } from './label-q
 export type { ExpiredRows } from './maintenance-queries.js';
 export { keyAfter, keyBefore, keyBetween } from './order-keys.js';
 export type { ProjectChanges, ProjectCreate, ProjectDto, ProjectUpdate } from './project-queries.js';
+export {
+  type ClaimedReminder,
+  type ClaimResult,
+  REMINDER_BACKOFF_MS,
+  REMINDER_GRACE_MS,
+  REMINDER_ON_TIME_MS,
+  REMINDER_STALE_SENDING_MS,
+} from './reminder-jobs.js';
 export type { LiveSessionTimes } from './session-queries.js';
 export { execute, firstRow, identifier, join, raw, rowCount, rows, Sql, sql } from './sql.js';
 export { isTaskLimitReached } from './task-limit.js';

@@ -1,0 +1,151 @@
+import { DEFAULT_SETTINGS } from '@taskapp/shared';
+import type { Queryable } from '../pg.js';
+import { firstRow, rowCount, rows, sql } from './sql.js';
+
+// The reminder worker's statements (issue 15). The schedule itself is written by triggers
+// (Migration20261129164329_reminder_jobs); these claim, settle and retry it.
+
+/** Claimed this long after its time, a reminder still counts as on time (the worker ticks every minute). */
+export const REMINDER_ON_TIME_MS = 60_000;
+/** Later than this, a reminder is no use any more: dropped, not sent. */
+export const REMINDER_GRACE_MS = 60 * 60_000;
+/** Waits before the 2nd, 3rd and 4th attempt; a 4th failure is final. */
+export const REMINDER_BACKOFF_MS = [60_000, 5 * 60_000, 30 * 60_000] as const;
+/** A job still sending after this was left by a crashed worker. */
+export const REMINDER_STALE_SENDING_MS = 10 * 60_000;
+
+export interface ClaimedReminder {
+  id: string;
+  taskId: string;
+  reminderIndex: number;
+  fireAt: Date;
+  /** 1 on the first try. */
+  attempts: number;
+  /** Claimed after its on-time window (but within the grace window). */
+  late: boolean;
+  title: string;
+  userId: string;
+  email: string;
+  emailReminders: boolean;
+  pushReminders: boolean;
+}
+
+export interface ClaimResult {
+  claimed: ClaimedReminder[];
+  /** Jobs found past the grace window and dropped by this claim (they count against its limit). */
+  dropped: number;
+}
+
+interface ClaimRow {
+  id: string;
+  task_id: string;
+  reminder_index: number;
+  fire_at: Date;
+  attempts: number;
+  status: 'sending' | 'dropped';
+  late: boolean;
+  title: string;
+  user_id: string;
+  email: string;
+  email_reminders: boolean | null;
+  push_reminders: boolean | null;
+}
+
+export function reminderJobQueries(db: Queryable) {
+  return {
+    /**
+     * Atomically takes up to `limit` due pending jobs, oldest first: each becomes 'sending' (claimed at
+     * `now`, one more attempt) or, when more than the grace window late, 'dropped'. Rows another claimer
+     * holds are skipped, so two workers never take the same job.
+     */
+    async claimDue(now: Date, limit: number): Promise<ClaimResult> {
+      const tooLate = new Date(now.getTime() - REMINDER_GRACE_MS);
+      const onTime = new Date(now.getTime() - REMINDER_ON_TIME_MS);
+      const found = await rows<ClaimRow>(
+        db,
+        sql`with "due" as (
+              select "id" from "reminder_jobs"
+              where "status" = 'pending' and "fire_at" <= ${now}
+                and ("next_attempt_at" is null or "next_attempt_at" <= ${now})
+              order by "status", "fire_at"
+              limit ${limit}
+              for update skip locked),
+            "taken" as (
+              update "reminder_jobs" j
+              set "status" = case when j."fire_at" < ${tooLate} then 'dropped' else 'sending' end,
+                  "claimed_at" = ${now},
+                  "attempts" = j."attempts" + case when j."fire_at" < ${tooLate} then 0 else 1 end
+              from "due" where j."id" = "due"."id"
+              returning j."id", j."task_id", j."user_id", j."reminder_index", j."fire_at", j."attempts", j."status")
+            select k."id", k."task_id", k."reminder_index", k."fire_at", k."attempts", k."status",
+                   k."fire_at" < ${onTime} as "late", t."title", k."user_id", u."email",
+                   s."email_reminders", s."push_reminders"
+            from "taken" k
+              join "tasks" t on t."id" = k."task_id"
+              join "users" u on u."id" = k."user_id"
+              left join "user_settings" s on s."user_id" = k."user_id"
+            order by k."fire_at", k."id"`,
+      );
+      const claimed = found
+        .filter((row) => row.status === 'sending')
+        .map(
+          (row): ClaimedReminder => ({
+            id: row.id,
+            taskId: row.task_id,
+            reminderIndex: row.reminder_index,
+            fireAt: row.fire_at,
+            attempts: row.attempts,
+            late: row.late,
+            title: row.title,
+            userId: row.user_id,
+            email: row.email,
+            emailReminders: row.email_reminders ?? DEFAULT_SETTINGS.emailReminders,
+            pushReminders: row.push_reminders ?? DEFAULT_SETTINGS.pushReminders,
+          }),
+        );
+      return { claimed, dropped: found.length - claimed.length };
+    },
+
+    /** Delivered: 'late' when it was claimed late. False when the job was not being sent (stale, gone). */
+    async markSent(id: string, now: Date, late: boolean): Promise<boolean> {
+      const count = await rowCount(
+        db,
+        sql`update "reminder_jobs" set "status" = ${late ? 'late' : 'sent'}, "sent_at" = ${now}, "last_error" = null
+            where "id" = ${id} and "status" = 'sending'`,
+      );
+      return count === 1;
+    },
+
+    /**
+     * Not delivered: back to pending after a backoff (1, 5, 30 minutes), or 'failed' after the 4th
+     * attempt. Returns the status it ends in, or null when the job was not being sent.
+     */
+    async markFailed(id: string, now: Date, error: string): Promise<'pending' | 'failed' | null> {
+      const backoffSeconds = REMINDER_BACKOFF_MS.map((ms) => ms / 1000);
+      // The backoff array indexed by attempts so far: null past its end, and then the job has failed.
+      const backoff = sql`(${backoffSeconds}::int[])["attempts"]`;
+      const row = await firstRow<{ status: 'pending' | 'failed' }>(
+        db,
+        sql`update "reminder_jobs"
+            set "status" = case when ${backoff} is null then 'failed' else 'pending' end,
+                "next_attempt_at" = ${now}::timestamptz + make_interval(secs => ${backoff}),
+                "last_error" = ${error.slice(0, 500)}
+            where "id" = ${id} and "status" = 'sending'
+            returning "status"`,
+      );
+      return row?.status ?? null;
+    },
+
+    /**
+     * Jobs left in 'sending' longer than the stale limit (a worker crashed mid-send) become 'failed': they
+     * may have gone out, and a reminder is never sent twice. Returns how many.
+     */
+    async releaseStale(now: Date, staleAfterMs = REMINDER_STALE_SENDING_MS): Promise<number> {
+      return rowCount(
+        db,
+        sql`update "reminder_jobs" set "status" = 'failed', "last_error" = 'still sending when a worker stopped'
+            where "status" = 'sending' and "claimed_at" < ${new Date(now.getTime() - staleAfterMs)}`,
+      );
+    },
+  };
+}
