@@ -39,6 +39,7 @@ export const accountRouter = router({
     await ctx.em.flush();
     // Whoever else knew the old password is signed out; this device stays signed in.
     await revokeOtherSessions(ctx.em, ctx.userId, ctx.session.sessionId);
+    ctx.sessions.forget(ctx.userId);
     await discardUserTokens(ctx.em, ctx.userId, 'reset_password');
     return { ok: true as const };
   }),
@@ -57,12 +58,15 @@ export const accountRouter = router({
     if (!(await revokeSession(ctx.em, ctx.userId, input.id))) {
       throw notFound('That session does not exist or has already ended.');
     }
+    ctx.sessions.forget(ctx.userId);
     if (input.id === ctx.session.sessionId) refreshCookie(ctx.http, ctx.env).clear();
     return { ok: true as const };
   }),
 
   revokeOtherSessions: protectedProcedure.mutation(async ({ ctx }) => {
-    return { count: await revokeOtherSessions(ctx.em, ctx.userId, ctx.session.sessionId) };
+    const count = await revokeOtherSessions(ctx.em, ctx.userId, ctx.session.sessionId);
+    ctx.sessions.forget(ctx.userId);
+    return { count };
   }),
 
   exportData: protectedProcedure.query(({ ctx }) =>
@@ -77,6 +81,7 @@ export const accountRouter = router({
     await confirmOwnPassword(ctx, ctx.userId, input.password, 'password');
     // Tasks, sessions and mailed tokens go with the user (ON DELETE CASCADE).
     await ctx.em.nativeDelete(UserSchema, { id: ctx.userId });
+    ctx.sessions.forget(ctx.userId);
     refreshCookie(ctx.http, ctx.env).clear();
     return { ok: true as const };
   }),

@@ -78,8 +78,10 @@ export const authRouter = router({
       now: ctx.now(),
     });
     if (rotation.kind !== 'rotated') {
-      if (rotation.kind === 'reused')
+      if (rotation.kind === 'reused') {
         ctx.logger.warn('a rotated refresh token was presented again; session revoked');
+        ctx.sessions.forget();
+      }
       cookie.clear();
       throw unauthorized(SESSION_ENDED);
     }
@@ -91,7 +93,7 @@ export const authRouter = router({
     assertSameOrigin(ctx);
     const cookie = refreshCookie(ctx.http, ctx.env);
     const token = cookie.read();
-    if (token) await revokeSessionOfRefreshToken(ctx.em, token);
+    if (token && (await revokeSessionOfRefreshToken(ctx.em, token)) > 0) ctx.sessions.forget();
     cookie.clear();
     return { ok: true as const };
   }),

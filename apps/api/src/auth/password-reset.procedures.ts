@@ -68,6 +68,7 @@ export const passwordResetProcedures = {
       await revokeAllSessions(tx, user.id);
       await discardUserTokens(tx, user.id, 'reset_password');
     });
+    ctx.sessions.forget(user.id);
     return { ok: true as const };
   }),
 };

@@ -18,6 +18,11 @@ export interface SessionCache {
    * at once, on every instance.
    */
   findLive(userId: string, sessionId: string): Promise<LiveSession | null>;
+  /**
+   * Drops the user's cached sessions (everyone's without a user) at once: called by this instance's own
+   * revocations, so its next call cannot beat the database's notification here.
+   */
+  forget(userId?: string): void;
   readonly size: number;
 }
 
@@ -36,11 +41,14 @@ export function createSessionCache(
   const known = new Map<string, Known>();
   let generation = 0;
 
+  const forgetUser = (userId: string) => {
+    for (const [sessionId, session] of known) if (session.userId === userId) known.delete(sessionId);
+  };
+
   feed.subscribe((event) => {
     if (event.kind === 'session-ended') known.delete(event.sessionId);
-    else if (event.kind === 'user-deactivated') {
-      for (const [sessionId, session] of known) if (session.userId === event.userId) known.delete(sessionId);
-    } else if (event.kind === 'listening' || event.kind === 'lost') known.clear();
+    else if (event.kind === 'user-deactivated') forgetUser(event.userId);
+    else if (event.kind === 'listening' || event.kind === 'lost') known.clear();
     else return;
     generation += 1;
   });
@@ -76,6 +84,11 @@ export function createSessionCache(
       await touchIfStale(userId, sessionId, session);
       if (feed.listening && generation === started) remember(sessionId, session);
       return { userId, sessionId };
+    },
+    forget(userId) {
+      if (userId === undefined) known.clear();
+      else forgetUser(userId);
+      generation += 1;
     },
     get size() {
       return known.size;

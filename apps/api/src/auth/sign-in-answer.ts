@@ -16,10 +16,14 @@ export async function sessionAnswer(user: User, sessionId: string, secret: strin
  * Signs the user in on this device: a new session, its refresh token in the HttpOnly cookie, an access
  * token in the answer. Beyond LIMITS.sessionsPerUser the least recently used other sessions end.
  */
-export async function signIn(ctx: Pick<Context, 'http' | 'env' | 'queries'>, em: EntityManager, user: User) {
+export async function signIn(
+  ctx: Pick<Context, 'http' | 'env' | 'queries' | 'sessions'>,
+  em: EntityManager,
+  user: User,
+) {
   const { session, refreshToken } = await createSession(em, user, userAgent(ctx.http));
   // Inside sign-up's transaction the account is not committed yet, so this finds nothing (it has one session).
-  await capSessions(ctx.queries, user.id, session.id);
+  if ((await capSessions(ctx.queries, user.id, session.id)) > 0) ctx.sessions.forget(user.id);
   refreshCookie(ctx.http, ctx.env).set(refreshToken, session.expiresAt);
   return sessionAnswer(user, session.id, ctx.env.AUTH_SECRET);
 }
