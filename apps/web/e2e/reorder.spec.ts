@@ -77,6 +77,7 @@ test('manual order: drag by mouse and by keyboard, Alt+arrows, the order stays a
 
   // Escape puts a lifted row back.
   await page.keyboard.press('Space');
+  await settleDrag(page);
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Escape');
   await expect(page.getByText(/Moving “Dust shelves” was cancelled/)).toBeAttached();

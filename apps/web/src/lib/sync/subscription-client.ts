@@ -6,8 +6,13 @@ import { API_URL } from '../api-url';
 import { getAccessToken } from '../auth-store';
 import { ensureFreshToken } from '../session';
 
-/** The server pings every 10 s; this much silence means the connection is gone. */
-const HEARTBEAT_TIMEOUT_MS = 45_000;
+/**
+ * The polyfill's own silence timer, set to its maximum (5 h) so it never fires first: tRPC already
+ * reopens a stream that heard no ping for 25 s (the server's reconnectAfterInactivityMs), through
+ * eventSourceOptions, so with a freshly refreshed token. The polyfill's timer would reconnect by itself
+ * with the token of the moment (expired after a laptop's sleep) and log an error to the console.
+ */
+const HEARTBEAT_TIMEOUT_MS = 18_000_000;
 
 /**
  * A tRPC client for subscriptions only. The browser's EventSource cannot send headers and the access token
