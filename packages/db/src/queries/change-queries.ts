@@ -65,10 +65,20 @@ interface LogState {
  */
 export function changeQueries(db: Queryable) {
   /** The log's settled head (everything before it is readable) and its clean-up horizon. */
+  // Transaction ids are shared by every database of the server, but only transactions in this one can
+  // still add changes: the settled head is the oldest of THOSE still running (else everything the
+  // snapshot sees), so a long write in another database (a restore, another app) holds nothing back.
+  // Read in a statement of its own, before the changes: a transaction that ends between this snapshot
+  // and the activity list has committed before the changes are read, so they see its rows. Sessions of
+  // other roles show no backend_xid without pg_read_all_stats: every writer must use the app's role.
   async function logState(): Promise<LogState> {
     const row = await firstRow<LogState>(
       db,
-      sql`select pg_snapshot_xmin(pg_current_snapshot())::text as "settled_xid",
+      sql`select coalesce(
+                   (select min("running") from pg_snapshot_xip(pg_current_snapshot()) as "running"
+                    where xid("running") in (select "backend_xid" from pg_stat_activity
+                                             where "datname" = current_database() and "backend_xid" is not null)),
+                   pg_snapshot_xmax(pg_current_snapshot()))::text as "settled_xid",
                  pg_snapshot_xmax(pg_current_snapshot())::text as "future_xid",
                  h."xid"::text as "horizon_xid", h."change_id"::text as "horizon_id"
           from (select 1) as "one" left join "change_log_horizon" h on h."id" = 1`,

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Queryable } from '../../src/pg.js';
 import { type ChangeWithCursor, changeQueries, parseCursor } from '../../src/queries/change-queries.js';
-import { waitFor } from '../../src/testing/index.js';
+import { createTestDatabase, waitFor } from '../../src/testing/index.js';
 import { insertSession, insertTask } from './arrange.js';
 import { insertLabel, insertProject, insertTreeTask } from './arrange-tree.js';
 import { useOwnerAndOther } from './owner-and-other.js';
@@ -258,6 +258,28 @@ describe('a change is read only once every older transaction has finished', () =
     const rest = await readAll(db.owner, cursor);
     read.push(...rest.changes);
     expect(read.map(described)).toEqual([`task upsert ${first}`, `settings upsert ${db.owner}`]);
+  });
+});
+
+describe('a write in another database of the same server', () => {
+  it("holds nothing back: only this database's transactions can still add changes", async () => {
+    const cursor = await caughtUp(db.owner);
+    const elsewhere = await createTestDatabase();
+    const stranger = new pg.Client({ connectionString: elsewhere.url });
+    await stranger.connect();
+    try {
+      // An open transaction with an xid, older than the change below, in a database of its own.
+      await stranger.query('begin');
+      await stranger.query('create table "long_write" ("id" int)');
+      const task = await insertTask(db.pool, db.owner);
+      const page = await changes.page(db.owner, cursor, 10);
+      expect(page).toMatchObject({ pending: false, resync: false });
+      expect(page.changes.map(described)).toEqual([`task upsert ${task}`]);
+    } finally {
+      await stranger.query('rollback').catch(() => undefined);
+      await stranger.end();
+      await elsewhere.drop();
+    }
   });
 });
 
