@@ -4,6 +4,7 @@ export * from './schemas/account.js';
 export * from './schemas/auth.js';
 export * from './schemas/health.js';
 export * from './schemas/organisation.js';
+export * from './schemas/push.js';
 export * from './schemas/recurrence.js';
 export * from './schemas/reminders.js';
 export * from './schemas/settings.js';
