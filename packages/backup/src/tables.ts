@@ -15,7 +15,12 @@ export interface LiveTable extends BackupTable {
  * (reminder_jobs) is rebuilt by its triggers as the tasks load: loading the backed-up rows as well would
  * collide with those.
  */
-export const CHANGE_LOG_TABLES: readonly string[] = ['changes', 'change_log_horizon', 'reminder_jobs'];
+export const CHANGE_LOG_TABLES: readonly string[] = [
+  'changes',
+  'change_log_horizon',
+  'reminder_jobs',
+  'daily_digests',
+];
 
 /**
  * The application's tables in the current schema, each after the tables it references: the backed-up

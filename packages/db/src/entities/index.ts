@@ -1,7 +1,9 @@
 import { ChangeLogHorizonSchema, ChangeSchema } from './change.entity.js';
+import { DailyDigestSchema } from './daily-digest.entity.js';
 import { DeletedTaskSchema } from './deleted-task.entity.js';
 import { LabelSchema } from './label.entity.js';
 import { ProjectSchema } from './project.entity.js';
+import { PushSubscriptionSchema } from './push-subscription.entity.js';
 import { RateLimitSchema } from './rate-limit.entity.js';
 import { ReminderJobSchema } from './reminder-job.entity.js';
 import { RotatedRefreshTokenSchema } from './rotated-refresh-token.entity.js';
@@ -13,9 +15,11 @@ import { UserSettingsSchema } from './user-settings.entity.js';
 import { UserTokenSchema } from './user-token.entity.js';
 
 export * from './change.entity.js';
+export * from './daily-digest.entity.js';
 export * from './deleted-task.entity.js';
 export * from './label.entity.js';
 export * from './project.entity.js';
+export * from './push-subscription.entity.js';
 export * from './rate-limit.entity.js';
 export * from './reminder-job.entity.js';
 export * from './rotated-refresh-token.entity.js';
@@ -41,4 +45,6 @@ export const entities = [
   ChangeSchema,
   ChangeLogHorizonSchema,
   ReminderJobSchema,
+  PushSubscriptionSchema,
+  DailyDigestSchema,
 ];

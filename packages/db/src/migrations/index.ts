@@ -11,23 +11,19 @@ import { Migration20261129124929_organisation_lookups } from './Migration2026112
 import { Migration20261129152919_sync_changes } from './Migration20261129152919_sync_changes.js';
 import { Migration20261129162016_recurrence } from './Migration20261129162016_recurrence.js';
 import { Migration20261129164329_reminder_jobs } from './Migration20261129164329_reminder_jobs.js';
+import { Migration20261129183814_push_and_digests } from './Migration20261129183814_push_and_digests.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127123501_initial', class: Migration20261127123501_initial },
   { name: 'Migration20261127125430_accounts', class: Migration20261127125430_accounts },
   { name: 'Migration20261127130039_task_list_indexes', class: Migration20261127130039_task_list_indexes },
-  {
-    name: 'Migration20261129093114_all_day_and_settings',
-    class: Migration20261129093114_all_day_and_settings,
-  },
+  { name: 'Migration20261129093114_all_day_and_settings', class: Migration20261129093114_all_day_and_settings },
   { name: 'Migration20261129093604_deleted_tasks', class: Migration20261129093604_deleted_tasks },
   { name: 'Migration20261129094500_task_limit', class: Migration20261129094500_task_limit },
   { name: 'Migration20261129123402_organisation', class: Migration20261129123402_organisation },
-  {
-    name: 'Migration20261129124929_organisation_lookups',
-    class: Migration20261129124929_organisation_lookups,
-  },
+  { name: 'Migration20261129124929_organisation_lookups', class: Migration20261129124929_organisation_lookups },
   { name: 'Migration20261129152919_sync_changes', class: Migration20261129152919_sync_changes },
   { name: 'Migration20261129162016_recurrence', class: Migration20261129162016_recurrence },
   { name: 'Migration20261129164329_reminder_jobs', class: Migration20261129164329_reminder_jobs },
+  { name: 'Migration20261129183814_push_and_digests', class: Migration20261129183814_push_and_digests },
 ];

@@ -2,6 +2,7 @@
 // data take the owner's id first; the executor is bound once by createQueries.
 import type { Queryable } from '../pg.js';
 import { changeQueries } from './change-queries.js';
+import { dailyDigestQueries } from './daily-digests.js';
 import { deletedTaskQueries } from './deleted-tasks.js';
 import { exportQueries } from './export-queries.js';
 import { isDatabaseReachable } from './health-queries.js';
@@ -9,6 +10,7 @@ import { heavyTaskReads } from './heavy-reads.js';
 import { labelQueries } from './label-queries.js';
 import { maintenanceQueries } from './maintenance-queries.js';
 import { projectQueries } from './project-queries.js';
+import { pushSubscriptionQueries } from './push-subscriptions.js';
 import { reminderJobQueries } from './reminder-jobs.js';
 import { sessionQueries } from './session-queries.js';
 import { settingsQueries } from './settings-queries.js';
@@ -40,6 +42,8 @@ export function createQueries(db: Queryable, heavy: Queryable = db) {
     labels: labelQueries(db),
     changes: changeQueries(db),
     reminders: reminderJobQueries(db),
+    pushSubscriptions: pushSubscriptionQueries(db),
+    digests: dailyDigestQueries(db),
     sessions: sessionQueries(db),
     settings: settingsQueries(db),
     maintenance: maintenanceQueries(db),
@@ -88,6 +92,7 @@ export {
   formatCursor,
   parseCursor,
 } from './change-queries.js';
+export { type ClaimedDigest, DIGEST_GRACE_MS } from './daily-digests.js';
 export type { ExportedLabel, ExportedProject } from './export-queries.js';
 export { isDatabaseReachable } from './health-queries.js';
 export { heavyPoolSize, STATEMENT_TIMEOUT_MS } from './heavy-reads.js';
@@ -96,8 +101,14 @@ export type { ExpiredRows } from './maintenance-queries.js';
 export { keyAfter, keyBefore, keyBetween } from './order-keys.js';
 export type { ProjectChanges, ProjectCreate, ProjectDto, ProjectUpdate } from './project-queries.js';
 export {
+  type NewPushSubscription,
+  PUSH_SUBSCRIPTIONS_PER_USER,
+  type PushTarget,
+} from './push-subscriptions.js';
+export {
   type ClaimedReminder,
   type ClaimResult,
+  type DeliveredReminderRow,
   REMINDER_BACKOFF_MS,
   REMINDER_GRACE_MS,
   REMINDER_ON_TIME_MS,

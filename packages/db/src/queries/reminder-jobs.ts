@@ -28,6 +28,18 @@ export interface ClaimedReminder {
   email: string;
   emailReminders: boolean;
   pushReminders: boolean;
+  /** Mail goes only to an address its owner confirmed (nobody can aim reminders at someone else's inbox). */
+  emailVerified: boolean;
+  active: boolean;
+}
+
+export interface DeliveredReminderRow {
+  id: string;
+  taskId: string;
+  title: string;
+  fireAt: Date;
+  sentAt: Date;
+  late: boolean;
 }
 
 export interface ClaimResult {
@@ -49,6 +61,8 @@ interface ClaimRow {
   email: string;
   email_reminders: boolean | null;
   push_reminders: boolean | null;
+  is_verified: boolean;
+  is_active: boolean;
 }
 
 export function reminderJobQueries(db: Queryable) {
@@ -78,7 +92,7 @@ export function reminderJobQueries(db: Queryable) {
               from "due" where j."id" = "due"."id"
               returning j."id", j."task_id", j."user_id", j."reminder_index", j."fire_at", j."attempts", j."status")
             select k."id", k."task_id", k."reminder_index", k."fire_at", k."attempts", k."status",
-                   k."fire_at" < ${onTime} as "late", t."title", k."user_id", u."email",
+                   k."fire_at" < ${onTime} as "late", t."title", k."user_id", u."email", u."is_verified", u."is_active",
                    s."email_reminders", s."push_reminders"
             from "taken" k
               join "tasks" t on t."id" = k."task_id"
@@ -101,9 +115,56 @@ export function reminderJobQueries(db: Queryable) {
             email: row.email,
             emailReminders: row.email_reminders ?? DEFAULT_SETTINGS.emailReminders,
             pushReminders: row.push_reminders ?? DEFAULT_SETTINGS.pushReminders,
+            emailVerified: row.is_verified,
+            active: row.is_active,
           }),
         );
       return { claimed, dropped: found.length - claimed.length };
+    },
+
+    /** Delivered, many at once: 'late' when claimed late. Returns how many were still being sent. */
+    async markSentMany(ids: readonly string[], now: Date, late: boolean): Promise<number> {
+      if (ids.length === 0) return 0;
+      return rowCount(
+        db,
+        sql`update "reminder_jobs" set "status" = ${late ? 'late' : 'sent'}, "sent_at" = ${now}, "last_error" = null
+            where "id" = any(${ids}::uuid[]) and "status" = 'sending'`,
+      );
+    },
+
+    /** The user's latest delivered reminders, newest first: the web app's bell list. */
+    async recent(userId: string, limit: number): Promise<DeliveredReminderRow[]> {
+      const found = await rows<{
+        id: string;
+        task_id: string;
+        title: string;
+        fire_at: Date;
+        sent_at: Date;
+        status: string;
+      }>(
+        db,
+        sql`select j."id", j."task_id", t."title", j."fire_at", j."sent_at", j."status"
+            from "reminder_jobs" j join "tasks" t on t."id" = j."task_id"
+            where j."user_id" = ${userId} and j."status" in ('sent', 'late')
+            order by j."sent_at" desc, j."id" desc
+            limit ${limit}`,
+      );
+      return found.map((row) => ({
+        id: row.id,
+        taskId: row.task_id,
+        title: row.title,
+        fireAt: row.fire_at,
+        sentAt: row.sent_at,
+        late: row.status === 'late',
+      }));
+    },
+
+    /** Settled jobs older than `before` are history: removed by maintenance (pending and sending stay). */
+    async prune(before: Date): Promise<number> {
+      return rowCount(
+        db,
+        sql`delete from "reminder_jobs" where "status" in ('sent', 'late', 'dropped', 'failed') and "fire_at" < ${before}`,
+      );
     },
 
     /** Delivered: 'late' when it was claimed late. False when the job was not being sent (stale, gone). */
