@@ -63,6 +63,36 @@ const envSchema = databaseEnvSchema
     // Unset: smtp when SMTP_URL is set, else file (refused in production, where it must be explicit).
     MAIL_TRANSPORT: z.enum(['smtp', 'file']).optional(),
     MAIL_FROM: z.string().min(3).default('Taskapp <no-reply@taskapp.local>'),
+    // Reminders and daily digests: every instance runs the worker (they share the work through the
+    // database); "off" leaves it to others, e.g. a dedicated worker instance.
+    REMINDER_WORKER: z.enum(['on', 'off']).default('on'),
+    // How often the worker looks for due reminders (whole seconds; reminders are minute-precise).
+    REMINDER_POLL_MS: z.coerce.number().int().min(1_000).max(60_000).default(10_000),
+    // Web Push (VAPID). Unset outside production: a key pair generated once under DATA_DIR. Unset in
+    // production: push is off (push.publicKey answers null) and reminders go by email only.
+    VAPID_PUBLIC_KEY: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9_-]{80,100}$/,
+        'must be a base64url P-256 public key (npx web-push generate-vapid-keys)',
+      )
+      .optional(),
+    VAPID_PRIVATE_KEY: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9_-]{40,50}$/,
+        'must be a base64url P-256 private key (npx web-push generate-vapid-keys)',
+      )
+      .optional(),
+    // Who push services contact about our messages: mailto: or https: (default: mailto: of MAIL_FROM's address).
+    VAPID_SUBJECT: z
+      .string()
+      .regex(/^(mailto:|https:)/, 'must start with mailto: or https:')
+      .optional(),
+    // Push endpoints the server will post to, as host suffixes separated by commas ("*": any). Unset: the
+    // browsers' push services in production (so a subscription cannot aim the server at an internal
+    // address), any outside it (tests run a local push endpoint).
+    PUSH_ENDPOINT_HOSTS: z.string().optional(),
     // Unset: no /metrics at all. Set: /metrics answers only with `Authorization: Bearer <token>`.
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   })
@@ -90,6 +120,13 @@ const envSchema = databaseEnvSchema
         path: ['SMTP_URL'],
         message:
           'is required when NODE_ENV=production (or set MAIL_TRANSPORT=file to write mails under DATA_DIR/mail/ instead of sending them)',
+      });
+    }
+    if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.VAPID_PUBLIC_KEY ? 'VAPID_PRIVATE_KEY' : 'VAPID_PUBLIC_KEY'],
+        message: 'is required with the other VAPID key (set both, or neither)',
       });
     }
     if (env.BACKUP_SCHEDULE) {

@@ -9,6 +9,7 @@ import { createApp } from './http/create-app.js';
 import type { Logger } from './logger.js';
 import { createMailer } from './mail/index.js';
 import { createMetrics, scheduleBackups, scheduleMaintenance } from './ops/index.js';
+import { createPushService, startReminderWorker } from './reminders/index.js';
 import { LiveStreams, listenForChanges } from './sync/index.js';
 
 export interface RunningServer {
@@ -56,6 +57,15 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   });
   const stopMaintenance = scheduleMaintenance(queries, logger);
   const stopBackups = scheduleBackups({ env, databaseUrl: database.url, logger });
+  const push = createPushService(env);
+  const now = monotonicClock();
+  const reminderWorker =
+    env.REMINDER_WORKER === 'on'
+      ? startReminderWorker(
+          { queries, mailer, push, appOrigin: env.APP_ORIGIN, logger, metrics },
+          { pollMs: env.REMINDER_POLL_MS, now },
+        )
+      : null;
   const app = createApp({
     orm,
     queries,
@@ -64,9 +74,10 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
     mailer,
     rateLimits,
     metrics,
-    now: monotonicClock(),
+    now,
     sessions,
     sync,
+    push,
   });
   const server = createServer(
     {
@@ -92,6 +103,8 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
       stopMaintenance();
       // No new scheduled backup starts; one in progress finishes before the database goes away.
       const backupsStopped = stopBackups();
+      // Reminders being sent finish and are settled, so none is left half-sent (and given up) by a restart.
+      const remindersStopped = reminderWorker?.stop();
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
       // Open live-sync streams never finish on their own: end them so the server can drain (clients
       // reconnect to another instance and resume from their last event id).
@@ -102,6 +115,7 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
       server.closeIdleConnections();
       await drained.finally(() => clearInterval(sweep));
       await backupsStopped;
+      await remindersStopped;
       await feed.close();
       await pool.end();
       await heavyPool.end();

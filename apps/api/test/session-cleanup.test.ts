@@ -76,7 +76,14 @@ describe('expired session cleanup', () => {
     ]);
 
     const removed = await deleteExpired();
-    expect(removed).toEqual({ sessions: 1, tokens: 1, limits: 1, deletedTasks: 0, changes: 0 });
+    expect(removed).toEqual({
+      sessions: 1,
+      tokens: 1,
+      limits: 1,
+      deletedTasks: 0,
+      changes: 0,
+      reminderHistory: 0,
+    });
     expect(await sessionIds(userId)).toEqual([live]);
     expect(await sessionIds(userId)).not.toContain(expired);
     expect(await execute('SELECT purpose FROM user_tokens WHERE user_id = ?', [userId])).toEqual([

@@ -1,6 +1,6 @@
 import type { MailMessage } from './mail.js';
 
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 // Mails go to addresses nobody has confirmed yet, so they carry no text a sender chose: the greeting
 // leaves the name out (security finding 12). Tokens sit after '#', which browsers never send, so they

@@ -7,6 +7,8 @@ export interface Metrics {
   /** One finished tRPC call: its procedure, query or mutation, its outcome ('OK' or the tRPC code). */
   observeCall(call: { procedure: string; type: string; code: string; seconds: number }): void;
   rateLimitRejected(limit: RateLimitName): void;
+  /** Reminder jobs settled by this instance's worker: sent, late, retrying, failed, dropped or stale. */
+  remindersSettled(outcome: string, count: number): void;
 }
 
 // Most calls take a few milliseconds; the top buckets catch the slow tail and timeouts.
@@ -44,6 +46,13 @@ export function createMetrics(pool: Pool, live?: LiveSyncCounters): Metrics {
     name: 'taskapp_rate_limit_rejections_total',
     help: 'Requests refused with TOO_MANY_REQUESTS, by rate limit',
     labelNames: ['limit'] as const,
+    registers: [registry],
+  });
+
+  const reminders = new Counter({
+    name: 'taskapp_reminders_total',
+    help: 'Reminder jobs settled by this instance, by outcome (sent, late, retrying, failed, dropped, stale)',
+    labelNames: ['outcome'] as const,
     registers: [registry],
   });
 
@@ -88,6 +97,9 @@ export function createMetrics(pool: Pool, live?: LiveSyncCounters): Metrics {
     },
     rateLimitRejected(limit) {
       rejections.inc({ limit });
+    },
+    remindersSettled(outcome, count) {
+      reminders.inc({ outcome }, count);
     },
   };
 }

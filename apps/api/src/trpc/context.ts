@@ -5,6 +5,7 @@ import type { Env } from '../env.js';
 import type { Logger } from '../logger.js';
 import type { Mailer } from '../mail/index.js';
 import type { Metrics } from '../ops/index.js';
+import type { PushService } from '../reminders/index.js';
 import type { ChangeFeed, LiveStreams } from '../sync/index.js';
 import type { HttpExchange } from './http-exchange.js';
 import { lazyEntityManager } from './lazy-entity-manager.js';
@@ -28,6 +29,8 @@ export interface AppDependencies {
   sessions: SessionCache;
   /** Live sync: the database's notifications and this instance's open `sync.events` streams. */
   sync: { feed: ChangeFeed; streams: LiveStreams };
+  /** Web Push: its public key and the endpoints it accepts (the reminder worker sends). */
+  push: PushService;
 }
 
 export type Context = Omit<AppDependencies, 'orm'> & {

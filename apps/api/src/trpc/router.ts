@@ -3,6 +3,8 @@ import { authRouter } from '../auth/auth.router.js';
 import { healthRouter } from '../ops/health.router.js';
 import { labelRouter } from '../projects/label.router.js';
 import { projectRouter } from '../projects/project.router.js';
+import { pushRouter } from '../reminders/push.router.js';
+import { reminderRouter } from '../reminders/reminder.router.js';
 import { syncRouter } from '../sync/sync.router.js';
 import { taskRouter } from '../tasks/task.router.js';
 import { router } from './init.js';
@@ -16,6 +18,8 @@ export const appRouter = router({
   project: projectRouter,
   label: labelRouter,
   sync: syncRouter,
+  reminder: reminderRouter,
+  push: pushRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@ import { monotonicClock } from '../../src/clock.js';
 import { createLogger } from '../../src/logger.js';
 import { createMailer } from '../../src/mail/index.js';
 import { createMetrics } from '../../src/ops/index.js';
+import { createPushService } from '../../src/reminders/index.js';
 import { LiveStreams, silentFeed } from '../../src/sync/index.js';
 import { type AppDependencies, createInnerContext } from '../../src/trpc/context.js';
 import { createCallerFactory } from '../../src/trpc/init.js';
@@ -30,6 +31,7 @@ export function testDependencies(db: { orm: MikroORM; pool: Pool }, smtpUrl: str
     // No LISTEN connection: sessions are looked up on every call, streams poll.
     sessions: createSessionCache(queries, silentFeed),
     sync: { feed: silentFeed, streams: new LiveStreams(silentFeed) },
+    push: createPushService(env),
   };
 }
 

@@ -1,7 +1,9 @@
 import { LIMITS } from '@taskapp/shared';
 import type { Queryable } from '../pg.js';
 import { changeQueries } from './change-queries.js';
+import { dailyDigestQueries } from './daily-digests.js';
 import { DELETED_TASK_KEPT_MS } from './deleted-tasks.js';
+import { reminderJobQueries } from './reminder-jobs.js';
 import { rowCount, sql } from './sql.js';
 
 export interface ExpiredRows {
@@ -10,7 +12,12 @@ export interface ExpiredRows {
   limits: number;
   deletedTasks: number;
   changes: number;
+  /** Reminders delivered (or given up) and digests sent longer ago than the history is kept. */
+  reminderHistory: number;
 }
+
+/** How long delivered reminders (the bell list) and digest records are kept. */
+export const REMINDER_HISTORY_DAYS = 30;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const CHANGES_PER_BATCH = 10_000;
@@ -37,7 +44,11 @@ export function maintenanceQueries(db: Queryable) {
         changes += purged;
         if (purged < CHANGES_PER_BATCH) break;
       }
-      return { sessions, tokens, limits, deletedTasks, changes };
+      const historyKeptSince = new Date(now.getTime() - REMINDER_HISTORY_DAYS * DAY_MS);
+      const reminderHistory =
+        (await reminderJobQueries(db).prune(historyKeptSince)) +
+        (await dailyDigestQueries(db).prune(historyKeptSince));
+      return { sessions, tokens, limits, deletedTasks, changes, reminderHistory };
     },
   };
 }

@@ -24,6 +24,10 @@ export interface ClaimedReminder {
   /** Claimed after its on-time window (but within the grace window). */
   late: boolean;
   title: string;
+  dueDate: Date | null;
+  allDay: boolean;
+  /** The owner's settings time zone (UTC without settings): how the reminder words the due date. */
+  timeZone: string;
   userId: string;
   email: string;
   emailReminders: boolean;
@@ -57,6 +61,9 @@ interface ClaimRow {
   status: 'sending' | 'dropped';
   late: boolean;
   title: string;
+  due_date: Date | null;
+  all_day: boolean;
+  time_zone: string | null;
   user_id: string;
   email: string;
   email_reminders: boolean | null;
@@ -92,7 +99,7 @@ export function reminderJobQueries(db: Queryable) {
               from "due" where j."id" = "due"."id"
               returning j."id", j."task_id", j."user_id", j."reminder_index", j."fire_at", j."attempts", j."status")
             select k."id", k."task_id", k."reminder_index", k."fire_at", k."attempts", k."status",
-                   k."fire_at" < ${onTime} as "late", t."title", k."user_id", u."email", u."is_verified", u."is_active",
+                   k."fire_at" < ${onTime} as "late", t."title", t."due_date", t."all_day", s."time_zone", k."user_id", u."email", u."is_verified", u."is_active",
                    s."email_reminders", s."push_reminders"
             from "taken" k
               join "tasks" t on t."id" = k."task_id"
@@ -111,6 +118,9 @@ export function reminderJobQueries(db: Queryable) {
             attempts: row.attempts,
             late: row.late,
             title: row.title,
+            dueDate: row.due_date,
+            allDay: row.all_day,
+            timeZone: row.time_zone ?? DEFAULT_SETTINGS.timeZone,
             userId: row.user_id,
             email: row.email,
             emailReminders: row.email_reminders ?? DEFAULT_SETTINGS.emailReminders,
