@@ -42,8 +42,15 @@ export function dailyDigestQueries(db: Queryable) {
                 cross join lateral (values
                   ((${now}::timestamptz at time zone s."time_zone")::date),
                   ((${now}::timestamptz at time zone s."time_zone")::date - 1)) d("local_date")
-                cross join lateral (select
-                  (d."local_date" + s."daily_digest_at"::time) at time zone s."time_zone" as "send_at") t
+                cross join lateral (select d."local_date" + s."daily_digest_at"::time as "local_at") l
+                -- PostgreSQL reads a repeated local time as the later (standard time) instant; the earlier
+                -- reading, when there is one, is an hour (or half an hour) before it and shows the same time.
+                cross join lateral (select coalesce(
+                  (select min(c."at") from (values
+                      ((l."local_at" at time zone s."time_zone") - interval '1 hour'),
+                      ((l."local_at" at time zone s."time_zone") - interval '30 minutes')) c("at")
+                    where c."at" at time zone s."time_zone" = l."local_at"),
+                  l."local_at" at time zone s."time_zone") as "send_at") t
               where s."daily_digest_at" is not null
                 and t."send_at" <= ${now}
                 and t."send_at" > ${new Date(now.getTime() - DIGEST_GRACE_MS)}

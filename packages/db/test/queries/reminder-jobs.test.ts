@@ -437,3 +437,133 @@ describe('the worker’s statements', () => {
     expect(await jobs.markSent(job?.id as string, at(12), false)).toBe(false);
   });
 });
+
+describe('what the schedule leaves out and keeps (written against the real clock)', () => {
+  const minutesFromReal = (minutes: number) => new Date(Date.now() + minutes * MINUTE_MS);
+
+  it('does not schedule a reminder more than a minute past when written, and does schedule one just past', async () => {
+    const longPast = await insertTask(db.owner, {
+      reminders: [{ at: minutesFromReal(-5).toISOString() }],
+    });
+    const justPast = await insertTask(db.owner, {
+      reminders: [{ at: minutesFromReal(-0.25).toISOString() }],
+    });
+    // An hour before a task due in ten minutes is fifty minutes ago; at the due time is still to come.
+    const dueSoon = minutesFromReal(10);
+    const relative = await insertTask(db.owner, {
+      dueDate: dueSoon,
+      reminders: [{ minutesBefore: 60 }, { minutesBefore: 0 }],
+    });
+    expect(await jobsOf(longPast)).toEqual([]);
+    expect(await jobsOf(justPast)).toHaveLength(1);
+    expect((await jobsOf(relative)).map((job) => job.index)).toEqual([1]);
+  });
+
+  it('keeps a pending job waiting late through edits of the title and status that leave it wanted', async () => {
+    const fireAt = minutesFromReal(-10);
+    const id = await insertTask(db.owner, { reminders: [{ at: fireAt.toISOString() }] });
+    // The servers were down: the job was scheduled in time and is still pending ten minutes later.
+    const inserted = await db.pool.query<{ id: string }>(
+      'insert into reminder_jobs (user_id, task_id, reminder_index, fire_at) values ($1, $2, 0, $3) returning id',
+      [db.owner, id, fireAt],
+    );
+    const jobId = inserted.rows[0]?.id;
+    await db.pool.query(`update tasks set title = 'Call the plumber today' where id = $1`, [id]);
+    await db.pool.query(`update tasks set status = 'in_progress' where id = $1`, [id]);
+    const kept = await db.pool.query('select id, status from reminder_jobs where task_id = $1', [id]);
+    expect(kept.rows).toEqual([{ id: jobId, status: 'pending' }]);
+    // A reminder changed to another past instant is no longer wanted, and the new one is not scheduled.
+    await db.pool.query('update tasks set reminders = $2::jsonb where id = $1', [
+      id,
+      JSON.stringify([{ at: minutesFromReal(-20).toISOString() }]),
+    ]);
+    expect(await jobsOf(id)).toEqual([]);
+  });
+});
+
+describe('delivered reminders: batch settling, the bell list and pruning', () => {
+  beforeEach(async () => {
+    await db.pool.query('delete from reminder_jobs');
+  });
+
+  const remind = async (userId: string, title: string, fireAt: Date) => {
+    const id = await insertTask(userId, { reminders: [{ at: fireAt.toISOString() }] });
+    await db.pool.query('update tasks set title = $2 where id = $1', [id, title]);
+    return id;
+  };
+
+  it('settles claimed jobs in one statement, only those still being sent', async () => {
+    await remind(db.owner, 'First', at(-1));
+    await remind(db.owner, 'Second', at(-2));
+    const { claimed } = await jobs.claimDue(NOW, 10);
+    const ids = claimed.map((job) => job.id);
+    await db.pool.query(`update reminder_jobs set status = 'failed' where id = $1`, [ids[0]]);
+    expect(await jobs.markSentMany(ids, at(1), true)).toBe(1);
+    expect(await jobs.markSentMany(ids, at(2), true)).toBe(0);
+    expect(await jobs.markSentMany([], at(2), false)).toBe(0);
+    const stored = await db.pool.query(
+      'select status, sent_at from reminder_jobs where id = any($1::uuid[]) order by status',
+      [ids],
+    );
+    expect(stored.rows).toEqual([
+      { status: 'failed', sent_at: null },
+      { status: 'late', sent_at: at(1) },
+    ]);
+  });
+
+  it('lists only the user’s sent and late reminders, newest first, up to the limit', async () => {
+    const first = await remind(db.owner, 'Water plants', at(-3));
+    const second = await remind(db.owner, 'Call mum', at(-2));
+    const third = await remind(db.owner, 'Pay rent', at(-1));
+    const pendingOne = await remind(db.owner, 'Not yet', at(30));
+    const failing = await remind(db.owner, 'Broken', at(-1.5));
+    const others = await remind(db.other, 'Someone else’s', at(-1));
+    const { claimed } = await jobs.claimDue(NOW, 10);
+    const jobOf = (taskId: string) => claimed.find((job) => job.taskId === taskId) as ClaimedReminder;
+    await jobs.markSentMany([jobOf(first).id], at(1), false);
+    await jobs.markSentMany([jobOf(third).id], at(3), true);
+    await jobs.markSentMany([jobOf(second).id, jobOf(others).id], at(2), false);
+    await jobs.markFailed(jobOf(failing).id, at(1), 'SMTP said 451');
+
+    const recent = await jobs.recent(db.owner, 10);
+    expect(recent).toEqual([
+      { id: jobOf(third).id, taskId: third, title: 'Pay rent', fireAt: at(-1), sentAt: at(3), late: true },
+      { id: jobOf(second).id, taskId: second, title: 'Call mum', fireAt: at(-2), sentAt: at(2), late: false },
+      {
+        id: jobOf(first).id,
+        taskId: first,
+        title: 'Water plants',
+        fireAt: at(-3),
+        sentAt: at(1),
+        late: false,
+      },
+    ]);
+    expect(recent.map((row) => row.taskId)).not.toContain(pendingOne);
+    expect((await jobs.recent(db.owner, 2)).map((row) => row.taskId)).toEqual([third, second]);
+    expect((await jobs.recent(db.other, 10)).map((row) => row.taskId)).toEqual([others]);
+  });
+
+  it('prunes settled jobs older than the cut-off and never pending or sending ones', async () => {
+    const statuses = ['sent', 'late', 'dropped', 'failed', 'pending', 'sending'] as const;
+    const old: Record<string, string> = {};
+    for (const status of statuses) {
+      const id = await remind(db.owner, status, at(-60 * 24 * 40));
+      old[status] = id;
+    }
+    const recentSent = await remind(db.owner, 'recent', at(-60));
+    // Old fire times can't be scheduled any more (they are past): arrange the rows directly.
+    for (const [status, taskId] of Object.entries(old)) {
+      await db.pool.query(
+        'insert into reminder_jobs (user_id, task_id, reminder_index, fire_at, status) values ($1, $2, 0, $3, $4)',
+        [db.owner, taskId, at(-60 * 24 * 40), status],
+      );
+    }
+    await db.pool.query(`update reminder_jobs set status = 'sent' where task_id = $1`, [recentSent]);
+    expect(await jobs.prune(at(-60 * 24 * 30))).toBe(4);
+    const left = await db.pool.query<{ status: string }>(
+      'select status from reminder_jobs where user_id = $1 order by status',
+      [db.owner],
+    );
+    expect(left.rows.map((row) => row.status)).toEqual(['pending', 'sending', 'sent']);
+  });
+});
