@@ -1,6 +1,7 @@
 import { pushSubscribeInput, pushUnsubscribeInput } from '@taskapp/shared';
 import { invalid } from '../domain-error.js';
 import { protectedProcedure, router } from '../trpc/init.js';
+import { pushKeysProblem } from './push-keys.js';
 
 /** Web Push subscriptions of the caller's browsers (issue 15). */
 export const pushRouter = router({
@@ -13,6 +14,9 @@ export const pushRouter = router({
     if (!ctx.push.allowsEndpoint(input.endpoint)) {
       throw invalid("This push endpoint is not one of the browsers' push services", 'endpoint');
     }
+    const keysProblem = pushKeysProblem(input.keys);
+    if (keysProblem)
+      throw invalid(`This subscription's keys cannot encrypt a message: ${keysProblem}`, 'keys');
     await ctx.queries.pushSubscriptions.subscribe(ctx.userId, {
       endpoint: input.endpoint,
       p256dh: input.keys.p256dh,
