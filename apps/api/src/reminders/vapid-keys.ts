@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveDataDir } from '@taskapp/db';
 import webpush from 'web-push';
@@ -23,12 +23,22 @@ export function resolveVapidKeys(env: Env): VapidKeys | null {
   if (env.NODE_ENV === 'production') return null;
   const dataDir = resolveDataDir(env);
   const file = path.join(dataDir, 'vapid-keys.json');
-  if (existsSync(file))
-    return { ...(JSON.parse(readFileSync(file, 'utf8')) as Omit<VapidKeys, 'subject'>), subject };
+  const read = () => ({ ...(JSON.parse(readFileSync(file, 'utf8')) as Omit<VapidKeys, 'subject'>), subject });
+  if (existsSync(file)) return read();
   mkdirSync(dataDir, { recursive: true });
+  // Several processes may start at once (instances, test workers): the pair is written whole to a file of
+  // its own and linked into place only if none is there, so every process reads the same complete pair.
+  const draft = `${file}.${process.pid}.${Date.now()}`;
   const { publicKey, privateKey } = webpush.generateVAPIDKeys();
-  writeFileSync(file, `${JSON.stringify({ publicKey, privateKey })}\n`, { mode: 0o600 });
-  return { publicKey, privateKey, subject };
+  writeFileSync(draft, `${JSON.stringify({ publicKey, privateKey })}\n`, { mode: 0o600 });
+  try {
+    linkSync(draft, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    rmSync(draft, { force: true });
+  }
+  return read();
 }
 
 /** "Taskapp <no-reply@x>" → "no-reply@x". */
