@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { createTestOrm, type TestOrm } from '@taskapp/db/testing';
+import { createTestOrm, type TestOrm, waitFor } from '@taskapp/db/testing';
 import type { Reminder } from '@taskapp/shared';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import {
   deliverDueReminders,
   type ReminderDeliveryDeps,
   sendDueDigests,
+  startReminderWorker,
 } from '../src/reminders/index.js';
 import type { AppDependencies } from '../src/trpc/context.js';
 import { mailsTo } from './helpers/mail.js';
@@ -395,6 +396,41 @@ describe('reminders delivered by a worker pass', () => {
   });
 });
 
+describe('the worker', () => {
+  it('lets a send in flight finish and settle when stopped, and starts no pass after', async () => {
+    const slow = await startHeldSmtp();
+    const worker = startReminderWorker(
+      { ...delivery, mailer: createMailer(testEnv({ SMTP_URL: slow.url }), delivery.logger) },
+      { pollMs: 60_000, now: () => T },
+    );
+    try {
+      const me = await newAccount({ settings: { pushReminders: false } });
+      const taskId = await remind(me, [{ at: T }]);
+      const firstPass = worker.tick();
+      await waitFor(() => slow.held() === 1, { what: 'the reminder mail on the wire' });
+      expect(await jobStatuses(taskId)).toEqual(['sending/1']);
+      let stopped = false;
+      const stopping = worker.stop().then(() => {
+        stopped = true;
+      });
+      const later = await remind(me, [{ at: T }], { title: 'After the stop' });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(stopped).toBe(false);
+      slow.release();
+      await stopping;
+      expect((await firstPass)?.reminders).toMatchObject({ sent: 1 });
+      expect(await jobStatuses(taskId)).toEqual(['sent/1']);
+      expect(await worker.tick()).toBeNull();
+      expect(await jobStatuses(later)).toEqual(['pending/0']);
+      expect(slow.delivered).toEqual([me.email]);
+    } finally {
+      await worker.stop();
+      slow.release();
+      await slow.close();
+    }
+  });
+});
+
 describe('push subscriptions through the API', () => {
   const validKeys = () => pushService.newBrowser().keys;
 
@@ -553,6 +589,40 @@ describe('the daily digest on a fake clock', () => {
     expect(mailsTo(inbox, unverified.email)).toEqual([]);
   });
 });
+
+/** A real SMTP server that holds every message until released. */
+async function startHeldSmtp() {
+  let held = 0;
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const delivered: string[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      stream.resume();
+      stream.on('end', () => {
+        held += 1;
+        void gate.then(() => {
+          delivered.push(...session.envelope.rcptTo.map((recipient) => recipient.address));
+          callback();
+        });
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    held: () => held,
+    delivered,
+    release: () => release(),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
 
 interface RefusingSmtp {
   url: string;
