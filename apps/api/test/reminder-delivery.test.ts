@@ -582,6 +582,19 @@ describe('the daily digest on a fake clock', () => {
     ]);
   });
 
+  it('lists its own day’s tasks when it goes out after midnight, within the grace window', async () => {
+    const me = await newAccount({ settings: { timeZone: 'America/New_York', dailyDigestAt: '23:30' } });
+    // Saturday 10 January 20:00 and Sunday 11 January 10:00 in New York.
+    await me.api.task.create({ title: 'Saturday evening call', dueDate: new Date('2026-01-11T01:00:00Z') });
+    await me.api.task.create({ title: 'Sunday errand', dueDate: new Date('2026-01-11T15:00:00Z') });
+    // 23:30 on Saturday was 04:30 UTC; the servers were down until 00:30 on Sunday.
+    expect(await sendAt('2026-01-11T05:30:00Z')).toBe(1);
+    const [mail] = mailsTo(inbox, me.email, DIGEST_SUBJECT);
+    expect(mail?.subject).toBe('Your tasks for Saturday 10 January: 1 today');
+    expect(mail?.text).toContain('- Saturday evening call (20:00)');
+    expect(mail?.text).not.toContain('Sunday errand');
+  });
+
   it('is not sent to an unverified address', async () => {
     const unverified = await newAccount({ verified: false, settings: { dailyDigestAt: '07:00' } });
     await unverified.api.task.create({ title: 'Overdue', dueDate: new Date('2026-04-01T10:00:00Z') });

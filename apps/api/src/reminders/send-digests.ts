@@ -39,7 +39,8 @@ export async function sendDueDigests(deps: DigestDeps, now: () => Date): Promise
 
 async function sendOne(deps: DigestDeps, digest: ClaimedDigest, now: () => Date): Promise<boolean> {
   try {
-    const page = await deps.queries.tasks.list(digest.userId, TODAY, null, now());
+    // "Today" is the digest's own day, also when it goes out after midnight (within the grace window).
+    const page = await deps.queries.tasks.list(digest.userId, TODAY, null, digest.sendAt);
     if (page.items.length > 0) {
       await deps.mailer.send(
         digestMail({

@@ -13,6 +13,8 @@ export interface ClaimedDigest {
   timeZone: string;
   /** The user's calendar day the digest is for, as YYYY-MM-DD. */
   localDate: string;
+  /** When it was due: an instant on that day, to read "today" as that day (it may be claimed after midnight). */
+  sendAt: Date;
 }
 
 interface ClaimRow {
@@ -20,6 +22,7 @@ interface ClaimRow {
   email: string;
   time_zone: string;
   local_date: string;
+  send_at: Date;
 }
 
 export function dailyDigestQueries(db: Queryable) {
@@ -36,7 +39,7 @@ export function dailyDigestQueries(db: Queryable) {
       const found = await rows<ClaimRow>(
         db,
         sql`with "due" as (
-              select s."user_id", d."local_date"
+              select s."user_id", d."local_date", t."send_at"
               from "user_settings" s
                 join "users" u on u."id" = s."user_id" and u."is_active" and u."is_verified"
                 cross join lateral (values
@@ -62,8 +65,10 @@ export function dailyDigestQueries(db: Queryable) {
               select "user_id", "local_date", 'sending', ${now} from "due"
               on conflict do nothing
               returning "user_id", "local_date")
-            select k."user_id", u."email", s."time_zone", to_char(k."local_date", 'YYYY-MM-DD') as "local_date"
+            select k."user_id", u."email", s."time_zone", to_char(k."local_date", 'YYYY-MM-DD') as "local_date",
+                   d."send_at"
             from "taken" k
+              join "due" d on d."user_id" = k."user_id" and d."local_date" = k."local_date"
               join "users" u on u."id" = k."user_id"
               join "user_settings" s on s."user_id" = k."user_id"
             order by k."user_id"`,
@@ -73,6 +78,7 @@ export function dailyDigestQueries(db: Queryable) {
         email: row.email,
         timeZone: row.time_zone,
         localDate: row.local_date,
+        sendAt: row.send_at,
       }));
     },
 

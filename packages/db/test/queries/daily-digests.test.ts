@@ -165,7 +165,12 @@ describe('when a digest is due', () => {
   it('claims a digest time late in the evening after midnight UTC for the right local day', async () => {
     // 23:30 in New York is 04:30 UTC the next day; found at 05:00 UTC, it is still the 10th's digest.
     await wantsDigest(db.owner, 'America/New_York', '23:30');
-    expect(await claimedDays(db.owner, new Date('2026-01-11T05:00:00Z'))).toEqual(['2026-01-10']);
+    const [late] = await digests.claimDue(new Date('2026-01-11T05:00:00Z'), 100);
+    expect(late).toMatchObject({
+      userId: db.owner,
+      localDate: '2026-01-10',
+      sendAt: new Date('2026-01-11T04:30:00Z'),
+    });
     expect(await claimedDays(db.owner, new Date('2026-01-11T23:00:00Z'))).toEqual([]);
   });
 
@@ -179,7 +184,13 @@ describe('when a digest is due', () => {
     await db.pool.query('update users set is_verified = true where id = $1', [db.other]);
     const claimed = await digests.claimDue(new Date('2026-02-02T07:00:00Z'), 100);
     expect(claimed).toEqual([
-      { userId: db.owner, email: expect.any(String), timeZone: 'UTC', localDate: '2026-02-02' },
+      {
+        userId: db.owner,
+        email: expect.any(String),
+        timeZone: 'UTC',
+        localDate: '2026-02-02',
+        sendAt: new Date('2026-02-02T07:00:00Z'),
+      },
     ]);
   });
 
