@@ -429,6 +429,42 @@ describe('the worker', () => {
       await slow.close();
     }
   });
+  it('claims no further batch once stopped, leaving the rest for another instance', async () => {
+    const slow = await startHeldSmtp();
+    const worker = startReminderWorker(
+      { ...delivery, mailer: createMailer(testEnv({ SMTP_URL: slow.url }), delivery.logger) },
+      { pollMs: 60_000, now: () => T },
+    );
+    try {
+      const me = await newAccount({ settings: { pushReminders: false } });
+      // One more than a pass claims at once (500), all due now.
+      await sql.run(
+        `insert into tasks (user_id, title, reminders)
+         select ?, 'Batch ' || g, jsonb_build_array(jsonb_build_object('at', ?::timestamptz))
+         from generate_series(1, 501) g`,
+        [me.userId, T.toISOString()],
+      );
+      const firstPass = worker.tick();
+      await waitFor(() => slow.held() > 0, { what: 'the first mails on the wire' });
+      const stopping = worker.stop();
+      slow.release();
+      await stopping;
+      expect((await firstPass)?.reminders).toMatchObject({ sent: 500 });
+      const statuses = await sql.query<{ status: string; n: number }>(
+        'select status, count(*)::int as n from reminder_jobs where user_id = ? group by status order by status',
+        [me.userId],
+      );
+      expect(statuses).toEqual([
+        { status: 'pending', n: 1 },
+        { status: 'sent', n: 500 },
+      ]);
+      expect(slow.delivered).toHaveLength(500);
+    } finally {
+      await worker.stop();
+      slow.release();
+      await slow.close();
+    }
+  });
 });
 
 describe('push subscriptions through the API', () => {

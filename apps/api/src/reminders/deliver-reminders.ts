@@ -42,6 +42,8 @@ export interface DeliveryCounts {
 export async function deliverDueReminders(
   deps: ReminderDeliveryDeps,
   now: () => Date,
+  /** Checked before each further batch: a stopping worker settles what it took and claims no more. */
+  keepClaiming: () => boolean = () => true,
 ): Promise<DeliveryCounts> {
   const counts: DeliveryCounts = { sent: 0, late: 0, retrying: 0, failed: 0, dropped: 0, stale: 0 };
   counts.stale = await deps.queries.reminders.releaseStale(now());
@@ -49,7 +51,7 @@ export async function deliverDueReminders(
     const { claimed, dropped } = await deps.queries.reminders.claimDue(now(), CLAIM_BATCH);
     counts.dropped += dropped;
     if (claimed.length > 0) await deliverBatch(deps, claimed, now, counts);
-    if (claimed.length + dropped < CLAIM_BATCH) break;
+    if (claimed.length + dropped < CLAIM_BATCH || !keepClaiming()) break;
   }
   for (const [outcome, count] of Object.entries(counts)) {
     if (count > 0) deps.metrics?.remindersSettled(outcome as keyof DeliveryCounts, count);

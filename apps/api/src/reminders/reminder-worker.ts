@@ -5,7 +5,10 @@ import { sendDueDigests } from './send-digests.js';
 export interface ReminderWorker {
   /** One pass now (tests; also run once at start). Resolves when it is done. */
   tick(): Promise<{ reminders: DeliveryCounts; digests: number } | null>;
-  /** No new pass starts; the one in progress finishes its sends and settles them before this resolves. */
+  /**
+   * No new pass starts; the one in progress finishes the sends of its current batch, settles them and
+   * claims no more before this resolves.
+   */
   stop(): Promise<void>;
 }
 
@@ -22,8 +25,10 @@ export function startReminderWorker(
   let stopped = false;
   const pass = async () => {
     try {
-      const reminders = await deliverDueReminders(deps, now);
-      const digests = await sendDueDigests(deps, now);
+      // Stopping ends the pass after the batch in hand: with a backlog, claiming on would hold the
+      // shutdown for minutes and risk a hard kill mid-send (jobs left half-sent are never retried).
+      const reminders = await deliverDueReminders(deps, now, () => !stopped);
+      const digests = stopped ? 0 : await sendDueDigests(deps, now);
       return { reminders, digests };
     } catch (error) {
       deps.logger.error({ err: error }, `reminder worker pass failed: ${(error as Error).message}`);
