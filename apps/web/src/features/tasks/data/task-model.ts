@@ -21,6 +21,7 @@ export type TaskPatch = Partial<
     | 'projectId'
     | 'labelIds'
     | 'recurrence'
+    | 'reminders'
   >
 >;
 

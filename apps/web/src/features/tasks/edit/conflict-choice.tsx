@@ -2,6 +2,7 @@ import { Button } from '../../../components/button';
 import type { Task } from '../../../lib/api-types';
 import { useProjectsById } from '../../projects/use-projects';
 import { dueLabel } from '../list/due-label';
+import { reminderText, sortedReminders } from '../reminders/reminder-text';
 import { PRIORITY_LABELS, STATUS_LABELS } from '../task-labels';
 import type { EditField } from './merge-edits';
 
@@ -13,6 +14,7 @@ const FIELD_NAMES: Record<EditField, string> = {
   due: 'Due date',
   projectId: 'Project',
   recurrence: 'Repeat',
+  reminders: 'Reminders',
 };
 
 function theirValue(
@@ -38,6 +40,12 @@ function theirValue(
       return theirs.recurrence
         ? `${theirs.recurrence.rule}${theirs.recurrence.from === 'completion' ? ', after completion' : ''}`
         : 'Does not repeat';
+    case 'reminders':
+      return theirs.reminders.length > 0
+        ? sortedReminders(theirs.reminders)
+            .map((reminder) => reminderText(reminder, timeZone))
+            .join(', ')
+        : 'No reminders';
   }
 }
 

@@ -10,6 +10,7 @@ const base: EditValues = {
   allDay: true,
   projectId: null,
   recurrence: null,
+  reminders: [],
 };
 
 describe('patchBetween', () => {
@@ -73,5 +74,21 @@ describe('mergeEdits', () => {
     const theirs = { ...weekly, recurrence: null };
     expect(mergeEdits(weekly, mine, theirs).conflicts).toEqual(['recurrence']);
     expect(patchBetween(weekly, theirs)).toEqual({ recurrence: null });
+  });
+
+  it('treats the reminders as one field, compared by meaning and not by order', () => {
+    const at = new Date('2026-12-01T08:00:00.000Z');
+    const two = { ...base, reminders: [{ minutesBefore: 10 }, { at }] };
+    expect(patchBetween(base, two)).toEqual({ reminders: two.reminders });
+    expect(patchBetween(two, { ...two, reminders: [{ at: new Date(at) }, { minutesBefore: 10 }] })).toEqual(
+      {},
+    );
+    const mine = { ...two, reminders: [{ minutesBefore: 10 }] };
+    const theirs = { ...two, reminders: [{ minutesBefore: 60 }] };
+    expect(mergeEdits(two, mine, theirs)).toEqual({ patch: {}, conflicts: ['reminders'] });
+    expect(mergeEdits(two, mine, { ...two, title: 'Pay it' })).toEqual({
+      patch: { reminders: [{ minutesBefore: 10 }] },
+      conflicts: [],
+    });
   });
 });

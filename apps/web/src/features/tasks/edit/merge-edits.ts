@@ -1,5 +1,6 @@
 import type { Task } from '../../../lib/api-types';
 import type { TaskPatch } from '../data/task-model';
+import { sameReminders } from '../reminders/reminder-text';
 
 /** What the edit panel changes, field by field; the due date and whether it is all-day are one field. */
 export const EDIT_FIELDS = [
@@ -10,12 +11,21 @@ export const EDIT_FIELDS = [
   'due',
   'projectId',
   'recurrence',
+  'reminders',
 ] as const;
 export type EditField = (typeof EDIT_FIELDS)[number];
 
 export type EditValues = Pick<
   Task,
-  'title' | 'description' | 'status' | 'priority' | 'dueDate' | 'allDay' | 'projectId' | 'recurrence'
+  | 'title'
+  | 'description'
+  | 'status'
+  | 'priority'
+  | 'dueDate'
+  | 'allDay'
+  | 'projectId'
+  | 'recurrence'
+  | 'reminders'
 >;
 
 function dueKey({ dueDate, allDay }: EditValues): string {
@@ -29,6 +39,7 @@ function recurrenceKey({ recurrence }: EditValues): string {
 export function sameField(a: EditValues, b: EditValues, field: EditField): boolean {
   if (field === 'due') return dueKey(a) === dueKey(b);
   if (field === 'recurrence') return recurrenceKey(a) === recurrenceKey(b);
+  if (field === 'reminders') return sameReminders(a.reminders, b.reminders);
   return a[field] === b[field];
 }
 

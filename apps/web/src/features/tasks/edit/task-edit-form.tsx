@@ -16,7 +16,9 @@ import { ConflictChoice } from './conflict-choice';
 import type { EditField } from './merge-edits';
 import { ProjectField } from './project-field';
 import { RecurrenceField } from './recurrence-field';
+import { RemindersField } from './reminders-field';
 import { SaveStatusText } from './save-status';
+import { SkipOccurrenceButton } from './skip-occurrence-button';
 import { useAutosavedTaskForm } from './use-autosaved-task-form';
 
 /** Asked before the panel closes: resolves false (stay open) while an edit cannot be saved yet. */
@@ -156,7 +158,17 @@ export function TaskEditForm({ task, onDone, closeGuard }: TaskEditFormProps) {
         </fieldset>
         {conflictFor('due')}
         <RecurrenceField form={form} timeZone={timeZone} />
+        {task.recurrence && task.dueDate ? (
+          <SkipOccurrenceButton
+            saved={edit.saved}
+            flush={edit.flush}
+            adopt={edit.adopt}
+            timeZone={timeZone}
+          />
+        ) : null}
         {conflictFor('recurrence')}
+        <RemindersField form={form} timeZone={timeZone} />
+        {conflictFor('reminders')}
         <SubtasksSection task={task} />
       </div>
       <div className="flex shrink-0 flex-col gap-2 border-line border-t px-5 py-3">

@@ -99,4 +99,18 @@ describe('task form', () => {
       message: 'A repeating task needs a due date',
     });
   });
+
+  it('shows and saves the reminders, and refuses more than five', () => {
+    const at = new Date('2026-12-01T12:00:00.000Z');
+    const reminding: Task = { ...task, reminders: [{ minutesBefore: 10 }, { at }] };
+    const shown = formValuesOf(reminding, ZONE);
+    expect(shown.reminders).toEqual([{ minutesBefore: 10 }, { at }]);
+    const added = [...reminding.reminders, { minutesBefore: 0 }];
+    expect(editValuesOf(parse({ ...shown, reminders: added }), reminding, ZONE).reminders).toEqual(added);
+    const six = [0, 10, 60, 120, 1440, 2880].map((minutesBefore) => ({ minutesBefore }));
+    expect(taskFormSchema.safeParse({ ...shown, reminders: six }).error?.issues[0]).toMatchObject({
+      path: ['reminders'],
+      message: 'At most 5 reminders a task',
+    });
+  });
 });

@@ -1,6 +1,8 @@
 import {
   RECURRENCE_FROM,
+  type Reminder,
   recurrenceSchema,
+  remindersSchema,
   taskDescriptionSchema,
   taskDueDateSchema,
   taskPrioritySchema,
@@ -9,6 +11,7 @@ import {
 } from '@taskapp/shared';
 import { z } from 'zod';
 import type { Task } from '../../../lib/api-types';
+import { sameReminders } from '../reminders/reminder-text';
 import type { EditField, EditValues } from './merge-edits';
 import { dayAndTimeIn, instantIn } from './zoned-time';
 
@@ -33,6 +36,7 @@ export const taskFormSchema = z
     /** An RRULE body; '' does not repeat. */
     recurrenceRule: z.string(),
     recurrenceFrom: z.enum(RECURRENCE_FROM),
+    reminders: remindersSchema,
   })
   .superRefine((values, ctx) => {
     if (values.recurrenceRule.trim()) {
@@ -83,6 +87,7 @@ export function formValuesOf(task: Task, timeZone: string): TaskFormValues {
     projectId: task.projectId ?? '',
     recurrenceRule: task.recurrence?.rule ?? '',
     recurrenceFrom: task.recurrence?.from ?? 'due',
+    reminders: task.reminders,
   };
 }
 
@@ -106,6 +111,7 @@ export function editValuesOf(values: CheckedFormValues, shown: Task, timeZone: s
     recurrence: values.recurrenceRule.trim()
       ? { rule: values.recurrenceRule.trim().toUpperCase(), from: values.recurrenceFrom }
       : null,
+    reminders: values.reminders,
   };
 }
 
@@ -118,4 +124,15 @@ export const FORM_KEYS: Record<EditField, ReadonlyArray<keyof TaskFormValues>> =
   due: ['dueDay', 'dueTime'],
   projectId: ['projectId'],
   recurrence: ['recurrenceRule', 'recurrenceFrom'],
+  reminders: ['reminders'],
 };
+
+/** Whether a form key holds the same value in both (the reminders list by meaning, not by identity). */
+export function sameFormValue<K extends keyof TaskFormValues>(
+  key: K,
+  a: TaskFormValues,
+  b: TaskFormValues,
+): boolean {
+  if (key === 'reminders') return sameReminders(a.reminders as Reminder[], b.reminders as Reminder[]);
+  return a[key] === b[key];
+}

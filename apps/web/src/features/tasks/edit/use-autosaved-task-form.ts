@@ -8,7 +8,7 @@ import { useTRPCClient } from '../../../lib/trpc';
 import { errorCode } from '../../../lib/trpc-errors';
 import { useSaveTaskEdit } from '../data/use-save-task-edit';
 import { EDIT_FIELDS, type EditField, mergeEdits, patchBetween } from './merge-edits';
-import { editValuesOf, FORM_KEYS, formValuesOf, taskFormSchema } from './task-form';
+import { editValuesOf, FORM_KEYS, formValuesOf, sameFormValue, taskFormSchema } from './task-form';
 
 /** Saved this long after typing stops; leaving a field or closing the panel saves at once. */
 export const AUTOSAVE_DELAY_MS = 600;
@@ -61,7 +61,7 @@ export function useAutosavedTaskForm(opened: Task, timeZone: string) {
     const now = form.getValues();
     for (const field of EDIT_FIELDS) {
       const keys = FORM_KEYS[field];
-      if (keys.every((key) => now[key] === before[key]))
+      if (keys.every((key) => sameFormValue(key, now, before)))
         for (const key of keys) form.setValue(key, after[key]);
     }
   };
@@ -194,5 +194,13 @@ export function useAutosavedTaskForm(opened: Task, timeZone: string) {
     },
     /** The latest version the server has confirmed, for Delete (and its Undo). */
     saved: () => base.current,
+    /**
+     * A version another action of the panel saved (Skip this time): shown in every field not edited
+     * since, and the base of the next saves.
+     */
+    adopt: (saved: Task) => {
+      adoptUntouched(base.current, saved);
+      base.current = saved;
+    },
   };
 }
