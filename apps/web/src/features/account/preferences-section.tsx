@@ -12,6 +12,7 @@ import { applyServerErrors } from '../../lib/form-errors';
 import { supportedTimeZones } from '../../lib/time-zone';
 import { useTRPC } from '../../lib/trpc';
 import { errorMessage } from '../../lib/trpc-errors';
+import { PushDeviceSection } from './push-device-section';
 import { SwitchField } from './switch-field';
 import { useSettings } from './use-settings';
 
@@ -36,6 +37,7 @@ function PreferencesForm({ settings }: { settings: Settings }) {
     if (!form.formState.isDirty) form.reset(settings);
   }, [settings, form]);
   const digestOn = useWatch({ control: form.control, name: 'dailyDigestAt' }) !== null;
+  const pushOn = useWatch({ control: form.control, name: 'pushReminders' });
 
   const onSubmit = form.handleSubmit(async (values) => {
     if (update.isPending) return;
@@ -99,15 +101,14 @@ function PreferencesForm({ settings }: { settings: Settings }) {
       </Field>
       <fieldset className="flex flex-col gap-3 border-line border-t pt-4">
         <legend className="sr-only">Reminders and digest</legend>
-        <p className="text-muted text-sm">
-          Stored now: reminders and the daily digest start arriving in a later version of Taskapp.
-        </p>
         <SwitchField label="Email reminders" {...form.register('emailReminders')} />
         <SwitchField
           label="Push reminders"
           hint="On devices where you allow notifications."
           {...form.register('pushReminders')}
         />
+        {/* Once saved: the server sends pushes only while the setting is on. */}
+        {settings.pushReminders && pushOn ? <PushDeviceSection /> : null}
         <SwitchField
           label="Daily digest"
           hint="One email a day with what is due."
