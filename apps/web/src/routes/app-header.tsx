@@ -5,6 +5,7 @@ import { useAuth } from '../features/auth/use-auth';
 import { UserMenu } from '../features/auth/user-menu';
 import { HealthIndicator } from '../features/health/health-indicator';
 import { placeOfPath } from '../features/navigation/place';
+import { LazyReminderBell } from '../features/reminders/lazy-reminder-bell';
 
 const NAV = [
   { to: '/', label: 'Tasks', narrow: true },
@@ -45,6 +46,7 @@ export function AppHeader() {
         ) : null}
         <div className="ml-auto flex shrink-0 items-center gap-2">
           <HealthIndicator />
+          {signedIn ? <LazyReminderBell userId={auth.user.id} /> : null}
           <ThemeMenu />
           <span aria-hidden="true" className="h-4 w-px bg-line" />
           {signedIn ? (
