@@ -73,6 +73,8 @@ export default defineConfig({
       // Tests pose as different clients (X-Forwarded-For from the fixtures) so per-IP rate limits,
       // which a whole suite of sign-ups would exhaust, apply per test as they would per person.
       TRUST_PROXY: 'loopback',
+      // The reminder worker looks for due reminders every second, so a journey sees one go out quickly.
+      REMINDER_POLL_MS: '1000',
       // Lets two people test two builds of the web app at once (`vite build --outDir …`).
       ...(process.env.E2E_WEB_DIST_DIR ? { WEB_DIST_DIR: process.env.E2E_WEB_DIST_DIR } : {}),
     },

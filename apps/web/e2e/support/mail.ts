@@ -23,7 +23,8 @@ function decodeMessage(raw: string): string {
   );
 }
 
-function messagesTo(email: string): string[] {
+/** Every mail sent to `email` so far, decoded, oldest first. */
+export function messagesTo(email: string): string[] {
   let files: string[];
   try {
     files = readdirSync(mailDir()).filter((file) => file.endsWith('.eml'));
