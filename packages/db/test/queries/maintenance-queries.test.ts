@@ -21,6 +21,8 @@ beforeEach(async () => {
   await pool.query('delete from user_tokens');
   await pool.query('delete from rate_limits');
   await pool.query('delete from deleted_tasks');
+  await pool.query('delete from reminder_jobs');
+  await pool.query('delete from daily_digests');
 });
 
 const NOW = new Date('2026-06-01T12:00:00.000Z');
@@ -97,6 +99,7 @@ describe('deleteExpired', () => {
       limits: 3,
       deletedTasks: 0,
       changes: 0,
+      reminderHistory: 0,
     });
     expect(await maintenance.deleteExpired(NOW)).toEqual({
       sessions: 0,
@@ -104,6 +107,7 @@ describe('deleteExpired', () => {
       limits: 0,
       deletedTasks: 0,
       changes: 0,
+      reminderHistory: 0,
     });
   });
 
@@ -123,6 +127,35 @@ describe('deleteExpired', () => {
     await tombstone(old[1] ?? '', at(-3 * DAY));
     expect((await maintenance.deleteExpired(NOW)).deletedTasks).toBe(2);
     expect(await remaining('deleted_tasks', 'id')).toEqual([...keep].sort());
+  });
+
+  it('removes reminders settled and digests claimed over 30 days ago, never a reminder still to send', async () => {
+    const user = await insertUser(pool);
+    const task = await pool.query<{ id: string }>(
+      `insert into tasks (user_id, title) values ($1, 'Water plants') returning id`,
+      [user],
+    );
+    const job = (index: number, fireAt: Date, status: string) =>
+      pool.query(
+        'insert into reminder_jobs (user_id, task_id, reminder_index, fire_at, status) values ($1, $2, $3, $4, $5)',
+        [user, task.rows[0]?.id, index, fireAt, status],
+      );
+    await job(0, at(-31 * DAY), 'sent');
+    await job(1, at(-31 * DAY), 'failed');
+    await job(2, at(-31 * DAY), 'pending');
+    await job(3, at(-29 * DAY), 'late');
+    const digest = (localDate: string, claimedAt: Date) =>
+      pool.query(
+        `insert into daily_digests (user_id, local_date, status, claimed_at) values ($1, $2, 'sent', $3)`,
+        [user, localDate, claimedAt],
+      );
+    await digest('2026-04-30', at(-32 * DAY));
+    await digest('2026-05-31', at(-1 * DAY));
+    expect((await maintenance.deleteExpired(NOW)).reminderHistory).toBe(3);
+    const jobs = await pool.query('select reminder_index from reminder_jobs order by reminder_index');
+    expect(jobs.rows).toEqual([{ reminder_index: 2 }, { reminder_index: 3 }]);
+    const digests = await pool.query(`select to_char(local_date, 'YYYY-MM-DD') as day from daily_digests`);
+    expect(digests.rows).toEqual([{ day: '2026-05-31' }]);
   });
 
   it('keeps the users whose sessions and tokens it deletes', async () => {
