@@ -107,6 +107,11 @@ test('reminders in the edit panel: presets, a custom one, the limit, saved acros
   await page.getByRole('menuitem', { name: 'Custom…' }).click();
   const custom = panel.getByRole('group', { name: 'Custom reminder' });
   await custom.getByRole('radio', { name: 'On a date and time' }).check();
+  // It fits a phone's panel.
+  await page.setViewportSize({ width: 360, height: 760 });
+  await expect(custom.getByRole('textbox', { name: 'Date and time' })).toBeVisible();
+  expect(await panel.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+  await page.setViewportSize({ width: 1280, height: 800 });
   await custom.getByRole('textbox', { name: 'Date and time' }).fill('2030-11-30T14:00');
   await custom.getByRole('button', { name: 'Add', exact: true }).click();
   await add.click();

@@ -94,7 +94,7 @@ export function PushDeviceSection() {
         <BellRing aria-hidden="true" className="size-4 text-muted" />
         Notifications on this device
       </h3>
-      <p role="status" className="text-sm" data-testid="device-push-state">
+      <p aria-live="polite" className="text-sm" data-testid="device-push-state">
         {publicKey.isError
           ? `Couldn’t ask the server about push: ${errorMessage(publicKey.error)}`
           : serverOff
