@@ -12,6 +12,7 @@ import { applyServerErrors } from '../../lib/form-errors';
 import { supportedTimeZones } from '../../lib/time-zone';
 import { useTRPC } from '../../lib/trpc';
 import { errorMessage } from '../../lib/trpc-errors';
+import { useUser } from '../auth/use-auth';
 import { PushDeviceSection } from './push-device-section';
 import { SwitchField } from './switch-field';
 import { useSettings } from './use-settings';
@@ -38,6 +39,7 @@ function PreferencesForm({ settings }: { settings: Settings }) {
   }, [settings, form]);
   const digestOn = useWatch({ control: form.control, name: 'dailyDigestAt' }) !== null;
   const pushOn = useWatch({ control: form.control, name: 'pushReminders' });
+  const user = useUser();
 
   const onSubmit = form.handleSubmit(async (values) => {
     if (update.isPending) return;
@@ -108,7 +110,7 @@ function PreferencesForm({ settings }: { settings: Settings }) {
           {...form.register('pushReminders')}
         />
         {/* Once saved: the server sends pushes only while the setting is on. */}
-        {settings.pushReminders && pushOn ? <PushDeviceSection /> : null}
+        {settings.pushReminders && pushOn && user ? <PushDeviceSection userId={user.id} /> : null}
         <SwitchField
           label="Daily digest"
           hint="One email a day with what is due."

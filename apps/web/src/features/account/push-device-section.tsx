@@ -31,7 +31,7 @@ const STATE_TEXT: Record<DevicePushState['kind'], string> = {
  * Push on this device: the permission prompt comes only from "Get notifications on this device", never
  * on its own. Shown while push reminders are on in the saved preferences.
  */
-export function PushDeviceSection() {
+export function PushDeviceSection({ userId }: { userId: string }) {
   const trpc = useTRPC();
   const publicKey = useQuery({ ...trpc.push.publicKey.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
   const subscribe = useMutation(trpc.push.subscribe.mutationOptions());
@@ -44,14 +44,14 @@ export function PushDeviceSection() {
 
   useEffect(() => {
     let current = true;
-    devicePushState().then(
+    devicePushState(userId).then(
       (found) => current && setState(found),
       () => current && setState({ kind: 'unsupported' }),
     );
     return () => {
       current = false;
     };
-  }, []);
+  }, [userId]);
 
   const run = async (work: () => Promise<DevicePushState | undefined>) => {
     setBusy(true);
@@ -62,7 +62,7 @@ export function PushDeviceSection() {
     } catch (caught) {
       setError(explain(caught));
       // What the device holds now, whatever step failed.
-      setState(await devicePushState().catch(() => null));
+      setState(await devicePushState(userId).catch(() => null));
     } finally {
       setBusy(false);
     }
@@ -70,7 +70,7 @@ export function PushDeviceSection() {
 
   const turnOn = (key: string) =>
     run(() =>
-      turnOnDevicePush({ publicKey: key, hideTitles, send: (input) => subscribe.mutateAsync(input) }),
+      turnOnDevicePush({ userId, publicKey: key, hideTitles, send: (input) => subscribe.mutateAsync(input) }),
     );
   const turnOff = () => run(() => turnOffDevicePush((input) => unsubscribe.mutateAsync(input)));
   const changeHideTitles = (next: boolean) => {

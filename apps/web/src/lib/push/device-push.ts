@@ -2,20 +2,44 @@ import type { PushSubscribeInput } from '@taskapp/shared';
 import { applicationServerKey, pushSupported, subscribeInputOf } from './push-support';
 import { activeRegistration } from './service-worker';
 
+/** Which account this browser's subscription was sent for: the browser keeps one subscription for all. */
+const OWNER_KEY = 'taskapp.push.owner';
+
+function readOwner(): string | null {
+  try {
+    return localStorage.getItem(OWNER_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function writeOwner(userId: string | null): void {
+  try {
+    if (userId) localStorage.setItem(OWNER_KEY, userId);
+    else localStorage.removeItem(OWNER_KEY);
+  } catch {
+    // Without storage the subscription counts as this person's.
+  }
+}
+
 export type DevicePushState =
   | { kind: 'unsupported' }
   | { kind: 'blocked' }
   | { kind: 'off' }
   | { kind: 'on'; endpoint: string };
 
-/** What this device does now: subscribed, blocked by the browser, not able to, or simply off. */
-export async function devicePushState(): Promise<DevicePushState> {
+/**
+ * What this device does now for `userId`: subscribed, blocked by the browser, not able to, or simply off.
+ * A subscription sent for another account of this browser counts as off: turning it on moves it over.
+ */
+export async function devicePushState(userId: string): Promise<DevicePushState> {
   if (!pushSupported()) return { kind: 'unsupported' };
   if (Notification.permission === 'denied') return { kind: 'blocked' };
   const registration = await activeRegistration();
   if (!registration) return { kind: 'unsupported' };
   const subscription = await registration.pushManager.getSubscription();
-  return subscription && Notification.permission === 'granted'
+  const owner = readOwner();
+  return subscription && Notification.permission === 'granted' && (owner === null || owner === userId)
     ? { kind: 'on', endpoint: subscription.endpoint }
     : { kind: 'off' };
 }
@@ -25,10 +49,12 @@ export async function devicePushState(): Promise<DevicePushState> {
  * server's key and hands the subscription to the server. A subscription the server refuses is undone.
  */
 export async function turnOnDevicePush({
+  userId,
   publicKey,
   hideTitles,
   send,
 }: {
+  userId: string;
   publicKey: string;
   hideTitles: boolean;
   send: (input: PushSubscribeInput) => Promise<unknown>;
@@ -52,9 +78,11 @@ export async function turnOnDevicePush({
   try {
     await send(input);
   } catch (error) {
-    await subscription.unsubscribe().catch(() => undefined);
+    // Another account's subscription stays as it was; a new one is undone.
+    if (readOwner() === null) await subscription.unsubscribe().catch(() => undefined);
     throw error;
   }
+  writeOwner(userId);
   return { kind: 'on', endpoint: input.endpoint };
 }
 
@@ -79,5 +107,6 @@ export async function turnOffDevicePush(
     await send({ endpoint: subscription.endpoint });
     await subscription.unsubscribe();
   }
+  writeOwner(null);
   return { kind: 'off' };
 }
