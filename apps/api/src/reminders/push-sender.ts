@@ -32,7 +32,7 @@ export function createPushSender(keys: VapidKeys): SendPush {
     const response = await fetch(request.endpoint, {
       method: request.method,
       headers: request.headers as Record<string, string>,
-      body: request.body ?? undefined,
+      body: request.body ? new Uint8Array(request.body) : undefined,
       signal: AbortSignal.timeout(PUSH_TIMEOUT_MS),
       redirect: 'error',
     });
