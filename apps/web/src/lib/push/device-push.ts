@@ -110,3 +110,22 @@ export async function turnOffDevicePush(
   writeOwner(null);
   return { kind: 'off' };
 }
+
+/** Signing out must not wait long on a push service or a slow network: the rest is best effort. */
+const SIGN_OUT_PUSH_TIMEOUT_MS = 2_000;
+
+/**
+ * On sign-out: a subscription sent for this person is dropped on both sides, so a shared browser stops
+ * showing their reminders. Never throws and gives up after a moment (offline, no push): signing out goes on.
+ */
+export async function forgetDevicePushOnSignOut(
+  userId: string,
+  send: (input: { endpoint: string }) => Promise<unknown>,
+): Promise<void> {
+  if (!pushSupported() || readOwner() !== userId) return;
+  const forget = turnOffDevicePush(send).then(
+    () => undefined,
+    () => undefined,
+  );
+  await Promise.race([forget, new Promise<void>((resolve) => setTimeout(resolve, SIGN_OUT_PUSH_TIMEOUT_MS))]);
+}
