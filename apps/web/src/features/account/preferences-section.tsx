@@ -103,7 +103,16 @@ function PreferencesForm({ settings }: { settings: Settings }) {
       </Field>
       <fieldset className="flex flex-col gap-3 border-line border-t pt-4">
         <legend className="sr-only">Reminders and digest</legend>
-        <SwitchField label="Email reminders" {...form.register('emailReminders')} />
+        <SwitchField
+          label="Email reminders"
+          hint={
+            // The server mails reminders and the digest only to a confirmed address.
+            user && !user.isVerified
+              ? 'Confirm your email address to receive them (and the daily digest).'
+              : undefined
+          }
+          {...form.register('emailReminders')}
+        />
         <SwitchField
           label="Push reminders"
           hint="On devices where you allow notifications."
