@@ -5,6 +5,10 @@ import nodemailer from 'nodemailer';
 import type { Env } from '../env.js';
 import type { Logger } from '../logger.js';
 
+/** Connections to the SMTP server at most, and mails each sends before it is renewed. */
+const SMTP_CONNECTIONS = 20;
+const SMTP_MESSAGES_PER_CONNECTION = 500;
+
 export interface MailMessage {
   to: string;
   subject: string;
@@ -24,7 +28,16 @@ export interface Mailer {
  */
 export function createMailer(env: Env, logger: Logger): Mailer {
   if (env.MAIL_TRANSPORT === 'smtp' && env.SMTP_URL) {
-    const transport = nodemailer.createTransport(env.SMTP_URL);
+    // Pooled: a minute's reminders can be thousands of mails, and a connection (greeting, EHLO, QUIT)
+    // for each cost more than the mail. Idle connections close after a second, so nothing stays open
+    // between bursts. Settings in SMTP_URL's query (?maxConnections=…) win over these.
+    const transport = nodemailer.createTransport({
+      url: env.SMTP_URL,
+      pool: true,
+      maxConnections: SMTP_CONNECTIONS,
+      maxMessages: SMTP_MESSAGES_PER_CONNECTION,
+      idleTimeout: 1_000,
+    });
     return {
       async send(message) {
         await transport.sendMail({ from: env.MAIL_FROM, ...message });
