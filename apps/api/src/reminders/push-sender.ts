@@ -1,3 +1,5 @@
+import http from 'node:http';
+import https from 'node:https';
 import type { PushTarget } from '@taskapp/db/queries';
 import type { PushPayload } from '@taskapp/shared';
 import webpush from 'web-push';
@@ -19,8 +21,8 @@ export type SendPush = (target: PushTarget, payload: PushPayload) => Promise<Pus
 
 /**
  * Sends one encrypted, VAPID-signed Web Push message. web-push builds the request (encryption, signature,
- * headers); fetch sends it, with a timeout, to whatever scheme the endpoint has (tests run an http one;
- * production endpoints are https, see push-endpoint-policy.ts). Any other failure throws.
+ * headers); node:http(s) sends it, with a timeout, to whatever scheme the endpoint has (tests run an http
+ * one; production endpoints are https, see push-endpoint-policy.ts). Any other failure throws.
  */
 export function createPushSender(keys: VapidKeys): SendPush {
   const authorization = vapidAuthorization(keys);
@@ -35,16 +37,10 @@ export function createPushSender(keys: VapidKeys): SendPush {
         urgency: 'high',
       },
     );
-    const response = await fetch(request.endpoint, {
-      method: request.method,
-      headers: request.headers as Record<string, string>,
-      body: request.body ? new Uint8Array(request.body) : undefined,
-      signal: AbortSignal.timeout(PUSH_TIMEOUT_MS),
-      redirect: 'error',
-    });
-    await response.body?.cancel();
-    if (response.status === 404 || response.status === 410) return 'gone';
-    if (!response.ok) throw new Error(`the push service answered ${response.status}`);
+    const status = await post(request.endpoint, request.headers as http.OutgoingHttpHeaders, request.body);
+    if (status === 404 || status === 410) return 'gone';
+    // A redirect is a failure too, as fetch's redirect: 'error' made it.
+    if (status < 200 || status > 299) throw new Error(`the push service answered ${status}`);
     return 'delivered';
   };
 }
@@ -76,4 +72,47 @@ function vapidAuthorization(keys: VapidKeys): (endpoint: string) => string {
     });
     return Authorization;
   };
+}
+
+/** Kept-alive connections per push service: a burst sends thousands of pushes to the same few hosts. */
+const AGENTS = {
+  'http:': new http.Agent({ keepAlive: true }),
+  'https:': new https.Agent({ keepAlive: true }),
+};
+
+/**
+ * POSTs the message and resolves with the status. node:http rather than fetch: fetch's Request, streams
+ * and abort signals cost a fifth of a reminder burst's CPU, more than the encryption.
+ */
+function post(endpoint: string, headers: http.OutgoingHttpHeaders, body: Buffer | null): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(endpoint);
+    const agent = url.protocol === 'https:' || url.protocol === 'http:' ? AGENTS[url.protocol] : null;
+    if (!agent) {
+      reject(new Error(`push endpoints are http or https, not ${url.protocol}`));
+      return;
+    }
+    const send = url.protocol === 'https:' ? https.request : http.request;
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      reject(error);
+    };
+    const request = send(url, { method: 'POST', headers, agent }, (response) => {
+      response.on('error', fail);
+      response.on('end', () => {
+        clearTimeout(timer);
+        resolve(response.statusCode ?? 0);
+      });
+      response.on('close', () => {
+        if (!response.complete) fail(new Error('the push service closed the connection mid-answer'));
+      });
+      response.resume(); // the body says nothing we use
+    });
+    const timer = setTimeout(
+      () => request.destroy(new Error(`the push service did not answer within ${PUSH_TIMEOUT_MS / 1000} s`)),
+      PUSH_TIMEOUT_MS,
+    );
+    request.on('error', fail);
+    request.end(body ?? undefined);
+  });
 }
