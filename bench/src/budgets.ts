@@ -1,5 +1,6 @@
 import type { BundleSize } from './bundle.js';
 import type { BudgetResult, Measurement } from './measurements.js';
+import type { ReminderBurstResult } from './reminder-burst/burst.js';
 import type { SyncSoakResult } from './sync-soak/soak.js';
 
 const ratio = (a: number, b: number) => Number((a / b).toFixed(2));
@@ -15,6 +16,7 @@ export function evaluateBudgets(
   measurements: Measurement[],
   bundle: BundleSize | null,
   syncSoak: SyncSoakResult | null = null,
+  reminderBurst: ReminderBurstResult | null = null,
 ): BudgetResult[] {
   const budgets: BudgetResult[] = [];
   for (const m of measurements) {
@@ -76,10 +78,11 @@ export function evaluateBudgets(
     });
 
   if (syncSoak) budgets.push(...soakBudgets(syncSoak));
+  if (reminderBurst) budgets.push(...reminderBudgets(reminderBurst));
 
   const failures = measurements.reduce(
     (total, m) => total + m.ours.failures + (m.baseline?.failures ?? 0) + (m.jwtOnlyBaseline?.failures ?? 0),
-    0,
+    (reminderBurst?.reads.quiet.failures ?? 0) + (reminderBurst?.reads.burst.failures ?? 0),
   );
   budgets.push({
     name: 'failed requests (non-2xx, errors, timeouts)',
@@ -113,6 +116,46 @@ function soakBudgets({ deliveries, writes, connectFailures, streamErrors }: Sync
       value: failed,
       limit: '= 0',
       pass: failed === 0,
+    },
+  ];
+}
+
+/**
+ * Issue 15: every reminder of a burst arrives once by each channel within 2 minutes of its minute, while
+ * reads stay within the list's budget, here against the same steady read load on the same instances
+ * before the burst (the list budget's limits: throughput ≥ 0.5×; p95 ≤ 2.5×).
+ */
+function reminderBudgets(burst: ReminderBurstResult): BudgetResult[] {
+  const { mail, push, reads, plan } = burst;
+  const wrong = mail.missing + mail.duplicates + push.missing + push.duplicates;
+  const seconds = burst.lastDeliverySeconds;
+  const p95 = ratio(reads.burst.p95, reads.quiet.p95);
+  const throughput = ratio(reads.burst.rps, reads.quiet.rps);
+  const count = burst.reminders.toLocaleString('en');
+  return [
+    {
+      name: `reminders: ${count} due in one minute, s from it to the last delivery (mail and push)`,
+      value: seconds ?? Number.NaN,
+      limit: `≤ ${plan.budgetSeconds}`,
+      pass: seconds !== null && seconds <= plan.budgetSeconds,
+    },
+    {
+      name: 'reminders: missing or repeated deliveries (mail + push)',
+      value: wrong,
+      limit: '= 0',
+      pass: wrong === 0,
+    },
+    {
+      name: 'reminders: list first page during the burst, p95 vs before it',
+      value: p95,
+      limit: '≤ 2.5',
+      pass: p95 <= 2.5,
+    },
+    {
+      name: 'reminders: list first page during the burst, throughput vs before it',
+      value: throughput,
+      limit: '≥ 0.5',
+      pass: throughput >= 0.5,
     },
   ];
 }

@@ -38,13 +38,15 @@ const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 /**
  * Drives `baseUrl` with `connections` keep-alive connections for `seconds`; each request is built by
  * `next(n)`, n counting over all connections, so requests rotate over users. Latencies are kept
- * per response (autocannon's own histogram has no p95).
+ * per response (autocannon's own histogram has no p95). As fast as the server answers, or at most
+ * `overallRate` requests per second in all.
  */
 export async function runSlice(
   server: { url: string; pid: number },
   connections: number,
   seconds: number,
   next: (n: number) => HttpRequest,
+  overallRate?: number,
 ): Promise<Slice> {
   let n = 0;
   const latencies: number[] = [];
@@ -52,6 +54,7 @@ export async function runSlice(
     url: server.url,
     connections,
     duration: seconds,
+    ...(overallRate ? { overallRate } : {}),
     requests: [{ setupRequest: (request) => ({ ...request, ...next(n++) }) }],
   });
   // autocannon emits (client, statusCode, bytes, responseTime); its type declarations lag behind.

@@ -16,6 +16,12 @@ import { machineInfo } from './machine.js';
 import type { BenchResults, Measurement } from './measurements.js';
 import { parseOptions, runPlan } from './options.js';
 import { REPO_ROOT, type ServerSettings, startBaselineServer, startOurServer } from './processes.js';
+import {
+  burstPlan,
+  REMINDER_BURST_KEY,
+  type ReminderBurstResult,
+  runReminderBurst,
+} from './reminder-burst/burst.js';
 import { renderMarkdown, writeResults } from './report.js';
 import { runSuite } from './suite.js';
 import { runSyncSoak, SYNC_SOAK_KEY, type SyncSoakResult, soakPlan } from './sync-soak/soak.js';
@@ -112,11 +118,31 @@ async function measureSyncSoak(dataset: Dataset, settings: ServerSettings): Prom
   return result;
 }
 
+async function measureReminderBurst(
+  dataset: Dataset,
+  settings: ServerSettings,
+): Promise<ReminderBurstResult> {
+  log(`\n${dataset.name}: reminder burst, two instances of ours`);
+  const result = await runReminderBurst(settings, burstPlan(options), log);
+  const channel = (name: string, c: ReminderBurstResult['mail']) =>
+    `  ${name}: ${c.delivered}/${c.expected} delivered, ${c.missing} missing, ${c.duplicates} duplicates, ` +
+    `${c.unexpected} unexpected; delay p50 ${c.delay.p50} p95 ${c.delay.p95} max ${c.delay.max} s`;
+  log(channel('mail', result.mail));
+  log(channel('push', result.push));
+  const { quiet, burst } = result.reads;
+  log(
+    `  last delivery ${result.lastDeliverySeconds ?? '–'} s after the due minute; jobs ${JSON.stringify(result.jobs)}; ` +
+      `reads ${quiet.rps} → ${burst.rps} req/s, p95 ${quiet.p95} → ${burst.p95} ms, p99 ${quiet.p99} → ${burst.p99} ms`,
+  );
+  return result;
+}
+
 const options = parseOptions(process.argv.slice(2));
 const plan = runPlan(options);
-// --only picks workloads of the suite, the soak (sync-soak), or both.
+// --only picks workloads of the suite, the soak (sync-soak), the reminder burst (reminders), or several.
 const runsSuite = !options.only || options.only.some((key) => WORKLOADS.some((w) => w.key === key));
 const runsSoak = !options.only || options.only.includes(SYNC_SOAK_KEY);
+const runsReminderBurst = !options.only || options.only.includes(REMINDER_BURST_KEY);
 
 async function main(): Promise<number> {
   const started = Date.now();
@@ -136,6 +162,8 @@ async function main(): Promise<number> {
       : [];
     const measurements = [...(runsSuite ? await measureLarge(large, settings) : []), ...smallMeasurements];
     const syncSoak = runsSoak ? await measureSyncSoak(large, { ...settings, nodeFlags: [] }) : null;
+    // With --profile, both instances write a CPU profile of the burst too.
+    const reminderBurst = runsReminderBurst ? await measureReminderBurst(large, settings) : null;
     await Promise.all(
       [small, large].map((d) => sql(d.url, 'delete from tasks where title like $1', ['Bench write%'])),
     );
@@ -154,8 +182,9 @@ async function main(): Promise<number> {
       usersRotated: plan.users,
       measurements,
       syncSoak,
+      reminderBurst,
       bundle,
-      budgets: evaluateBudgets(measurements, bundle, syncSoak),
+      budgets: evaluateBudgets(measurements, bundle, syncSoak, reminderBurst),
     };
     // A partial run is written apart, so it never replaces the full run of the day.
     const file = await writeResults(results, options.only ? `only-${options.only.join('+')}` : null);

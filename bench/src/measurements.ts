@@ -1,5 +1,6 @@
 import type { LoadResult } from './load.js';
 import type { MachineInfo } from './machine.js';
+import type { ReminderBurstResult } from './reminder-burst/burst.js';
 import type { SyncSoakResult } from './sync-soak/soak.js';
 
 export interface Measurement {
@@ -32,6 +33,8 @@ export interface BenchResults {
   measurements: Measurement[];
   /** Issue #14's live-sync soak; null when not run (--only without sync-soak). */
   syncSoak: SyncSoakResult | null;
+  /** Issue 15's reminder burst; null or absent when not run (--only without reminders, older results). */
+  reminderBurst?: ReminderBurstResult | null;
   bundle: { initialJsGzipKb: number; limitKb: number } | null;
   budgets: BudgetResult[];
 }

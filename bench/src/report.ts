@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { LoadResult } from './load.js';
 import type { BenchResults, Measurement } from './measurements.js';
+import type { ReminderBurstResult } from './reminder-burst/burst.js';
 import type { SyncSoakResult } from './sync-soak/soak.js';
 
 const RESULTS_DIR = fileURLToPath(new URL('../results/', import.meta.url));
@@ -71,6 +72,51 @@ function syncSoakSection(soak: SyncSoakResult | null): string[] {
   ];
 }
 
+function reminderBurstSection(burst: ReminderBurstResult | null | undefined): string[] {
+  if (!burst) return [];
+  const { plan, mail, push, reads } = burst;
+  const channel = (name: string, c: ReminderBurstResult['mail']) =>
+    `| ${name} | ${c.received} | ${c.delivered} / ${c.expected} | ${c.missing} | ${c.duplicates} | ${c.unexpected} | ${c.delay.p50} / ${c.delay.p95} / ${c.delay.max} |`;
+  const read = (name: string, r: LoadResult) =>
+    `| ${name} | ${r.seconds} | ${r.rps} | ${latencies(r)} | ${r.cpuMsPerRequest ?? '–'} | ${r.failures} |`;
+  const jobs = Object.entries(burst.jobs)
+    .map(([status, count]) => `${status} ${count.toLocaleString('en')}`)
+    .join(', ');
+  return [
+    '## Reminder burst (two instances of ours, one database)',
+    '',
+    `${burst.reminders.toLocaleString('en')} reminders (${plan.users} verified users × ${plan.tasksPerUser} tasks, email and push on, one push subscription each) ` +
+      `due at ${burst.dueAt}, inserted in one statement in ${burst.insertSeconds} s. Both instances poll every second ` +
+      `(REMINDER_POLL_MS=1000) and send to an SMTP server and a push endpoint in the bench process. ` +
+      `Load average when the minute came: ${burst.loadAverage}.`,
+    '',
+    `**Last delivery: ${burst.lastDeliverySeconds ?? '–'} s after the due minute** (budget ${plan.budgetSeconds} s).`,
+    '',
+    '| channel | messages received | reminders delivered | missing | duplicates | unexpected | delay from the minute p50 / p95 / max s |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    channel('mail (SMTP)', mail),
+    channel('Web Push', push),
+    '',
+    `Push endpoints: ${push.endpoints}, of which ${push.endpointsWithOtherCounts} received other than ${plan.tasksPerUser}. ` +
+      `Jobs at the end: ${jobs}.`,
+    '',
+    `| list first page, ${plan.readConnections} connections at ${plan.readRate} req/s, instance 1 | s | req/s | p50 / p95 / p99 ms | CPU ms/req | failed |`,
+    '|---|---:|---:|---:|---:|---:|',
+    read('before the burst', reads.quiet),
+    read('during the burst', reads.burst),
+    '',
+    `| instance | CPU % of a core (minute → end of delivery) | CPU ms per reminder |`,
+    '|---|---:|---:|',
+    ...burst.instances.map(
+      (i) => `| ${i.instance} | ${i.cpuPercent ?? '–'} | ${i.cpuMsPerReminder ?? '–'} |`,
+    ),
+    '',
+    `PostgreSQL used ${burst.postgresCpuPercent ?? '–'} % of a core; both cores were ${burst.machineBusyPercent ?? '–'} % busy over the same window (anything else on the machine included); ` +
+      `the bench process used ${burst.client.cpuPercent} % of a core, its event loop up to ${burst.client.loopDelayP99Ms} ms late (p99).`,
+    '',
+  ];
+}
+
 export function renderMarkdown(results: BenchResults): string {
   const { machine } = results;
   const large = results.measurements.filter((m) => m.dataset === 'large');
@@ -104,6 +150,7 @@ export function renderMarkdown(results: BenchResults): string {
         ]
       : []),
     ...syncSoakSection(results.syncSoak),
+    ...reminderBurstSection(results.reminderBurst),
     `## Web bundle`,
     '',
     results.bundle
