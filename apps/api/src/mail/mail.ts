@@ -37,6 +37,11 @@ export function createMailer(env: Env, logger: Logger): Mailer {
       maxConnections: SMTP_CONNECTIONS,
       maxMessages: SMTP_MESSAGES_PER_CONNECTION,
       idleTimeout: 1_000,
+      // A mail server that stops answering fails the send (reminders retry) instead of holding a worker
+      // pass, and a shutdown, for nodemailer's default 10 minutes.
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
     });
     return {
       async send(message) {
