@@ -108,7 +108,6 @@ export {
 export {
   type ClaimedReminder,
   type ClaimResult,
-  type DeliveredReminderRow,
   REMINDER_BACKOFF_MS,
   REMINDER_GRACE_MS,
   REMINDER_ON_TIME_MS,

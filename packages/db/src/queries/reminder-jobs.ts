@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS } from '@taskapp/shared';
+import { DEFAULT_SETTINGS, type DeliveredReminder } from '@taskapp/shared';
 import type { Queryable } from '../pg.js';
 import { firstRow, rowCount, rows, sql } from './sql.js';
 
@@ -38,15 +38,6 @@ export interface ClaimedReminder {
   /** Mail goes only to an address its owner confirmed (nobody can aim reminders at someone else's inbox). */
   emailVerified: boolean;
   active: boolean;
-}
-
-export interface DeliveredReminderRow {
-  id: string;
-  taskId: string;
-  title: string;
-  fireAt: Date;
-  sentAt: Date;
-  late: boolean;
 }
 
 export interface ClaimResult {
@@ -146,7 +137,7 @@ export function reminderJobQueries(db: Queryable) {
     },
 
     /** The user's latest delivered reminders, newest first: the web app's bell list. */
-    async recent(userId: string, limit: number): Promise<DeliveredReminderRow[]> {
+    async recent(userId: string, limit: number): Promise<DeliveredReminder[]> {
       const found = await rows<{
         id: string;
         task_id: string;
