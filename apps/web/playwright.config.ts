@@ -40,6 +40,10 @@ export default defineConfig({
     colorScheme: 'light',
     viewport: { width: 1280, height: 800 },
     trace: 'retain-on-failure',
+    // The app's service worker precaches the whole build in every new browser context and then answers
+    // page loads itself; journeys about the network or requests would test it by accident. The specs
+    // about the installable app and pushed reminders turn it on (test.use({ serviceWorkers: 'allow' })).
+    serviceWorkers: 'block',
     // Debian's Chromium: Playwright's own browser downloads are not available here.
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -1,9 +1,11 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { apiProxy } from './build/api-proxy.js';
 import { bundleReport } from './build/bundle-report.js';
 import { precompress } from './build/precompress.js';
+import { pwaOptions } from './build/pwa-options.js';
 import { quietExit } from './build/quiet-exit.js';
 
 const apiPort = Number(process.env.PORT || 3000);
@@ -12,6 +14,7 @@ export default defineConfig({
   plugins: [
     react(),
     tailwindcss(),
+    VitePWA(pwaOptions),
     bundleReport({ enforce: process.env.BUNDLE_BUDGET === 'enforce' }),
     precompress(),
     quietExit(),

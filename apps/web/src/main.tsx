@@ -23,3 +23,14 @@ createRoot(container).render(
     <App />
   </StrictMode>,
 );
+
+// The service worker (offline shell, pushed reminders) once the page is up: never in the first page's way.
+if (import.meta.env.PROD) {
+  window.addEventListener(
+    'load',
+    () => void import('./lib/pwa/register-app').then((pwa) => pwa.registerApp()),
+    {
+      once: true,
+    },
+  );
+}

@@ -1,0 +1,22 @@
+import { registerSW } from 'virtual:pwa-register';
+import { toast } from 'sonner';
+
+const UPDATE_TOAST_ID = 'app-update';
+
+/**
+ * Registers the app's service worker (offline shell, pushed reminders). A new version is never swapped in
+ * under the person: it waits, and a lasting toast offers to reload into it.
+ */
+export function registerApp(): void {
+  const updateApp = registerSW({
+    immediate: true,
+    onNeedRefresh() {
+      toast('A new version of Taskapp is ready', {
+        id: UPDATE_TOAST_ID,
+        description: 'Reload when you are ready to use it.',
+        duration: Number.POSITIVE_INFINITY,
+        action: { label: 'Reload', onClick: () => void updateApp(true) },
+      });
+    },
+  });
+}
