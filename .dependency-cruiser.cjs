@@ -17,7 +17,8 @@ module.exports = {
       severity: 'error',
       comment: 'Every import resolves: a package must be a declared dependency of the importing package.',
       from: {},
-      to: { couldNotResolve: true },
+      // Vite plugins' virtual modules (vite-plugin-pwa's virtual:pwa-register) exist only inside the build.
+      to: { couldNotResolve: true, pathNot: '^virtual:' },
     },
     {
       name: 'web-no-server-code',
