@@ -144,6 +144,14 @@ export async function seedAwkwardData(url: string, users = 3): Promise<void> {
       if (userId && (await tableExists(client, 'projects'))) await seedOrganisation(client, userId);
       if (userId && (await columnExists(client, 'tasks', 'recurrence_rule')))
         await seedRecurrence(client, userId);
+      if (await tableExists(client, 'push_subscriptions')) {
+        // A browser's push subscription: device data a restore must bring back (keys are base64url).
+        await client.query(
+          `INSERT INTO push_subscriptions (user_id, endpoint, p256dh, auth, hide_titles)
+           VALUES ($1, 'https://fcm.googleapis.com/fcm/send/' || md5(random()::text), 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM', 'tBHItJI5svbpez7KI4CCXg', true)`,
+          [userId],
+        );
+      }
       await client.query(
         `INSERT INTO user_tokens (user_id, purpose, token_hash, expires_at)
          VALUES ($1, 'verify_email', md5(random()::text) || md5(random()::text), now() + interval '1 day')`,

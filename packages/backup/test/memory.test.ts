@@ -55,7 +55,9 @@ describe('backup memory', () => {
     expect(result.tasks).toBe(TASKS);
     // The plaintext alone is over 100 MB; holding it would at least double the process.
     expect(result.bytes).toBeGreaterThan(100 * 1024 * 1024);
-    expect(result.peakRssMb - result.baseRssMb).toBeLessThan(80);
+    // Streaming grows the process by some tens of MB (buffers, GC lag: 82 MB once in CI with every
+    // package's tests running at once); holding the plaintext would add over 100.
+    expect(result.peakRssMb - result.baseRssMb).toBeLessThan(95);
     expect(result.peakRssMb).toBeLessThan(200);
   }, 120_000);
 });

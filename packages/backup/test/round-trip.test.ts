@@ -23,6 +23,7 @@ const EXPECTED_TABLES = [
   ['deleted_tasks', 0],
   ['labels', 6],
   ['projects', 6],
+  ['push_subscriptions', 3],
   ['sessions', 3],
   ['rotated_refresh_tokens', 3],
   ['tasks', 120],
@@ -103,7 +104,7 @@ describe('backup and restore round trip', () => {
     const verifyDir = await tempDir();
     const backup = await createBackup({ databaseUrl: source.url, dir: verifyDir, recipients: [recipient] });
     const result = await verifyBackup({ file: backup.file, identities: [identity], serverUrl: source.url });
-    expect(result.message).toMatch(/^OK taskapp-.*: 11 tables, 303 rows restored and match the manifest/);
+    expect(result.message).toMatch(/^OK taskapp-.*: 12 tables, 306 rows restored and match the manifest/);
     expect(result.ok).toBe(true);
     // Its own scratch database, by name: other test processes may be creating databases on this server.
     expect(result.scratchDatabase).toMatch(/^taskapp_verify_[0-9a-f]{12}$/);
