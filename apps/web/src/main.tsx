@@ -3,12 +3,21 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { placeOfPath } from './features/navigation/place';
-import { startSessionSync } from './lib/session';
+import { getAuthState, subscribeAuth } from './lib/auth-store';
+import { queryClient } from './lib/clients';
+import { openOfflineWith, startSessionSync } from './lib/session';
 import './styles.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
+// The offline cache (issue 16) loads beside the first page, not in it: it keeps the signed-in person's
+// lists in IndexedDB, and opens the app as them when there is no network.
+const offlineCache = () => import('./lib/offline/offline-cache');
+void offlineCache().then((offline) =>
+  offline.followSignInWithOfflineCache(queryClient, { current: getAuthState, subscribe: subscribeAuth }),
+);
+openOfflineWith(() => offlineCache().then((offline) => offline.openOffline(queryClient)));
 // Starts restoring the session before React renders, so the request is already on its way.
 startSessionSync();
 // Whoever opens a task place is usually signed in: fetch the task screen's code and its layout while the

@@ -60,6 +60,15 @@ export function setSession(payload: AuthPayload, now = Date.now()): void {
   publish({ status: 'signed-in', user: payload.user });
 }
 
+/**
+ * Signed in as the remembered person without a token: the app opened offline (lib/offline/). Calls try a
+ * refresh first, and the session goes on as usual once the network is back, or ends if the server refuses.
+ */
+export function startOfflineSession(user: SessionUser): void {
+  credentials = null;
+  publish({ status: 'signed-in', user });
+}
+
 export function setUser(user: SessionUser): void {
   if (state.status === 'signed-in') publish({ status: 'signed-in', user });
 }

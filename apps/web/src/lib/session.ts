@@ -2,7 +2,7 @@ import type { AppRouter } from '@taskapp/api';
 import { SIGNED_IN_COOKIE } from '@taskapp/shared/constants';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import superjson from 'superjson';
-import type { AuthPayload } from './api-types';
+import type { AuthPayload, SessionUser } from './api-types';
 import { API_URL } from './api-url';
 import { onAuthMessage, postAuthMessage } from './auth-channel';
 import {
@@ -11,6 +11,7 @@ import {
   getAuthState,
   type SignedOutReason,
   setSession,
+  startOfflineSession,
 } from './auth-store';
 import { withRefreshLock } from './refresh-lock';
 import { errorCode } from './trpc-errors';
@@ -89,10 +90,32 @@ async function runRefresh(): Promise<RefreshOutcome> {
       if (status !== 'signed-out') endLocally(status === 'signed-in' ? 'session-ended' : null);
       return 'signed-out';
     }
-    // Unreachable while starting up: show the signed-out app rather than a splash that never ends.
-    if (status === 'restoring') endLocally(null);
+    // Unreachable while starting up: the remembered person's saved lists (offline), else the signed-out
+    // app rather than a splash that never ends.
+    if (status === 'restoring') await startOffline();
     return 'unreachable';
   }
+}
+
+/**
+ * Opens the app as the person remembered on this browser, their saved lists restored (lib/offline/, set up
+ * by main.tsx); null when nobody is remembered. Handed in rather than imported: the session code loads
+ * with the first page, the offline cache later.
+ */
+let openOffline: () => Promise<SessionUser | null> = async () => null;
+
+export function openOfflineWith(opener: () => Promise<SessionUser | null>): void {
+  openOffline = opener;
+}
+
+async function startOffline(): Promise<void> {
+  const user = hasSignedInMarker() ? await openOffline().catch(() => null) : null;
+  if (!user) {
+    endLocally(null);
+    return;
+  }
+  startOfflineSession(user);
+  schedule(RETRY_UNREACHABLE_MS);
 }
 
 /** Exchanges the refresh cookie for a new access token; concurrent callers share one request. */
@@ -161,6 +184,10 @@ export function startSessionSync(): void {
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState !== 'visible' || getAuthState().status !== 'signed-in') return;
     if (accessTokenTimeLeft() < REFRESH_AHEAD_MS) void refreshSession();
+  });
+  // Opened offline (or the API was away): sign in properly as soon as the network is back.
+  window.addEventListener('online', () => {
+    if (getAuthState().status === 'signed-in' && accessTokenTimeLeft() === 0) void refreshSession();
   });
   if (hasSignedInMarker()) void refreshSession();
   else endLocally(null);
