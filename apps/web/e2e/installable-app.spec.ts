@@ -1,8 +1,21 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { type CDPSession, chromium, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+
+/** The build the server under test serves (see playwright.config.ts). */
+const DIST_DIR = process.env.E2E_WEB_DIST_DIR ?? fileURLToPath(new URL('../dist', import.meta.url));
+
+/** Writes the service worker file and the .br / .gz twins the server prefers to send. */
+async function writeWorker(file: string, content: Buffer): Promise<void> {
+  await writeFile(file, content);
+  if (existsSync(`${file}.br`)) await writeFile(`${file}.br`, brotliCompressSync(content));
+  if (existsSync(`${file}.gz`)) await writeFile(`${file}.gz`, gzipSync(content));
+}
 
 // Issue 16: an installable app whose shell opens without a network, and whose service worker never
 // answers for the API.
@@ -102,4 +115,34 @@ test.describe('offline', () => {
     await page.goto('/sign-in');
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   });
+});
+
+test('a new version waits for the person: a prompt offers to reload into it', async ({ page }) => {
+  await page.goto('/sign-in');
+  await controlledByServiceWorker(page);
+  // The next build's worker: the served file (and its compressed twins) with other bytes, as any new
+  // build's precache list would make it. Put back afterwards for the journeys that follow.
+  const worker = path.join(DIST_DIR, 'sw.js');
+  const original = await readFile(worker);
+  const next = Buffer.concat([original, Buffer.from('\n// the next version\n')]);
+  try {
+    await writeWorker(worker, next);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    await expect(page.getByText('A new version of Taskapp is ready')).toBeVisible({ timeout: 20_000 });
+    // Never swapped in silently: the new worker waits until the person chooses.
+    expect(
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state),
+    ).toBe('installed');
+    const reloaded = page.waitForEvent('load');
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await reloaded;
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+    await expect
+      .poll(() =>
+        page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null),
+      )
+      .toBeNull();
+  } finally {
+    await writeWorker(worker, original);
+  }
 });
