@@ -54,6 +54,9 @@ export async function restoreQueryCache(
       const current = client.getQueryState(answer.queryKey);
       if ((current?.dataUpdatedAt ?? 0) >= answer.updatedAt) continue;
       client.setQueryData(answer.queryKey, answer.data, { updatedAt: answer.updatedAt });
+      // Shown at once but never taken as fresh: whoever reads it fetches the server's answer (a saved copy
+      // can be seconds behind: it is written a second after changes settle).
+      void client.invalidateQueries({ queryKey: answer.queryKey, exact: true, refetchType: 'none' });
     }
     return true;
   } catch {
