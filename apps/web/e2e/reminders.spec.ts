@@ -340,6 +340,10 @@ test('a reminder goes off: email, the bell, a toast, a notification through the 
     .poll(() => registrations.find((r) => r.scopeURL === `${origin}/` && !r.isDeleted))
     .toBeTruthy();
   const registrationId = registrations.find((r) => r.scopeURL === `${origin}/`)?.registrationId ?? '';
+  // A push reaches only an active worker; the first install (precaching the build) takes a moment.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
   const payload = {
     kind: 'reminder',
     title: 'Call the plumber',
