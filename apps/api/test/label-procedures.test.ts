@@ -34,7 +34,7 @@ describe('label.create and label.list', () => {
     await expectCode(suite.me.api.label.create({ name: '' }), 'BAD_REQUEST');
     await expectCode(suite.me.api.label.create({ name: 'L', color: 'gold' as 'red' }), 'BAD_REQUEST');
     await expectCode(
-      suite.me.api.label.create({ name: 'L', id: missingId() } as { name: string }),
+      suite.me.api.label.create({ name: 'L', position: 'a0' } as { name: string }),
       'BAD_REQUEST',
     );
     expect(await names()).toEqual([]);

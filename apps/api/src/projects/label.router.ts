@@ -3,16 +3,18 @@
 // names and colours.
 import { createLabelInput, labelByIdInput, updateLabelInput } from '@taskapp/shared';
 import { protectedProcedure, router } from '../trpc/init.js';
-import { labelLimitReached, labelNameTaken, labelNotFound } from './project-errors.js';
+import { labelIdTaken, labelLimitReached, labelNameTaken, labelNotFound } from './project-errors.js';
 
 /** Every procedure is scoped to ctx.userId; another user's label behaves like a missing one. */
 export const labelRouter = router({
   list: protectedProcedure.query(({ ctx }) => ctx.queries.labels.list(ctx.userId)),
 
+  /** A client id the caller already has answers that label unchanged (a replayed offline create). */
   create: protectedProcedure.input(createLabelInput).mutation(async ({ ctx, input }) => {
     const result = await ctx.queries.labels.create(ctx.userId, input, ctx.now());
     if (result.kind === 'limit-reached') throw labelLimitReached();
     if (result.kind === 'duplicate') throw labelNameTaken(input.name);
+    if (result.kind === 'id-taken') throw labelIdTaken();
     return result.label;
   }),
 

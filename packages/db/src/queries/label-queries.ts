@@ -19,9 +19,13 @@ export type LabelChanges = Omit<UpdateLabelInput, 'id'>;
 
 export type LabelCreate =
   | { kind: 'created'; label: LabelDto }
+  /** The caller already has a label of the create's client id: a repeat, answered unchanged. */
+  | { kind: 'existing'; label: LabelDto }
   | { kind: 'limit-reached' }
   /** The owner has a label of that name, ignoring case. */
-  | { kind: 'duplicate' };
+  | { kind: 'duplicate' }
+  /** Someone else's label has the create's client id. */
+  | { kind: 'id-taken' };
 
 export type LabelUpdate = { kind: 'updated'; label: LabelDto } | { kind: 'missing' } | { kind: 'duplicate' };
 
@@ -43,6 +47,16 @@ const toLabelDto = (row: { id: string; name: string; color: string }): LabelDto 
   color: row.color as Color,
 });
 
+/** What a create with a client id answers when a label already has that id; undefined when none has. */
+async function withClientId(db: Queryable, userId: string, id: string) {
+  const row = await firstRow<LabelDto & { mine: boolean }>(
+    db,
+    sql`select ${LABEL_COLUMNS}, "user_id" = ${userId} as "mine" from "labels" where "id" = ${id}`,
+  );
+  if (!row) return undefined;
+  return row.mine ? ({ kind: 'existing', label: toLabelDto(row) } as const) : ({ kind: 'id-taken' } as const);
+}
+
 /** Owner-scoped: another user's label behaves like a missing one. */
 export function labelQueries(db: Queryable) {
   return {
@@ -55,20 +69,35 @@ export function labelQueries(db: Queryable) {
       return found.map(toLabelDto);
     },
 
-    /** Refused once the owner has LIMITS.labelsPerUser labels, or one of that name ignoring case. */
+    /**
+     * Refused once the owner has LIMITS.labelsPerUser labels, or one of that name ignoring case. With a
+     * client id the caller already has, that label unchanged (whatever the name; not counted).
+     */
     async create(userId: string, input: CreateLabelInput, now: Date): Promise<LabelCreate> {
+      const clientId = input.id;
       try {
-        const created = await insertWithinLimit(db, userId, LABEL_LIMIT, (tx) =>
-          firstRow<LabelDto>(
-            tx,
-            sql`insert into "labels" ("user_id", "name", "color", "created_at", "updated_at")
-                values (${userId}, ${input.name}, ${input.color ?? DEFAULT_COLOR}, ${now}, ${now})
-                returning ${LABEL_COLUMNS}`,
-          ),
+        const created = await insertWithinLimit<LabelCreate>(
+          db,
+          userId,
+          LABEL_LIMIT,
+          async (tx) => {
+            const row = await firstRow<LabelDto>(
+              tx,
+              sql`insert into "labels" ("id", "user_id", "name", "color", "created_at", "updated_at")
+                  values (coalesce(${clientId ?? null}::uuid, gen_random_uuid()), ${userId}, ${input.name},
+                          ${input.color ?? DEFAULT_COLOR}, ${now}, ${now})
+                  on conflict ("id") do nothing
+                  returning ${LABEL_COLUMNS}`,
+            );
+            if (row) return { kind: 'created', label: toLabelDto(row) };
+            // Someone else's create with the same client id committed while this one waited on it.
+            const taken = clientId ? await withClientId(tx, userId, clientId) : undefined;
+            if (!taken) throw new Error('insert into labels returned no row');
+            return taken;
+          },
+          clientId ? (tx) => withClientId(tx, userId, clientId) : undefined,
         );
-        if (created === LIMIT_REACHED) return { kind: 'limit-reached' };
-        if (!created) throw new Error('insert into labels returned no row');
-        return { kind: 'created', label: toLabelDto(created) };
+        return created === LIMIT_REACHED ? { kind: 'limit-reached' } : created;
       } catch (error) {
         if (isDuplicateName(error)) return { kind: 'duplicate' };
         throw error;

@@ -33,7 +33,13 @@ interface ProjectRow {
 
 export type ProjectChanges = Omit<UpdateProjectInput, 'id'>;
 
-export type ProjectCreate = { kind: 'created'; project: ProjectDto } | { kind: 'limit-reached' };
+export type ProjectCreate =
+  | { kind: 'created'; project: ProjectDto }
+  /** The caller already has a project of the create's client id: a repeat, answered unchanged. */
+  | { kind: 'existing'; project: ProjectDto }
+  | { kind: 'limit-reached' }
+  /** Someone else's project has the create's client id. */
+  | { kind: 'id-taken' };
 
 export type ProjectUpdate =
   | { kind: 'updated'; project: ProjectDto }
@@ -62,6 +68,19 @@ function toProjectDto(row: ProjectRow): ProjectDto {
     archivedAt: row.archived_at,
     openTaskCount: row.open_task_count,
   };
+}
+
+/** What a create with a client id answers when a project already has that id; undefined when none has. */
+async function withClientId(db: Queryable, userId: string, id: string) {
+  const row = await firstRow<ProjectRow & { mine: boolean }>(
+    db,
+    sql`select ${projectColumns(userId)}, "p"."user_id" = ${userId} as "mine"
+        from "projects" as "p" where "p"."id" = ${id}`,
+  );
+  if (!row) return undefined;
+  return row.mine
+    ? ({ kind: 'existing', project: toProjectDto(row) } as const)
+    : ({ kind: 'id-taken' } as const);
 }
 
 /** Owner-scoped: another user's project (or afterId) behaves like a missing one. */
@@ -112,26 +131,40 @@ export function projectQueries(db: Queryable) {
       return found.map(toProjectDto);
     },
 
-    /** Placed last in the sidebar; refused once the owner has LIMITS.projectsPerUser projects. */
+    /**
+     * Placed last in the sidebar; refused once the owner has LIMITS.projectsPerUser projects. With a
+     * client id the caller already has, that project unchanged (not counted against the limit).
+     */
     async create(userId: string, input: CreateProjectInput, now: Date): Promise<ProjectCreate> {
-      const created = await insertWithinLimit(db, userId, PROJECT_LIMIT, async (tx) => {
-        const last = await firstRow<{ position: string }>(
-          tx,
-          sql`select "position" from "projects" where "user_id" = ${userId}
-              order by ("position" collate "C") desc, "id" desc limit 1`,
-        );
-        return readBack(
-          userId,
-          sql`insert into "projects" ("user_id", "name", "color", "position", "created_at", "updated_at")
-              values (${userId}, ${input.name}, ${input.color ?? DEFAULT_COLOR}, ${keyAfter(last?.position ?? null)},
-                      ${now}, ${now})
-              returning *`,
-          tx,
-        );
-      });
-      if (created === LIMIT_REACHED) return { kind: 'limit-reached' };
-      if (!created) throw new Error('insert into projects returned no row');
-      return { kind: 'created', project: created };
+      const clientId = input.id;
+      const created = await insertWithinLimit<ProjectCreate>(
+        db,
+        userId,
+        PROJECT_LIMIT,
+        async (tx) => {
+          const last = await firstRow<{ position: string }>(
+            tx,
+            sql`select "position" from "projects" where "user_id" = ${userId}
+                order by ("position" collate "C") desc, "id" desc limit 1`,
+          );
+          const project = await readBack(
+            userId,
+            sql`insert into "projects" ("id", "user_id", "name", "color", "position", "created_at", "updated_at")
+                values (coalesce(${clientId ?? null}::uuid, gen_random_uuid()), ${userId}, ${input.name},
+                        ${input.color ?? DEFAULT_COLOR}, ${keyAfter(last?.position ?? null)}, ${now}, ${now})
+                on conflict ("id") do nothing
+                returning *`,
+            tx,
+          );
+          if (project) return { kind: 'created', project };
+          // Someone else's create with the same client id committed while this one waited on it.
+          const taken = clientId ? await withClientId(tx, userId, clientId) : undefined;
+          if (!taken) throw new Error('insert into projects returned no row');
+          return taken;
+        },
+        clientId ? (tx) => withClientId(tx, userId, clientId) : undefined,
+      );
+      return created === LIMIT_REACHED ? { kind: 'limit-reached' } : created;
     },
 
     /**

@@ -15,7 +15,15 @@ export const labelIdSchema = z.uuid('Not a label id');
 /** `afterId`: placed right after that sibling; null = first. */
 const afterIdSchema = z.uuid('Not an id').nullable();
 
-export const createProjectInput = z.strictObject({ name: nameSchema, color: colorSchema.optional() });
+export const createProjectInput = z.strictObject({
+  /**
+   * A client-chosen id (a UUID), so a retried or offline create never makes a duplicate: a create with an
+   * id the caller already has answers that project unchanged; someone else's id is CONFLICT.
+   */
+  id: projectIdSchema.optional(),
+  name: nameSchema,
+  color: colorSchema.optional(),
+});
 export type CreateProjectInput = z.infer<typeof createProjectInput>;
 
 export const updateProjectInput = z.strictObject({
@@ -31,7 +39,12 @@ export type UpdateProjectInput = z.infer<typeof updateProjectInput>;
 
 export const projectByIdInput = z.strictObject({ id: projectIdSchema });
 
-export const createLabelInput = z.strictObject({ name: nameSchema, color: colorSchema.optional() });
+export const createLabelInput = z.strictObject({
+  /** A client-chosen id (a UUID), as for a project: a repeat answers the label unchanged. */
+  id: labelIdSchema.optional(),
+  name: nameSchema,
+  color: colorSchema.optional(),
+});
 export type CreateLabelInput = z.infer<typeof createLabelInput>;
 
 export const updateLabelInput = z.strictObject({
