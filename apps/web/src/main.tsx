@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { placeOfPath } from './features/navigation/place';
 import { getAuthState, subscribeAuth } from './lib/auth-store';
-import { queryClient } from './lib/clients';
+import { queryClient, trpcClient } from './lib/clients';
 import { openOfflineWith, startSessionSync } from './lib/session';
 import './styles.css';
 
@@ -16,6 +16,15 @@ if (!container) throw new Error('index.html has no #root element');
 const offlineCache = () => import('./lib/offline/offline-cache');
 void offlineCache().then((offline) =>
   offline.followSignInWithOfflineCache(queryClient, { current: getAuthState, subscribe: subscribeAuth }),
+);
+// The outbox sends writes made offline (or before a reload) once the server can be reached.
+void Promise.all([import('./lib/offline/outbox/outbox'), import('./lib/offline/outbox/outbox-server')]).then(
+  ([outbox, { outboxServer }]) =>
+    outbox.startOutbox({
+      server: outboxServer(trpcClient),
+      queryClient,
+      auth: { current: getAuthState, subscribe: subscribeAuth },
+    }),
 );
 openOfflineWith(() => offlineCache().then((offline) => offline.openOffline(queryClient)));
 // Starts restoring the session before React renders, so the request is already on its way.

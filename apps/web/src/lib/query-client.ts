@@ -16,7 +16,9 @@ export function createQueryClient(): QueryClient {
         staleTime: 30_000,
         retry: (failureCount, error) => !isClientError(error) && failureCount < MAX_RETRIES,
       },
-      mutations: { retry: false },
+      // Writes run at once even offline: task, project and label writes then wait in the outbox (IndexedDB,
+      // lib/offline/outbox/), where a reload cannot lose them; any other write says it needs the network.
+      mutations: { retry: false, networkMode: 'always' },
     },
   });
 }

@@ -6,6 +6,7 @@ import superjson from 'superjson';
 import { API_URL, isPublicProcedure } from './api-url';
 import { getAuthState } from './auth-store';
 import { bearerHeader } from './authorized-fetch';
+import { outboxLink } from './offline/outbox/outbox-link';
 import { ensureFreshToken, refreshSession } from './session';
 import { errorCode } from './trpc-errors';
 
@@ -14,6 +15,8 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRou
 export function createTrpcClient() {
   return createTRPCClient<AppRouter>({
     links: [
+      // Task, project and label writes wait in the outbox (IndexedDB) and reach the server in order.
+      outboxLink(() => import('./offline/outbox/outbox').then((outbox) => outbox.enqueue)),
       // A 401 means the access token expired or its session changed: refresh once, then try again.
       // The refresh starts here; the retried request's headers wait for it to finish.
       retryLink({
