@@ -36,13 +36,16 @@ export function isOptimistic(task: Task): boolean {
   return task.id.startsWith(OPTIMISTIC_PREFIX);
 }
 
-/** The task as task.create will answer, shown under a temporary id until it does. */
+/**
+ * The task as task.create will answer, shown until it does: under the id the client chose for it (the
+ * outbox sends the create first, so the task takes actions at once), else a temporary one.
+ */
 export function draftTask(input: CreateTaskInput, now = new Date()): Task {
   const status = input.status ?? DEFAULT_TASK_STATUS;
   const dueDate = input.dueDate ?? null;
   const allDay = dueDate !== null && (input.allDay ?? false);
   return {
-    id: `${OPTIMISTIC_PREFIX}${crypto.randomUUID()}`,
+    id: input.id ?? `${OPTIMISTIC_PREFIX}${crypto.randomUUID()}`,
     title: input.title.trim(),
     description: input.description ?? null,
     status,
@@ -78,4 +81,9 @@ export function chunks<T>(items: T[], size: number = LIMITS.bulkMax): T[][] {
   const result: T[][] = [];
   for (let at = 0; at < items.length; at += size) result.push(items.slice(at, at + size));
   return result;
+}
+
+/** The input of task.create with a client-chosen id: sent again after a lost answer, it never makes a second task. */
+export function withClientId<T extends { id?: string }>(input: T): T & { id: string } {
+  return { ...input, id: input.id ?? crypto.randomUUID() };
 }

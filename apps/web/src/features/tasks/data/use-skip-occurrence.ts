@@ -1,4 +1,5 @@
 import type { Task } from '../../../lib/api-types';
+import { viaOutbox } from '../../../lib/offline/outbox/outbox-paths';
 import { useTRPCClient } from '../../../lib/trpc';
 import { applyPatch } from './task-model';
 import { useOptimisticTaskMutation } from './use-optimistic-task-mutation';
@@ -15,7 +16,8 @@ export function useSkipOccurrence() {
   const client = useTRPCClient();
   const cache = useTaskCache();
   return useOptimisticTaskMutation(cache, {
-    mutationFn: ({ task }: SkipVariables) => client.task.skipOccurrence.mutate({ id: task.id }),
+    mutationFn: ({ task }: SkipVariables) =>
+      client.task.skipOccurrence.mutate({ id: task.id }, viaOutbox({ title: task.title })),
     show: ({ task, next }) => {
       if (next) cache.showChanges([{ before: task, after: applyPatch(task, { dueDate: next }) }]);
     },

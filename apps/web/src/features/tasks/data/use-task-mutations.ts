@@ -1,9 +1,10 @@
 import type { CreateTaskInput } from '@taskapp/shared';
 import { toast } from 'sonner';
 import type { Task } from '../../../lib/api-types';
+import { viaOutbox } from '../../../lib/offline/outbox/outbox-paths';
 import { useTRPCClient } from '../../../lib/trpc';
 import { mapTasks } from './task-cache';
-import { applyPatch, chunks, draftTask, type TaskPatch } from './task-model';
+import { applyPatch, chunks, draftTask, type TaskPatch, withClientId } from './task-model';
 import { useOptimisticTaskMutation } from './use-optimistic-task-mutation';
 import { useTaskCache } from './use-task-cache';
 
@@ -13,8 +14,9 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 export function useCreateTask() {
   const client = useTRPCClient();
   const cache = useTaskCache();
-  return useOptimisticTaskMutation(cache, {
-    mutationFn: (input: CreateTaskInput) => client.task.create.mutate(input),
+  const mutation = useOptimisticTaskMutation(cache, {
+    mutationFn: (input: CreateTaskInput & { id: string }) =>
+      client.task.create.mutate(input, viaOutbox({ title: input.title, predicted: draftTask(input) })),
     show: (input) => {
       const draft = draftTask(input);
       cache.showAdded([draft]);
@@ -25,6 +27,13 @@ export function useCreateTask() {
     },
     failure: 'Couldn’t add the task',
   });
+  type Options = Parameters<typeof mutation.mutate>[1];
+  return {
+    ...mutation,
+    mutate: (input: CreateTaskInput, options?: Options) => mutation.mutate(withClientId(input), options),
+    mutateAsync: (input: CreateTaskInput, options?: Options) =>
+      mutation.mutateAsync(withClientId(input), options),
+  };
 }
 
 interface UpdateVariables {
@@ -37,7 +46,11 @@ export function useUpdateTask() {
   const client = useTRPCClient();
   const cache = useTaskCache();
   return useOptimisticTaskMutation(cache, {
-    mutationFn: ({ task, patch }: UpdateVariables) => client.task.update.mutate({ id: task.id, ...patch }),
+    mutationFn: ({ task, patch }: UpdateVariables) =>
+      client.task.update.mutate(
+        { id: task.id, ...patch },
+        viaOutbox({ title: task.title, predicted: applyPatch(task, patch) }),
+      ),
     show: ({ task, patch }) => cache.showChanges([{ before: task, after: applyPatch(task, patch) }]),
     onSuccess: (saved) => cache.showSaved(saved),
     failure: 'Couldn’t change the task',
@@ -50,7 +63,11 @@ export function useRestoreTasks() {
   const cache = useTaskCache();
   return useOptimisticTaskMutation(cache, {
     mutationFn: (tasks: Task[]) =>
-      Promise.all(tasks.map((task) => client.task.restore.mutate({ id: task.id }))),
+      Promise.all(
+        tasks.map((task) =>
+          client.task.restore.mutate({ id: task.id }, viaOutbox({ title: task.title, predicted: task })),
+        ),
+      ),
     show: (tasks) => cache.showAdded(tasks),
     failure: 'Couldn’t bring the tasks back',
   });
@@ -71,7 +88,11 @@ export function useDeleteTask() {
   const cache = useTaskCache();
   const offerUndo = useUndoToast();
   return useOptimisticTaskMutation(cache, {
-    mutationFn: (task: Task) => client.task.delete.mutate({ id: task.id }),
+    mutationFn: (task: Task) =>
+      client.task.delete.mutate(
+        { id: task.id },
+        viaOutbox({ title: task.title, predicted: { id: task.id } }),
+      ),
     show: (task) => cache.showChanges([{ before: task, after: null }]),
     onSuccess: (_result, task) => offerUndo([task]),
     failure: 'Couldn’t delete the task',
@@ -90,7 +111,13 @@ export function useBulkUpdateTasks() {
     mutationFn: async ({ tasks, patch }: BulkUpdateVariables) => {
       let count = 0;
       for (const ids of chunks(tasks.map((task) => task.id))) {
-        count += (await client.task.bulkUpdate.mutate({ ids, patch })).count;
+        const predicted = { count: ids.length };
+        count += (
+          await client.task.bulkUpdate.mutate(
+            { ids, patch },
+            viaOutbox({ title: plural(ids.length, 'task'), predicted }),
+          )
+        ).count;
       }
       return { count };
     },
@@ -108,7 +135,13 @@ export function useBulkDeleteTasks() {
     mutationFn: async (tasks: Task[]) => {
       let count = 0;
       for (const ids of chunks(tasks.map((task) => task.id))) {
-        count += (await client.task.bulkDelete.mutate({ ids })).count;
+        const predicted = { count: ids.length };
+        count += (
+          await client.task.bulkDelete.mutate(
+            { ids },
+            viaOutbox({ title: plural(ids.length, 'task'), predicted }),
+          )
+        ).count;
       }
       return { count };
     },

@@ -19,8 +19,8 @@ export function SaveStatusText({ status, conflicted }: { status: SaveStatus; con
     ? 'Choose which version to keep'
     : status.kind === 'failed'
       ? status.message
-      : status.kind === 'saving' && !online
-        ? 'Offline — will save when you’re back online'
+      : (status.kind === 'saving' || status.kind === 'saved') && !online
+        ? 'Offline — kept on this device, sent when you’re back online'
         : TEXT[status.kind];
   const problem = conflicted || status.kind === 'failed' || status.kind === 'invalid';
   return (

@@ -48,6 +48,14 @@ export function useAutosavedTaskForm(opened: Task, timeZone: string) {
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
   const queue = useRef<Promise<boolean>>(Promise.resolve(true));
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // Closed, the panel no longer merges: a refused edit (sent after a reconnect) is the outbox's to merge.
+  const open = useRef(true);
+  useEffect(() => {
+    open.current = true;
+    return () => {
+      open.current = false;
+    };
+  }, []);
 
   const setConflicts = (next: Conflicts) => {
     conflictsRef.current = next;
@@ -99,7 +107,12 @@ export function useAutosavedTaskForm(opened: Task, timeZone: string) {
       }
       setStatus({ kind: 'saving' });
       try {
-        base.current = await save.mutateAsync({ base: base.current, patch });
+        base.current = await save.mutateAsync({
+          base: base.current,
+          patch,
+          ownsConflicts: () => open.current,
+        });
+        if (!open.current) return true;
         continue;
       } catch (error) {
         if (errorCode(error) !== 'CONFLICT') {

@@ -1,6 +1,8 @@
 import { type QueryKey, useQueryClient } from '@tanstack/react-query';
+import { DEFAULT_COLOR } from '@taskapp/shared';
+import { viaOutbox } from '../../../lib/offline/outbox/outbox-paths';
 import { useTRPC, useTRPCClient } from '../../../lib/trpc';
-import { errorCode } from '../../../lib/trpc-errors';
+import { errorCode, httpStatus } from '../../../lib/trpc-errors';
 import type { PlaceDefaults } from '../../navigation/place-context';
 import { useCreateTask } from '../data/use-task-mutations';
 import type { QuickAddDraft } from './parse-quick-add';
@@ -23,7 +25,11 @@ export function useCreateFromDraft() {
 
   const labelId = async (name: string): Promise<string> => {
     try {
-      const label = await client.label.create.mutate({ name });
+      const id = crypto.randomUUID();
+      const label = await client.label.create.mutate(
+        { id, name },
+        viaOutbox({ title: name, predicted: { id, name, color: DEFAULT_COLOR } }),
+      );
       known(trpc.label.list.queryKey(), label);
       return label.id;
     } catch (failure) {
@@ -35,13 +41,31 @@ export function useCreateFromDraft() {
     }
   };
 
+  // The server's list; offline, the one this tab has (the new project then waits in the outbox with the task).
+  const projectsNow = async () => {
+    try {
+      return await client.project.list.query();
+    } catch (failure) {
+      const cached = queryClient.getQueryData(trpc.project.list.queryKey());
+      if (httpStatus(failure) !== undefined || !cached) throw failure;
+      return cached;
+    }
+  };
+
   // The project list may not have loaded when the person pressed Enter: an existing one is used, not doubled.
   const projectIdOf = async (name: string): Promise<string> => {
-    const existing = (await client.project.list.query()).find(
+    const existing = (await projectsNow()).find(
       (project) => project.archivedAt === null && sameName(project.name, name),
     );
     if (existing) return existing.id;
-    const project = await client.project.create.mutate({ name });
+    const id = crypto.randomUUID();
+    const project = await client.project.create.mutate(
+      { id, name },
+      viaOutbox({
+        title: name,
+        predicted: { id, name, color: DEFAULT_COLOR, position: '\uffff', archivedAt: null, openTaskCount: 0 },
+      }),
+    );
     known(trpc.project.list.queryKey(), project);
     return project.id;
   };

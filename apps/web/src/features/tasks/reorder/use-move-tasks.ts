@@ -1,4 +1,5 @@
 import type { Task } from '../../../lib/api-types';
+import { viaOutbox } from '../../../lib/offline/outbox/outbox-paths';
 import { useTRPCClient } from '../../../lib/trpc';
 import { useOptimisticTaskMutation } from '../data/use-optimistic-task-mutation';
 import { useTaskCache } from '../data/use-task-cache';
@@ -23,11 +24,15 @@ export function useMoveTasks() {
     mutationFn: async ({ tasks, place, afterId }: MoveVariables) => {
       let anchor = afterId;
       for (const task of tasks) {
-        await client.task.move.mutate({
-          id: task.id,
-          ...(place.parentId !== null ? { parentId: place.parentId } : { projectId: place.projectId }),
-          afterId: anchor,
-        });
+        const moved = { ...task, projectId: place.projectId, parentId: place.parentId };
+        await client.task.move.mutate(
+          {
+            id: task.id,
+            ...(place.parentId !== null ? { parentId: place.parentId } : { projectId: place.projectId }),
+            afterId: anchor,
+          },
+          viaOutbox({ title: task.title, predicted: moved }),
+        );
         anchor = task.id;
       }
     },

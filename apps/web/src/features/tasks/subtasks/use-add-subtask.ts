@@ -1,7 +1,8 @@
 import type { Task } from '../../../lib/api-types';
+import { viaOutbox } from '../../../lib/offline/outbox/outbox-paths';
 import { useTRPCClient } from '../../../lib/trpc';
 import { insertByPosition, isManualOrder, mapTasks } from '../data/task-cache';
-import { draftTask } from '../data/task-model';
+import { draftTask, withClientId } from '../data/task-model';
 import { useOptimisticTaskMutation } from '../data/use-optimistic-task-mutation';
 import { useTaskCache } from '../data/use-task-cache';
 
@@ -14,11 +15,15 @@ const withCount = (task: Task, by: number): Task => ({ ...task, subtaskCount: ta
 export function useAddSubtask(parent: Task) {
   const client = useTRPCClient();
   const cache = useTaskCache();
-  return useOptimisticTaskMutation(cache, {
+  const mutation = useOptimisticTaskMutation(cache, {
     // The subtask takes its parent's project on the server.
-    mutationFn: (title: string) => client.task.create.mutate({ title, parentId: parent.id }),
-    show: (title) => {
-      const draft = { ...draftTask({ title, parentId: parent.id }), projectId: parent.projectId };
+    mutationFn: ({ id, title }: NewSubtask) =>
+      client.task.create.mutate(
+        { id, title, parentId: parent.id },
+        viaOutbox({ title, predicted: draftOf(parent, { id, title }) }),
+      ),
+    show: (subtask) => {
+      const draft = draftOf(parent, subtask);
       cache.updateLists((data, list) => {
         const counted = mapTasks(data, (task) => (task.id === parent.id ? withCount(task, 1) : task));
         return list.parentId === parent.id && isManualOrder(list)
@@ -33,4 +38,20 @@ export function useAddSubtask(parent: Task) {
     },
     failure: null,
   });
+  type Options = Parameters<typeof mutation.mutateAsync>[1];
+  return {
+    ...mutation,
+    mutateAsync: (title: string, options?: Options) =>
+      mutation.mutateAsync(withClientId<{ title: string; id?: string }>({ title }), options),
+  };
 }
+
+interface NewSubtask {
+  id: string;
+  title: string;
+}
+
+const draftOf = (parent: Task, { id, title }: NewSubtask): Task => ({
+  ...draftTask({ id, title, parentId: parent.id }),
+  projectId: parent.projectId,
+});
