@@ -1,6 +1,8 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { Outlet } from '@tanstack/react-router';
 import { X } from 'lucide-react';
+import { OutboxBanner } from '../offline/outbox-banner';
+import { OutboxDialog } from '../offline/outbox-dialog';
 import { Sidebar } from './sidebar';
 import { SidebarContext, useSidebarState } from './sidebar-state';
 import { usePlaceShortcuts } from './use-place-shortcuts';
@@ -43,7 +45,9 @@ export function TasksLayout() {
         </RadixDialog.Root>
         <main id="main" tabIndex={-1} className="min-w-0 flex-1 outline-none">
           <div className="mx-auto w-full max-w-3xl px-3 pt-3 pb-24 sm:px-6 sm:pt-6 sm:pb-12">
+            <OutboxBanner />
             <Outlet />
+            <OutboxDialog />
           </div>
         </main>
       </div>
