@@ -71,3 +71,29 @@ test('reopened without a network, the app shows the last lists; signing out wipe
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
 });
+
+test('reopened later, the app catches up from where it stopped through sync.changes, then streams live', async ({
+  page,
+  context,
+}) => {
+  const account = newAccount();
+  await signUp(page, account);
+  const api = await taskApi(page, account);
+  await api.create({ title: 'Buy train tickets' });
+  await page.goto('/inbox');
+  await expect(row(page, 'Buy train tickets')).toBeVisible();
+  await expect(page.getByText('Live', { exact: true })).toBeVisible();
+  await page.close();
+
+  // While the app is closed, the list changes elsewhere.
+  const later = await context.newPage();
+  // Not the app: a page on its origin to call the API from.
+  await later.goto('/healthz');
+  const elsewhere = await taskApi(later, account);
+  const packed = await elsewhere.create({ title: 'Pack the charger' });
+  const caughtUp = later.waitForResponse((response) => response.url().includes('/api/trpc/sync.changes'));
+  await later.goto('/inbox');
+  expect(await (await caughtUp).text()).toContain(packed.id);
+  await expect(row(later, 'Pack the charger')).toBeVisible();
+  await expect(later.getByText('Live', { exact: true })).toBeVisible();
+});

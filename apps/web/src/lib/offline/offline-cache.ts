@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { SessionUser } from '../api-types';
 import type { AuthState, getAuthState, subscribeAuth } from '../auth-store';
+import { forgetSavedCursor } from '../sync/saved-cursor';
 import { forgetRememberedUser, rememberedUser, rememberUser } from './remembered-user';
 
 const loadStore = () => import('./query-cache-store');
@@ -33,7 +34,10 @@ export function followSignInWithOfflineCache(
     later(async () => {
       await stopping?.();
       const store = await loadStore();
-      if (leaving) await store.forgetQueryCache(leaving);
+      if (leaving) {
+        await store.forgetQueryCache(leaving);
+        forgetSavedCursor(leaving);
+      }
       if (!user) {
         forgetRememberedUser();
         return;

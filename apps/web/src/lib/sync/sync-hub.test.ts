@@ -19,10 +19,14 @@ function fakeBrowser() {
     next.lead();
   };
 
-  function openTab(userId = 'u1') {
+  function openTab(
+    userId = 'u1',
+    saved: Pick<Parameters<typeof startSyncHub>[0], 'savedCursor' | 'catchUp'> = {},
+  ) {
     const owner = {};
     const applied: string[] = [];
     const statuses: SyncStatus[] = [];
+    const saves: string[] = [];
     const channel: SyncChannel = {
       post(message) {
         for (const entry of handlers) if (entry.owner !== owner) entry.handler(structuredClone(message));
@@ -57,8 +61,10 @@ function fakeBrowser() {
         resync: () => applied.push('resync'),
       },
       setStatus: (status) => statuses.push(status),
+      saveCursor: (cursor) => saves.push(cursor),
+      ...saved,
     });
-    return { applied, statuses, stop, status: () => statuses.at(-1) };
+    return { applied, statuses, saves, stop, status: () => statuses.at(-1) };
   }
 
   const openStreams = () => streams.filter((stream) => !stream.closed);
@@ -146,5 +152,52 @@ describe('one stream per browser', () => {
     const other = browser.openTab('u2');
     browser.openStreams()[0]?.listener.change('1-1', upsert('a'));
     expect(other.applied).toEqual([]);
+  });
+});
+
+describe('catching up after time away', () => {
+  const page = (changes: SyncChange[], cursor: string, hasMore = false) => ({ changes, cursor, hasMore });
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('reads what changed since the saved cursor through sync.changes, then streams on from there', async () => {
+    const browser = fakeBrowser();
+    const asked: string[] = [];
+    const pages = [page([upsert('a')], '5-1', true), page([upsert('b')], '5-2')];
+    const tab = browser.openTab('u1', {
+      savedCursor: '4-9',
+      catchUp: async (after) => {
+        asked.push(after);
+        const next = pages.shift();
+        if (!next) throw new Error('asked too often');
+        return next;
+      },
+    });
+    expect(browser.openStreams()).toHaveLength(0);
+    await settle();
+    expect(asked).toEqual(['4-9', '5-1']);
+    expect(tab.applied).toEqual(['upsert a', 'upsert b']);
+    expect(tab.saves.at(-1)).toBe('5-2');
+    expect(browser.openStreams().map((stream) => stream.from)).toEqual(['5-2']);
+  });
+
+  it('refetches everything when the server cannot replay from that far back', async () => {
+    const browser = fakeBrowser();
+    const tab = browser.openTab('u1', {
+      savedCursor: '1-1',
+      catchUp: async () => ({ ...page([], '9-9'), resync: true as const }),
+    });
+    await settle();
+    expect(tab.applied).toEqual(['resync']);
+    expect(browser.openStreams().map((stream) => stream.from)).toEqual(['9-9']);
+  });
+
+  it('offline, streams from the saved cursor once it can', async () => {
+    const browser = fakeBrowser();
+    browser.openTab('u1', {
+      savedCursor: '3-3',
+      catchUp: () => Promise.reject(new TypeError('Failed to fetch')),
+    });
+    await settle();
+    expect(browser.openStreams().map((stream) => stream.from)).toEqual(['3-3']);
   });
 });

@@ -18,8 +18,23 @@ export interface ChangeSink {
   resync(): void;
 }
 
+/** sync.changes: a page of changes after a cursor, in the stream's order. */
+export type CatchUp = (after: string) => Promise<{
+  changes: SyncChange[];
+  cursor: string;
+  hasMore: boolean;
+  resync?: true;
+}>;
+
+/** Further behind than this many pages, refetching the lists is quicker than replaying every change. */
+const MAX_CATCH_UP_PAGES = 10;
+
 interface HubOptions {
   userId: string;
+  /** Where this browser stopped last time, and how to remember where it is now. */
+  savedCursor?: string;
+  saveCursor?: (cursor: string) => void;
+  catchUp?: CatchUp;
   channel: SyncChannel;
   requestLeadership: (signal: AbortSignal, lead: () => void) => void;
   openStream: OpenStream;
@@ -39,15 +54,23 @@ export function startSyncHub({
   openStream,
   apply,
   setStatus,
+  savedCursor,
+  saveCursor = () => {},
+  catchUp,
 }: HubOptions) {
   const stopped = new AbortController();
-  let cursor: string | undefined;
+  let cursor: string | undefined = savedCursor;
   let status: SyncStatus = 'connecting';
   let leading = false;
   let heardLeader = false;
   // Without a cursor the stream starts from now: whatever changed while nobody streamed is fetched again.
   let catchUpWhenLive = false;
   let closeStream: (() => void) | undefined;
+
+  const moveTo = (next: string | undefined) => {
+    cursor = next;
+    if (next !== undefined) saveCursor(next);
+  };
 
   const show = (next: SyncStatus) => {
     status = next;
@@ -63,29 +86,67 @@ export function startSyncHub({
     }
     heardLeader = true;
     if (message.type === 'change') {
-      cursor = message.cursor;
+      moveTo(message.cursor);
       apply.change(message.change);
     } else if (message.type === 'resync') {
-      cursor = message.cursor ?? cursor;
+      moveTo(message.cursor ?? cursor);
       apply.resync();
     } else if (message.type === 'status') {
-      cursor = message.cursor ?? cursor;
+      moveTo(message.cursor ?? cursor);
       show(message.status);
     }
   };
 
   const resync = (next: string | undefined) => {
-    cursor = next ?? cursor;
+    moveTo(next ?? cursor);
     apply.resync();
     post({ type: 'resync', userId, cursor });
+  };
+
+  /**
+   * Reopened with a saved cursor: what changed since comes through sync.changes first, a page at a time,
+   * then the stream goes on from there. Offline, the stream resumes from the cursor once it can.
+   */
+  const catchUpFirst = async () => {
+    if (cursor === undefined || !catchUp) return;
+    for (let page = 0; page < MAX_CATCH_UP_PAGES; page += 1) {
+      let answer: Awaited<ReturnType<CatchUp>>;
+      try {
+        answer = await catchUp(cursor);
+      } catch {
+        return;
+      }
+      if (stopped.signal.aborted) return;
+      if (answer.resync) {
+        resync(answer.cursor);
+        return;
+      }
+      for (const change of answer.changes) {
+        apply.change(change);
+        post({ type: 'change', userId, cursor: answer.cursor, change });
+      }
+      moveTo(answer.cursor);
+      if (!answer.hasMore) return;
+    }
+    resync(cursor);
   };
 
   const lead = () => {
     leading = true;
     catchUpWhenLive = heardLeader && cursor === undefined;
+    if (cursor === undefined || !catchUp) {
+      stream();
+      return;
+    }
+    void catchUpFirst().then(() => {
+      if (!stopped.signal.aborted) stream();
+    });
+  };
+
+  const stream = () => {
     closeStream = openStream(cursor, {
       change(next, change) {
-        cursor = next;
+        moveTo(next);
         apply.change(change);
         post({ type: 'change', userId, cursor: next, change });
       },
