@@ -267,3 +267,46 @@ test('writes wait while the session has ended and are sent after signing in agai
   expect((await tasksOnServer(api)).map((task) => task.title)).toEqual(['Renew the passport']);
   await elsewhere.context().close();
 });
+
+test('with two tabs open, one sends every waiting change and the other hears it was saved', async ({
+  page,
+  context,
+}) => {
+  const account = newAccount();
+  await signUp(page, account);
+  await page.goto('/inbox');
+  const second = await context.newPage();
+  await second.goto('/inbox');
+  await expect(second.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
+  const sentFrom = { first: 0, second: 0 };
+  page.on('request', (request) => {
+    if (request.url().includes('task.create')) sentFrom.first += 1;
+  });
+  second.on('request', (request) => {
+    if (request.url().includes('task.create')) sentFrom.second += 1;
+  });
+
+  await context.setOffline(true);
+  await quickAdd(second, 'Post the letter');
+  await quickAdd(second, 'Buy stamps');
+  // Every tab shows what waits, whichever tab it was made in.
+  await expect(banner(second)).toContainText('Offline — 2 changes waiting');
+  await expect(banner(page)).toContainText('Offline — 2 changes waiting');
+
+  await context.setOffline(false);
+  await expect.poll(() => outboxSize(page), { timeout: 20_000 }).toBe(0);
+  await expect(banner(second)).toBeHidden();
+  expect(sentFrom.second).toBe(0);
+  expect(sentFrom.first).toBeGreaterThan(0);
+  await expect(row(second, 'Post the letter')).toBeVisible();
+  await expect(row(page, 'Buy stamps')).toBeVisible();
+  const elsewhere = await (await context.browser()?.newContext())?.newPage();
+  if (!elsewhere) throw new Error('no browser');
+  await elsewhere.goto('/healthz');
+  const api = await apiAs(elsewhere, account);
+  expect((await tasksOnServer(api)).map((task) => task.title).sort()).toEqual([
+    'Buy stamps',
+    'Post the letter',
+  ]);
+  await elsewhere.context().close();
+});
