@@ -16,6 +16,11 @@ export const APP_TABLES = [
   'projects',
   'labels',
   'task_labels',
+  'user_totp',
+  'recovery_codes',
+  'passkeys',
+  'mfa_tickets',
+  'webauthn_challenges',
 ];
 
 async function tableExists(
@@ -45,6 +50,7 @@ const KEY_COLUMNS: Record<string, string> = {
   rate_limits: 'key',
   rotated_refresh_tokens: 'token_hash',
   user_settings: 'user_id',
+  user_totp: 'user_id',
   task_labels: '(task_id, label_id)',
 };
 
@@ -152,6 +158,7 @@ export async function seedAwkwardData(url: string, users = 3): Promise<void> {
           [userId],
         );
       }
+      if (userId && (await tableExists(client, 'user_totp'))) await seedSecondFactors(client, userId);
       await client.query(
         `INSERT INTO user_tokens (user_id, purpose, token_hash, expires_at)
          VALUES ($1, 'verify_email', md5(random()::text) || md5(random()::text), now() + interval '1 day')`,
@@ -162,6 +169,40 @@ export async function seedAwkwardData(url: string, users = 3): Promise<void> {
       `INSERT INTO rate_limits (key, points, expire) VALUES ('login:ip:10.0.0.1', 3, 1795000000000), ('Zz', 1, NULL), ('aa', 2, NULL) ON CONFLICT DO NOTHING`,
     );
   });
+}
+
+/**
+ * Second factors (issue 17), which a restore must bring back or people lose them: an authenticator app with
+ * its encrypted secret, two recovery codes (one used), a passkey with a counter past 2^32 and its
+ * transports, a half-finished sign-in and a waiting WebAuthn challenge.
+ */
+async function seedSecondFactors(client: Parameters<Parameters<typeof withClient>[1]>[0], userId: string) {
+  await client.query(
+    `INSERT INTO user_totp (user_id, secret_ciphertext, confirmed_at, last_used_step)
+     VALUES ($1, 'djEuAAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8', clock_timestamp(), 59800123)`,
+    [userId],
+  );
+  await client.query(
+    `INSERT INTO recovery_codes (user_id, code_hash, used_at)
+     VALUES ($1, encode(sha256(random()::text::bytea), 'hex'), NULL),
+            ($1, encode(sha256(random()::text::bytea), 'hex'), clock_timestamp())`,
+    [userId],
+  );
+  await client.query(
+    `INSERT INTO passkeys (user_id, credential_id, public_key, counter, transports, name, backed_up)
+     VALUES ($1, md5(random()::text), 'pQECAyYgASFYIBlBfVKKLVbE_5F9-gfG', 4294967301, '["internal","hybrid"]', 'Zoë''s 🔑 "laptop"', true)`,
+    [userId],
+  );
+  await client.query(
+    `INSERT INTO mfa_tickets (user_id, token_hash, client_hash, expires_at, failed_attempts)
+     VALUES ($1, md5(random()::text) || md5(random()::text), md5(random()::text) || md5(random()::text), now() + interval '5 minutes', 2)`,
+    [userId],
+  );
+  await client.query(
+    `INSERT INTO webauthn_challenges (user_id, challenge, purpose, expires_at)
+     VALUES ($1, md5(random()::text), 'second-factor', now() + interval '5 minutes')`,
+    [userId],
+  );
 }
 
 /**

@@ -22,14 +22,19 @@ const EXPECTED_TABLES = [
   ['users', 3],
   ['deleted_tasks', 0],
   ['labels', 6],
+  ['mfa_tickets', 3],
+  ['passkeys', 3],
   ['projects', 6],
   ['push_subscriptions', 3],
+  ['recovery_codes', 6],
   ['sessions', 3],
   ['rotated_refresh_tokens', 3],
   ['tasks', 120],
   ['task_labels', 153],
   ['user_settings', 3],
   ['user_tokens', 3],
+  ['user_totp', 3],
+  ['webauthn_challenges', 3],
 ];
 
 const passwordHashes = (url: string) =>
@@ -104,7 +109,7 @@ describe('backup and restore round trip', () => {
     const verifyDir = await tempDir();
     const backup = await createBackup({ databaseUrl: source.url, dir: verifyDir, recipients: [recipient] });
     const result = await verifyBackup({ file: backup.file, identities: [identity], serverUrl: source.url });
-    expect(result.message).toMatch(/^OK taskapp-.*: 12 tables, 306 rows restored and match the manifest/);
+    expect(result.message).toMatch(/^OK taskapp-.*: 17 tables, 324 rows restored and match the manifest/);
     expect(result.ok).toBe(true);
     // Its own scratch database, by name: other test processes may be creating databases on this server.
     expect(result.scratchDatabase).toMatch(/^taskapp_verify_[0-9a-f]{12}$/);

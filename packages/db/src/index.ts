@@ -8,9 +8,15 @@ export { type RunningPostgres, startEmbeddedPostgres, startThrowawayPostgres, ur
 export {
   type Label,
   LabelSchema,
+  type MfaTicket,
+  MfaTicketSchema,
+  type Passkey,
+  PasskeySchema,
   type Project,
   ProjectSchema,
   RateLimitSchema,
+  type RecoveryCode,
+  RecoveryCodeSchema,
   type RotatedRefreshToken,
   RotatedRefreshTokenSchema,
   type Session,
@@ -27,6 +33,12 @@ export {
   type UserToken,
   type UserTokenPurpose,
   UserTokenSchema,
+  type UserTotp,
+  UserTotpSchema,
+  WEBAUTHN_CHALLENGE_PURPOSES,
+  type WebauthnChallenge,
+  type WebauthnChallengePurpose,
+  WebauthnChallengeSchema,
 } from './entities/index.js';
 export { findFreePort } from './free-port.js';
 export { findRepoRoot, type ProvidedDatabase, provideDatabase, resolveDataDir } from './local-database.js';

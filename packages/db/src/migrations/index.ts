@@ -12,6 +12,7 @@ import { Migration20261129152919_sync_changes } from './Migration20261129152919_
 import { Migration20261129162016_recurrence } from './Migration20261129162016_recurrence.js';
 import { Migration20261129164329_reminder_jobs } from './Migration20261129164329_reminder_jobs.js';
 import { Migration20261129183814_push_and_digests } from './Migration20261129183814_push_and_digests.js';
+import { Migration20261129222031_second_factors } from './Migration20261129222031_second_factors.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127123501_initial', class: Migration20261127123501_initial },
@@ -32,4 +33,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129162016_recurrence', class: Migration20261129162016_recurrence },
   { name: 'Migration20261129164329_reminder_jobs', class: Migration20261129164329_reminder_jobs },
   { name: 'Migration20261129183814_push_and_digests', class: Migration20261129183814_push_and_digests },
+  { name: 'Migration20261129222031_second_factors', class: Migration20261129222031_second_factors },
 ];
