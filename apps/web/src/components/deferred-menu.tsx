@@ -1,0 +1,132 @@
+import {
+  type ButtonHTMLAttributes,
+  type ComponentType,
+  type KeyboardEvent,
+  type PointerEvent,
+  type RefObject,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
+import { preloadWhenIdle } from '../lib/optional-chunk';
+
+/**
+ * Lets the first screen's own chunks and data go first; a menu pointed at or focused sooner loads at once.
+ * Started later, the fetch is also rarely cut off by a quick full navigation (a failed request in devtools).
+ */
+const PRELOAD_DELAY_MS = 1500;
+
+/** The trigger's look and name, the same before and after the menu has loaded. */
+export type MenuTriggerLook = Pick<
+  ButtonHTMLAttributes<HTMLButtonElement>,
+  'aria-label' | 'title' | 'className'
+> & {
+  children: ButtonHTMLAttributes<HTMLButtonElement>['children'];
+};
+
+/** What the loaded menu is given besides its own props: its trigger, and whether it was asked for already. */
+export interface LoadedMenuProps {
+  trigger: MenuTriggerLook;
+  triggerRef: RefObject<HTMLButtonElement | null>;
+  defaultOpen: boolean;
+}
+
+export interface MenuChunk<Props> {
+  loaded(): ComponentType<Props & LoadedMenuProps> | undefined;
+  load(): Promise<ComponentType<Props & LoadedMenuProps>>;
+}
+
+/** One fetch per chunk, shared by every trigger; a failed fetch is tried again on the next use. */
+export function menuChunk<Props>(
+  load: () => Promise<ComponentType<Props & LoadedMenuProps>>,
+): MenuChunk<Props> {
+  let component: ComponentType<Props & LoadedMenuProps> | undefined;
+  let pending: Promise<ComponentType<Props & LoadedMenuProps>> | undefined;
+  return {
+    loaded: () => component,
+    load() {
+      pending ??= load().then(
+        (loaded) => {
+          component = loaded;
+          return loaded;
+        },
+        (error: unknown) => {
+          pending = undefined;
+          throw error;
+        },
+      );
+      return pending;
+    },
+  };
+}
+
+/**
+ * A dropdown menu whose code (Radix, popper, focus handling) is not part of the first page's JavaScript.
+ * Its trigger is a look-alike button from the start; the menu loads soon after the first screen (when the
+ * browser is idle), or as soon as the trigger is pointed at or focused. A press that comes before the menu
+ * arrives opens it when it does, as Radix's trigger would have (pointer down, Enter, Space, ArrowDown).
+ */
+export function DeferredMenu<Props>({
+  chunk,
+  trigger,
+  props,
+}: {
+  chunk: MenuChunk<Props>;
+  trigger: MenuTriggerLook;
+  props: Props;
+}) {
+  const [Menu, setMenu] = useState(() => chunk.loaded());
+  const [openOnArrival, setOpenOnArrival] = useState(false);
+  const [focusOnArrival, setFocusOnArrival] = useState(false);
+  const triggerRef = useRef<HTMLButtonElement>(null);
+
+  const load = () =>
+    chunk.load().then((loaded) => {
+      // The look-alike has keyboard focus: the real trigger takes its place, so the focus moves with it.
+      setFocusOnArrival(document.activeElement !== null && document.activeElement === triggerRef.current);
+      setMenu(() => loaded);
+    });
+  const loadQuietly = () => {
+    load().catch(() => undefined);
+  };
+
+  useEffect(() => {
+    if (chunk.loaded()) return;
+    const timer = setTimeout(() => preloadWhenIdle(load), PRELOAD_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [chunk]);
+
+  // Not when it opens: the open menu takes the focus.
+  useEffect(() => {
+    if (Menu && focusOnArrival && !openOnArrival) triggerRef.current?.focus();
+  }, [Menu, focusOnArrival, openOnArrival]);
+
+  if (Menu) return <Menu {...props} trigger={trigger} triggerRef={triggerRef} defaultOpen={openOnArrival} />;
+
+  const openWhenLoaded = () => {
+    setOpenOnArrival(true);
+    loadQuietly();
+  };
+  return (
+    <button
+      type="button"
+      {...trigger}
+      aria-haspopup="menu"
+      aria-expanded={false}
+      data-state="closed"
+      ref={triggerRef}
+      onPointerEnter={loadQuietly}
+      onFocus={loadQuietly}
+      onPointerDown={(event: PointerEvent) => {
+        if (event.button === 0 && !event.ctrlKey) openWhenLoaded();
+      }}
+      onKeyDown={(event: KeyboardEvent) => {
+        if (!['Enter', ' ', 'ArrowDown'].includes(event.key)) return;
+        event.preventDefault();
+        openWhenLoaded();
+      }}
+      // Assistive technology may send a click alone, without a pointer or key event before it.
+      onClick={openWhenLoaded}
+    />
+  );
+}
