@@ -71,7 +71,7 @@ test.describe('with a failing network', () => {
   // A request that never reaches the server is logged by the browser; that is the point here.
   test.use({ allowConsoleErrors: true });
 
-  test('a task the server refuses goes back into quick add with the reason next to it', async ({ page }) => {
+  test('a task the server refuses goes back into quick add with the reason; one it cannot reach waits and is sent later', async ({ page }) => {
     const account = newAccount();
     await signUp(page, account);
     const field = quickAddField(page);
@@ -85,18 +85,18 @@ test.describe('with a failing network', () => {
     await expect(quickAddForm(page).getByText('Too many tasks for one account')).toBeVisible();
     await expect(row(page, 'Buy oat milk')).toHaveCount(0);
 
-    // The network failing is a refusal too.
+    // The network failing is not a refusal: the task is shown and waits in the outbox until it can be sent.
     await page.unroute('**/api/trpc/task.create*');
     await page.route('**/api/trpc/task.create*', (route) => route.abort('internetdisconnected'));
     await field.press('Enter');
-    await expect(field).toHaveValue('Buy oat milk !high');
-    await expect(quickAddForm(page).getByText(/Can’t reach Taskapp/)).toBeVisible();
-
-    // Accepted at last: the field empties and the error goes.
-    await page.unroute('**/api/trpc/task.create*');
-    await field.press('Enter');
-    await expect(row(page, 'Buy oat milk')).toBeVisible();
     await expect(field).toHaveValue('');
+    await expect(row(page, 'Buy oat milk')).toBeVisible();
+    await expect(page.getByTestId('outbox-banner')).toContainText('1 change waiting');
+
+    // Sent once the network is back (the outbox tries again within seconds).
+    await page.unroute('**/api/trpc/task.create*');
+    await expect(page.getByTestId('outbox-banner')).toBeHidden({ timeout: 20_000 });
+    await expect(row(page, 'Buy oat milk')).toBeVisible();
     await expect(quickAddForm(page).getByRole('paragraph')).toHaveCount(0);
     expect((await (await taskApi(page, account)).list()).map((task) => task.title)).toEqual(['Buy oat milk']);
   });

@@ -47,7 +47,11 @@ export function LabelItem({ label, onNavigate }: { label: Label; onNavigate?: ()
         onOpenChange={setConfirming}
         title={`Delete “${label.name}”?`}
         consequence="It is taken off every task that has it; the tasks stay."
-        onConfirm={() => remove.mutate(label.id, { onSuccess: () => leave({ kind: 'label', id: label.id }) })}
+        // Gone from the sidebar at once: its page is left at once too (a refusal brings it back).
+        onConfirm={() => {
+          remove.mutate(label.id);
+          leave({ kind: 'label', id: label.id });
+        }}
       />
     </li>
   );

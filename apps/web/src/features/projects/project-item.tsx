@@ -22,18 +22,14 @@ export function ProjectItem({ project, onNavigate, sortable }: ProjectItemProps)
   const leave = useLeaveDeletedPlace();
   const [renaming, setRenaming] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const setArchived = (archived: boolean) =>
-    update.mutate(
-      { id: project.id, archived },
-      {
-        onSuccess: () => {
-          if (archived)
-            toast(`“${project.name}” archived`, {
-              action: { label: 'Undo', onClick: () => update.mutate({ id: project.id, archived: false }) },
-            });
-        },
-      },
-    );
+  // Shown at once, like the change itself (the item moves to Archived, so no callback of its own would run).
+  const setArchived = (archived: boolean) => {
+    update.mutate({ id: project.id, archived });
+    if (archived)
+      toast(`“${project.name}” archived`, {
+        action: { label: 'Undo', onClick: () => update.mutate({ id: project.id, archived: false }) },
+      });
+  };
   return (
     <li
       ref={sortable?.ref}
@@ -76,9 +72,11 @@ export function ProjectItem({ project, onNavigate, sortable }: ProjectItemProps)
         onOpenChange={setConfirming}
         title={`Delete “${project.name}”?`}
         consequence="Its tasks move to the Inbox; nothing else is lost."
-        onConfirm={() =>
-          remove.mutate(project.id, { onSuccess: () => leave({ kind: 'project', id: project.id }) })
-        }
+        // Gone from the sidebar at once: its page is left at once too (a refusal brings it back).
+        onConfirm={() => {
+          remove.mutate(project.id);
+          leave({ kind: 'project', id: project.id });
+        }}
       />
     </li>
   );

@@ -107,11 +107,14 @@ export function useAutosavedTaskForm(opened: Task, timeZone: string) {
       }
       setStatus({ kind: 'saving' });
       try {
-        base.current = await save.mutateAsync({
+        const saved = await save.mutateAsync({
           base: base.current,
           patch,
           ownsConflicts: () => open.current,
         });
+        // The answer may carry changes made elsewhere (merged by the outbox): shown where nothing was typed.
+        adoptUntouched(base.current, saved);
+        base.current = saved;
         if (!open.current) return true;
         continue;
       } catch (error) {

@@ -39,8 +39,15 @@ function problemOf(error: unknown): string {
   return error instanceof Error && error.message ? error.message : 'The server refused this change.';
 }
 
-/** Sends one write; an edit refused as stale is merged field by field onto the current task first. */
-export async function deliver(entry: OutboxEntry, server: Server): Promise<Outcome> {
+/**
+ * Sends one write; an edit refused as stale is merged field by field onto the current task first, unless
+ * `merge` is off (the open edit panel that made it merges next to its fields).
+ */
+export async function deliver(
+  entry: OutboxEntry,
+  server: Server,
+  { merge: mergeStale = true } = {},
+): Promise<Outcome> {
   try {
     return { kind: 'delivered', data: await server.send(entry.path, entry.input) };
   } catch (error) {
@@ -48,7 +55,7 @@ export async function deliver(entry: OutboxEntry, server: Server): Promise<Outco
     if (later) return { kind: 'later', why: later };
     if (errorCode(error) === 'NOT_FOUND' && DELETES.has(entry.path))
       return { kind: 'delivered', data: entry.input };
-    if (errorCode(error) === 'CONFLICT' && entry.path === 'task.update' && entry.base)
+    if (mergeStale && errorCode(error) === 'CONFLICT' && entry.path === 'task.update' && entry.base)
       return merge(entry, entry.base, error, server);
     return { kind: 'refused', error, problem: problemOf(error) };
   }

@@ -210,7 +210,8 @@ function startSession(userId: string, deps: OutboxDeps): { changed(): void; stop
           const entry = listed.state === 'waiting' ? await readEntry(listed.key) : undefined;
           if (stopped.signal.aborted) return;
           if (entry?.state !== 'waiting') continue;
-          const outcome = await deliver(entry, deps.server);
+          const panelMerges = waiters.get(entry.key)?.context.ownsConflicts?.() ?? false;
+          const outcome = await deliver(entry, deps.server, { merge: !panelMerges });
           if (stopped.signal.aborted) return;
           if (outcome.kind === 'later') {
             retryLater(outcome.why);
