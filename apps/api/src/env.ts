@@ -54,6 +54,8 @@ const envSchema = databaseEnvSchema
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://tasks.example.com' })
       .optional(),
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    // The AUTH_SECRET before a rotation: two-factor secrets sealed with it still open (and are sealed again).
+    AUTH_SECRET_PREVIOUS: z.string().min(32, 'must be at least 32 characters').optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
     // "true" trusts every proxy, a number trusts that many hops, anything else is an Express trust list.

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { GOOD_PASSWORD, newBrowser, signUp, trpcError, uniqueEmail, uniqueIp } from './helpers/accounts.js';
+import {
+  GOOD_PASSWORD,
+  newBrowser,
+  sessionOf,
+  signUp,
+  trpcError,
+  uniqueEmail,
+  uniqueIp,
+} from './helpers/accounts.js';
 import type { Sql } from './helpers/sql.js';
 import { type TestServer, useTestServerWithSql } from './helpers/test-server.js';
 
@@ -16,7 +24,7 @@ describe('login', () => {
   it('answers { user, accessToken, accessTokenExpiresAt } and the token works', async () => {
     const { email, userId } = await signUp(server, { name: 'Grace' });
     const browser = newBrowser(server);
-    const result = await browser.api.auth.login.mutate({ email, password: GOOD_PASSWORD });
+    const result = sessionOf(await browser.api.auth.login.mutate({ email, password: GOOD_PASSWORD }));
     expect(result).toEqual({
       user: { id: userId, email, name: 'Grace', isVerified: false, createdAt: expect.any(Date) },
       accessToken: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),

@@ -1,6 +1,6 @@
 import { decodeJwt, decodeProtectedHeader, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { GOOD_PASSWORD, newBrowser, signUp, trpcError } from './helpers/accounts.js';
+import { GOOD_PASSWORD, newBrowser, sessionOf, signUp, trpcError } from './helpers/accounts.js';
 import type { Sql } from './helpers/sql.js';
 import { testEnv } from './helpers/test-env.js';
 import { type TestServer, useTestServerWithSql } from './helpers/test-server.js';
@@ -55,7 +55,9 @@ describe('access token', () => {
     expect(sessions).toHaveLength(1);
     expect(claims.sid).toBe(sessions[0]?.id);
     expect((claims.exp ?? 0) - (claims.iat ?? 0)).toBe(900);
-    const login = await newBrowser(server).api.auth.login.mutate({ email, password: GOOD_PASSWORD });
+    const login = sessionOf(
+      await newBrowser(server).api.auth.login.mutate({ email, password: GOOD_PASSWORD }),
+    );
     expect(login.accessTokenExpiresAt.getTime()).toBe((decodeJwt(login.accessToken).exp ?? 0) * 1000);
     expect(Math.abs((claims.iat ?? 0) - Date.now() / 1000)).toBeLessThan(60);
     // Nothing else that a client could read and that belongs elsewhere.

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Env } from '../src/env.js';
 import { runScheduledBackup } from '../src/ops/index.js';
 import { type RunningServer, startServer } from '../src/server.js';
-import { GOOD_PASSWORD, signUp } from './helpers/accounts.js';
+import { GOOD_PASSWORD, sessionOf, signUp } from './helpers/accounts.js';
 import { browserAt, TEST_ORIGIN } from './helpers/browser.js';
 import { testEnv } from './helpers/test-env.js';
 import { startTestServer } from './helpers/test-server.js';
@@ -173,7 +173,9 @@ describe('a restored backup', () => {
       const restored = await startServer(env, pino({ level: 'silent' }));
       try {
         const browser = browserAt(restored.url);
-        const login = await browser.api.auth.login.mutate({ email: account.email, password: GOOD_PASSWORD });
+        const login = sessionOf(
+          await browser.api.auth.login.mutate({ email: account.email, password: GOOD_PASSWORD }),
+        );
         expect(login.user).toMatchObject({ id: account.userId, name: 'Restored Ada' });
         browser.accessToken = login.accessToken;
         const { items } = await browser.api.task.list.query({});

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createTestDatabase, type TestDatabase, waitFor } from '@taskapp/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GOOD_PASSWORD, outcome, REFRESH_COOKIE, uniqueEmail } from './helpers/accounts.js';
+import { GOOD_PASSWORD, outcome, REFRESH_COOKIE, sessionOf, uniqueEmail } from './helpers/accounts.js';
 import { browserAt } from './helpers/browser.js';
 import { mailedToken, RESET_SUBJECT, VERIFY_SUBJECT } from './helpers/mail.js';
 import { type ServerProcess, spawnServer } from './helpers/server-process.js';
@@ -65,7 +65,7 @@ describe('secrets never leak', () => {
 
     const phone = browserAt(server.url, { userAgent: 'phone' });
     expect(await outcome(phone.api.auth.login.mutate({ email, password: wrong }))).toBe('UNAUTHORIZED');
-    phone.accessToken = (await phone.api.auth.login.mutate({ email, password: first })).accessToken;
+    phone.accessToken = sessionOf(await phone.api.auth.login.mutate({ email, password: first })).accessToken;
     keepTokens(phone);
     for (let i = 0; i < 2; i++) {
       laptop.accessToken = (await laptop.api.auth.refresh.mutate()).accessToken;
@@ -94,7 +94,9 @@ describe('secrets never leak', () => {
       ok: true,
     });
     const tablet = browserAt(server.url, { userAgent: 'tablet' });
-    tablet.accessToken = (await tablet.api.auth.login.mutate({ email, password: third })).accessToken;
+    tablet.accessToken = sessionOf(
+      await tablet.api.auth.login.mutate({ email, password: third }),
+    ).accessToken;
     keepTokens(tablet);
     const rotatedAway = tablet.cookies.get(REFRESH_COOKIE) ?? '';
     tablet.accessToken = (await tablet.api.auth.refresh.mutate()).accessToken;

@@ -109,6 +109,9 @@ export const SIGNED_IN_COOKIE = 'taskapp_signed_in';
 export const PUBLIC_PROCEDURES = [
   'auth.register',
   'auth.login',
+  'auth.completeMfa',
+  'auth.passkeyOptions',
+  'auth.passkeyLogin',
   'auth.refresh',
   'auth.logout',
   'auth.verifyEmail',

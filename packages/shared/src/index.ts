@@ -7,6 +7,7 @@ export * from './schemas/organisation.js';
 export * from './schemas/push.js';
 export * from './schemas/recurrence.js';
 export * from './schemas/reminders.js';
+export * from './schemas/second-factors.js';
 export * from './schemas/settings.js';
 export * from './schemas/sync.js';
 export * from './schemas/task.js';

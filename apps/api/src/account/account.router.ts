@@ -7,6 +7,7 @@ import {
 } from '@taskapp/shared';
 import {
   assertPasswordAllowed,
+  confirmOwnPassword,
   discardUserTokens,
   hashPassword,
   refreshCookie,
@@ -15,14 +16,16 @@ import {
   toUserDto,
 } from '../auth/index.js';
 import { notFound } from '../domain-error.js';
+import { alertOwner } from '../second-factors/index.js';
+import { twoFactorRouter } from '../second-factors/two-factor.router.js';
 import { asExport } from '../trpc/heavy-reads.js';
 import { protectedProcedure, router } from '../trpc/init.js';
-import { confirmOwnPassword } from './confirm-password.js';
 import { exportedAccount } from './export-data.js';
 import { toSessionDto } from './session-dto.js';
 import { settingsProcedures } from './settings.procedures.js';
 
 export const accountRouter = router({
+  twoFactor: twoFactorRouter,
   ...settingsProcedures,
 
   updateProfile: protectedProcedure.input(updateProfileInput).mutation(async ({ ctx, input }) => {
@@ -41,6 +44,7 @@ export const accountRouter = router({
     await revokeOtherSessions(ctx.em, ctx.userId, ctx.session.sessionId);
     ctx.sessions.forget(ctx.userId);
     await discardUserTokens(ctx.em, ctx.userId, 'reset_password');
+    alertOwner(ctx, user, 'password-changed');
     return { ok: true as const };
   }),
 

@@ -1,8 +1,10 @@
-import { UserSchema, UserSettingsSchema } from '@taskapp/db';
-import { loginInput, registerInput } from '@taskapp/shared';
+import { SessionSchema, type User, UserSchema, UserSettingsSchema } from '@taskapp/db';
+import { completeMfaInput, loginInput, registerInput } from '@taskapp/shared';
 import { conflict, unauthorized } from '../domain-error.js';
 import { sendInBackground, verificationMail } from '../mail/index.js';
+import { alertOwner, completeMfa, mfaChallenge, secondFactorMethods } from '../second-factors/index.js';
 import { postgresTimeZone } from '../time-zones.js';
+import type { Context } from '../trpc/context.js';
 import { protectedProcedure, publicProcedure, router } from '../trpc/init.js';
 import { clientIp, userAgent } from '../trpc/request-meta.js';
 import { assertSameOrigin } from '../trpc/same-origin.js';
@@ -20,6 +22,14 @@ import { issueUserToken } from './user-tokens.js';
 
 const WRONG_CREDENTIALS = 'Email or password is incorrect.';
 const SESSION_ENDED = 'Your session has ended. Please sign in again.';
+/** Signs in after every factor was checked; a browser the account was never used on gets the owner an alert. */
+async function signInAndAlert(ctx: Context, user: User) {
+  const known = (await ctx.em.count(SessionSchema, { user: user.id, userAgent: userAgent(ctx.http) })) > 0;
+  const answer = await signIn(ctx, ctx.em, user);
+  if (!known) alertOwner(ctx, user, 'new-sign-in');
+  return answer;
+}
+
 const emailTaken = () => conflict('An account with this email already exists. Sign in instead.', 'email');
 
 export const authRouter = router({
@@ -61,7 +71,17 @@ export const authRouter = router({
     await ctx.rateLimits.reset('loginFailuresPerAccountAndIp', pair);
     await ctx.rateLimits.refund('loginFailuresPerAccount', byEmail(input.email));
     await ctx.rateLimits.refund('loginFailuresPerIp', byNetwork(ip));
-    return signIn(ctx, ctx.em, user);
+    // With a second factor on, the right password earns only a ticket for the next step: no session yet.
+    const methods = await secondFactorMethods(ctx.em, user.id);
+    if (methods) return mfaChallenge(ctx, user, methods);
+    return signInAndAlert(ctx, user);
+  }),
+
+  /** The second step of a sign-in with 2FA: the ticket from auth.login and a TOTP or recovery code. */
+  completeMfa: publicProcedure.input(completeMfaInput).mutation(async ({ ctx, input }) => {
+    const user = await completeMfa(ctx, input);
+    if (!user.isActive) throw unauthorized(WRONG_CREDENTIALS);
+    return signInAndAlert(ctx, user);
   }),
 
   refresh: publicProcedure.mutation(async ({ ctx }) => {

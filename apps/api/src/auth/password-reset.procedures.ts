@@ -2,6 +2,7 @@ import { UserSchema, UserTokenSchema } from '@taskapp/db';
 import { requestPasswordResetInput, resetPasswordInput } from '@taskapp/shared';
 import { invalid } from '../domain-error.js';
 import { passwordResetMail, sendInBackground } from '../mail/index.js';
+import { alertOwner } from '../second-factors/index.js';
 import type { Context } from '../trpc/context.js';
 import { publicProcedure } from '../trpc/init.js';
 import { clientIp } from '../trpc/request-meta.js';
@@ -69,6 +70,8 @@ export const passwordResetProcedures = {
       await discardUserTokens(tx, user.id, 'reset_password');
     });
     ctx.sessions.forget(user.id);
+    // A second factor stays on: the reset signs in nowhere, and the next sign-in still asks for it.
+    alertOwner(ctx, user, 'password-changed');
     return { ok: true as const };
   }),
 };

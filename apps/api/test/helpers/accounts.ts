@@ -54,9 +54,15 @@ export async function signIn(
   options: BrowserOptions = {},
 ): Promise<TestBrowser> {
   const browser = newBrowser(server, options);
-  const result = await browser.api.auth.login.mutate({ email, password });
+  const result = sessionOf(await browser.api.auth.login.mutate({ email, password }));
   browser.accessToken = result.accessToken;
   return browser;
+}
+
+/** A sign-in answer that is a session (fails the test when a second factor was asked for instead). */
+export function sessionOf<T extends object>(answer: T): Exclude<T, { mfaRequired: true }> {
+  if ('mfaRequired' in answer) throw new Error('expected a session, got a second-factor challenge');
+  return answer as Exclude<T, { mfaRequired: true }>;
 }
 
 /** The tRPC error a call fails with; fails the test when the call succeeds. */

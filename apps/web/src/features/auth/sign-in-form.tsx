@@ -12,11 +12,13 @@ import { applyServerErrors } from '../../lib/form-errors';
 import { adoptSignIn } from '../../lib/session';
 import { useTRPC } from '../../lib/trpc';
 import { TEXT_LINK } from './auth-layout';
+import { type MfaChallenge, SecondFactorForm } from './second-factor-form';
 
 export function SignInForm() {
   const trpc = useTRPC();
   const login = useMutation(trpc.auth.login.mutationOptions());
   const [formError, setFormError] = useState<string | null>(null);
+  const [challenge, setChallenge] = useState<MfaChallenge | null>(null);
   const form = useForm({
     resolver: zodResolver(loginInput),
     defaultValues: { email: '', password: '' },
@@ -29,11 +31,24 @@ export function SignInForm() {
     setFormError(null);
     try {
       // The route guard notices the session and moves on to where the person was heading.
-      adoptSignIn(await login.mutateAsync(values));
+      const answer = await login.mutateAsync(values);
+      if ('mfaRequired' in answer) setChallenge(answer);
+      else adoptSignIn(answer);
     } catch (error) {
       setFormError(applyServerErrors(error, form.setError, ['email', 'password']));
     }
   });
+
+  if (challenge)
+    return (
+      <SecondFactorForm
+        challenge={challenge}
+        onRestart={() => {
+          setChallenge(null);
+          form.setValue('password', '');
+        }}
+      />
+    );
 
   return (
     <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="Sign in">

@@ -1,14 +1,14 @@
-import { type User, UserSchema } from '@taskapp/db';
-import { verifyPassword } from '../auth/index.js';
+import { type EntityManager, type User, UserSchema } from '@taskapp/db';
 import { invalid } from '../domain-error.js';
-import type { Context } from '../trpc/context.js';
+import { verifyPassword } from './passwords.js';
+import type { RateLimits } from './rate-limits.js';
 
 /**
  * Re-checks the password of a signed-in user before a sensitive change. Guesses are limited in a bucket
  * of the user's own: failed sign-ins by strangers never block the owner's password change or deletion.
  */
 export async function confirmOwnPassword(
-  ctx: Pick<Context, 'em' | 'rateLimits'>,
+  ctx: { em: EntityManager; rateLimits: RateLimits },
   userId: string,
   password: string,
   field: string,
