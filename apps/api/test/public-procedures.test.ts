@@ -21,10 +21,12 @@ async function refusesAnonymous(path: string): Promise<boolean> {
   const caller = createCallerFactory(appRouter)(
     createInnerContext(testDependencies(db, 'smtp://127.0.0.1:9')),
   );
-  const [namespace = '', name = ''] = path.split('.');
-  const procedure = (
-    caller as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>
-  )[namespace]?.[name];
+  // Nested routers (account.twoFactor.setupTotp) are walked segment by segment.
+  const procedure = path
+    .split('.')
+    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], caller) as
+    | ((input: unknown) => Promise<unknown>)
+    | undefined;
   if (!procedure) throw new Error(`no procedure ${path}`);
   // Empty input: public procedures answer or refuse it (BAD_REQUEST), protected ones stop at sign-in first.
   const error = await procedure({}).then(
