@@ -83,6 +83,7 @@ describe('expired session cleanup', () => {
       deletedTasks: 0,
       changes: 0,
       reminderHistory: 0,
+      signInSteps: 0,
     });
     expect(await sessionIds(userId)).toEqual([live]);
     expect(await sessionIds(userId)).not.toContain(expired);

@@ -14,6 +14,8 @@ export interface ExpiredRows {
   changes: number;
   /** Reminders delivered (or given up) and digests sent longer ago than the history is kept. */
   reminderHistory: number;
+  /** Second-factor sign-in tickets and WebAuthn challenges past their few minutes. */
+  signInSteps: number;
 }
 
 /** How long delivered reminders (the bell list) and digest records are kept. */
@@ -48,7 +50,11 @@ export function maintenanceQueries(db: Queryable) {
       const reminderHistory =
         (await reminderJobQueries(db).prune(historyKeptSince)) +
         (await dailyDigestQueries(db).prune(historyKeptSince));
-      return { sessions, tokens, limits, deletedTasks, changes, reminderHistory };
+      // Small tables (a row per sign-in attempt, minutes long): no index needed to find the expired.
+      const signInSteps =
+        (await rowCount(db, sql`delete from "mfa_tickets" where "expires_at" <= ${now}`)) +
+        (await rowCount(db, sql`delete from "webauthn_challenges" where "expires_at" <= ${now}`));
+      return { sessions, tokens, limits, deletedTasks, changes, reminderHistory, signInSteps };
     },
   };
 }

@@ -100,6 +100,7 @@ describe('deleteExpired', () => {
       deletedTasks: 0,
       changes: 0,
       reminderHistory: 0,
+      signInSteps: 0,
     });
     expect(await maintenance.deleteExpired(NOW)).toEqual({
       sessions: 0,
@@ -108,6 +109,7 @@ describe('deleteExpired', () => {
       deletedTasks: 0,
       changes: 0,
       reminderHistory: 0,
+      signInSteps: 0,
     });
   });
 
@@ -164,5 +166,26 @@ describe('deleteExpired', () => {
     await insertToken(user, at(-1));
     await maintenance.deleteExpired(NOW);
     expect((await pool.query('select 1 from users where id = $1', [user])).rowCount).toBe(1);
+  });
+
+  it('removes second-factor tickets and WebAuthn challenges once expired, and only those', async () => {
+    const user = await insertUser(pool);
+    const ticket = (hash: string, expiresAt: Date) =>
+      pool.query(
+        `insert into mfa_tickets (token_hash, user_id, client_hash, expires_at) values ($1, $2, 'c', $3)`,
+        [hash, user, expiresAt],
+      );
+    const challenge = (value: string, expiresAt: Date) =>
+      pool.query(
+        `insert into webauthn_challenges (challenge, user_id, purpose, expires_at) values ($1, $2, 'sign-in', $3)`,
+        [value, user, expiresAt],
+      );
+    await ticket('old', at(-1));
+    await ticket('live', at(60_000));
+    await challenge('old', at(-1));
+    await challenge('live', at(60_000));
+    expect((await maintenance.deleteExpired(NOW)).signInSteps).toBe(2);
+    expect(await remaining('mfa_tickets', 'token_hash')).toEqual(['live']);
+    expect(await remaining('webauthn_challenges', 'challenge')).toEqual(['live']);
   });
 });
