@@ -327,3 +327,28 @@ describe('turning TOTP off and new recovery codes', () => {
     expect(mixed.data?.code).toBe('UNAUTHORIZED');
   });
 });
+
+describe('security alerts', () => {
+  const subjects = (email: string, pattern: RegExp) =>
+    inbox.mails.filter((mail) => mail.to === email && pattern.test(mail.subject));
+
+  it('mail the owner about a sign-in from a browser the account was never used in, with a way to review sessions', async () => {
+    const laptop = { userAgent: 'Firefox on the laptop' };
+    const { email } = await signUp(server, laptop);
+    sessionOf(await newBrowser(server, laptop).api.auth.login.mutate({ email, password: GOOD_PASSWORD }));
+    const phone = newBrowser(server, { userAgent: 'Safari on a phone' });
+    sessionOf(await phone.api.auth.login.mutate({ email, password: GOOD_PASSWORD }));
+    const mail = await inbox.waitFor(email, /New sign-in/);
+    expect(mail.link).toMatch(/\/settings#sessions$/);
+    expect(subjects(email, /New sign-in/)).toHaveLength(1);
+  });
+
+  it('mail the owner when the password changes', async () => {
+    const { browser, email } = await signUp(server);
+    await browser.api.account.changePassword.mutate({
+      currentPassword: GOOD_PASSWORD,
+      newPassword: OTHER_GOOD_PASSWORD,
+    });
+    await inbox.waitFor(email, /password was changed/);
+  });
+});
