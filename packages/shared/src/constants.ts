@@ -110,6 +110,8 @@ export const PUBLIC_PROCEDURES = [
   'auth.register',
   'auth.login',
   'auth.completeMfa',
+  'auth.passkeyOptions',
+  'auth.passkeyLogin',
   'auth.refresh',
   'auth.logout',
   'auth.verifyEmail',

@@ -17,6 +17,7 @@ import {
 } from '../auth/index.js';
 import { notFound } from '../domain-error.js';
 import { alertOwner } from '../second-factors/index.js';
+import { passkeysRouter } from '../second-factors/passkeys.router.js';
 import { twoFactorRouter } from '../second-factors/two-factor.router.js';
 import { asExport } from '../trpc/heavy-reads.js';
 import { protectedProcedure, router } from '../trpc/init.js';
@@ -26,6 +27,7 @@ import { settingsProcedures } from './settings.procedures.js';
 
 export const accountRouter = router({
   twoFactor: twoFactorRouter,
+  passkeys: passkeysRouter,
   ...settingsProcedures,
 
   updateProfile: protectedProcedure.input(updateProfileInput).mutation(async ({ ctx, input }) => {

@@ -1,14 +1,14 @@
-import { SessionSchema, type User, UserSchema, UserSettingsSchema } from '@taskapp/db';
+import { UserSchema, UserSettingsSchema } from '@taskapp/db';
 import { completeMfaInput, loginInput, registerInput } from '@taskapp/shared';
 import { conflict, unauthorized } from '../domain-error.js';
 import { sendInBackground, verificationMail } from '../mail/index.js';
-import { alertOwner, completeMfa, mfaChallenge, secondFactorMethods } from '../second-factors/index.js';
+import { completeMfa, mfaChallenge, secondFactorMethods } from '../second-factors/index.js';
 import { postgresTimeZone } from '../time-zones.js';
-import type { Context } from '../trpc/context.js';
 import { protectedProcedure, publicProcedure, router } from '../trpc/init.js';
 import { clientIp, userAgent } from '../trpc/request-meta.js';
 import { assertSameOrigin } from '../trpc/same-origin.js';
 import { emailVerificationProcedures } from './email-verification.procedures.js';
+import { passkeySignInProcedures } from './passkey-sign-in.procedures.js';
 import { assertPasswordAllowed } from './password-policy.js';
 import { passwordResetProcedures } from './password-reset.procedures.js';
 import { hashPassword, verifyPasswordOrDummy } from './passwords.js';
@@ -16,19 +16,13 @@ import { byEmail, byEmailAndNetwork, byNetwork } from './rate-limit-keys.js';
 import { refreshCookie } from './refresh-cookie.js';
 import { rotateRefreshToken } from './refresh-rotation.js';
 import { revokeSessionOfRefreshToken } from './sessions.js';
+import { signInAndAlert } from './sign-in-and-alert.js';
 import { sessionAnswer, signIn } from './sign-in-answer.js';
 import { toUserDto } from './user-dto.js';
 import { issueUserToken } from './user-tokens.js';
 
 const WRONG_CREDENTIALS = 'Email or password is incorrect.';
 const SESSION_ENDED = 'Your session has ended. Please sign in again.';
-/** Signs in after every factor was checked; a browser the account was never used on gets the owner an alert. */
-async function signInAndAlert(ctx: Context, user: User) {
-  const known = (await ctx.em.count(SessionSchema, { user: user.id, userAgent: userAgent(ctx.http) })) > 0;
-  const answer = await signIn(ctx, ctx.em, user);
-  if (!known) alertOwner(ctx, user, 'new-sign-in');
-  return answer;
-}
 
 const emailTaken = () => conflict('An account with this email already exists. Sign in instead.', 'email');
 
@@ -124,4 +118,5 @@ export const authRouter = router({
 
   ...emailVerificationProcedures,
   ...passwordResetProcedures,
+  ...passkeySignInProcedures,
 });

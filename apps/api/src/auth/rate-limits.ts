@@ -15,6 +15,8 @@ export const RATE_LIMITS = {
   passwordChecksPerUser: { points: 10, duration: 15 * 60 },
   // Wrong second-factor codes (sign-in, turning 2FA on or off), per account, on top of each ticket's own 5.
   secondFactorFailuresPerUser: { points: 10, duration: 15 * 60 },
+  // Passkey sign-in options (each stores a challenge) asked for by one network.
+  passkeyChallengesPerIp: { points: 100, duration: 15 * 60 },
   registrationsPerIp: { points: 10, duration: 60 * 60 },
   passwordResetsPerIp: { points: 10, duration: 15 * 60 },
   passwordResetsPerAccount: { points: 3, duration: 60 * 60 },

@@ -8,7 +8,7 @@ import { secretBoxFor } from './secret-box-for-env.js';
 import { alertOwner } from './security-alerts.js';
 import { acceptTotpCode, activeTotp, recoveryCodesLeft, spendRecoveryCode } from './totp-service.js';
 
-const TICKET_GONE = 'This sign-in has expired. Enter your email and password again.';
+export const TICKET_GONE = 'This sign-in has expired. Enter your email and password again.';
 const WRONG_CODE = 'That code is not correct.';
 
 type Ctx = Pick<Context, 'em' | 'env' | 'http' | 'now' | 'rateLimits' | 'mailer' | 'logger'>;
