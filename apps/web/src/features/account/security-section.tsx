@@ -8,6 +8,7 @@ import { Section } from '../../components/section';
 import type { SessionUser } from '../../lib/api-types';
 import { useTRPC } from '../../lib/trpc';
 import { errorMessage } from '../../lib/trpc-errors';
+import { PasskeyList } from './passkey-list';
 import { RecoveryCodes } from './recovery-codes';
 import { DisableTotpForm, RegenerateRecoveryCodesForm } from './totp-manage-forms';
 import { TotpSetup } from './totp-setup';
@@ -48,7 +49,7 @@ export function SecuritySection({ user }: { user: SessionUser }) {
   return (
     <Section
       title="Security"
-      description="Two-factor authentication asks for a code from your phone after your password."
+      description="Two-factor authentication asks for a code from your phone after your password. Passkeys sign you in with your device’s lock."
     >
       {status.isPending ? (
         <p role="status" className="text-muted text-sm">
@@ -118,6 +119,8 @@ export function SecuritySection({ user }: { user: SessionUser }) {
             <RegenerateRecoveryCodesForm onCodes={showCodes} onCancel={close} />
           ) : null}
           {flow.kind === 'codes' ? <RecoveryCodes codes={flow.codes} onDone={close} /> : null}
+
+          <PasskeyList passkeys={status.data.passkeys} email={user.email} onChanged={refresh} />
         </div>
       )}
     </Section>

@@ -12,6 +12,7 @@ import { applyServerErrors } from '../../lib/form-errors';
 import { adoptSignIn } from '../../lib/session';
 import { useTRPC } from '../../lib/trpc';
 import { TEXT_LINK } from './auth-layout';
+import { PasskeySignInButton } from './passkey-sign-in-button';
 import { type MfaChallenge, SecondFactorForm } from './second-factor-form';
 
 export function SignInForm() {
@@ -76,6 +77,12 @@ export function SignInForm() {
       <Link to="/forgot-password" className={`${TEXT_LINK} self-center text-sm`}>
         Forgot password?
       </Link>
+      <div className="flex items-center gap-3 text-muted text-sm" aria-hidden="true">
+        <span className="h-px flex-1 bg-line" />
+        or
+        <span className="h-px flex-1 bg-line" />
+      </div>
+      <PasskeySignInButton onError={setFormError} />
     </form>
   );
 }
