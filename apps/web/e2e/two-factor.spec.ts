@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { fillSignIn, newAccount, signOut, signUp } from './support/accounts';
 import { seriousViolations } from './support/axe';
+import { checkBothThemes, securitySection } from './support/security-section';
 
 const STEP_MS = 30_000;
 
@@ -26,21 +26,6 @@ function authenticator(setupKey: string) {
       await new Promise((resolve) => setTimeout(resolve, (current + 1) * STEP_MS - Date.now() + 200));
     }
   };
-}
-
-function securitySection(page: Page) {
-  return page.getByRole('region', { name: 'Security' });
-}
-
-/** Axe on the page and a picture of the Security section, in both themes. */
-async function checkBothThemes(page: Page, name: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
-    expect(await seriousViolations(page)).toEqual([]);
-    await securitySection(page).screenshot({ path: test.info().outputPath(`${name}-${colorScheme}.png`) });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 test('two-factor authentication: turn on, sign in with a code and with a recovery code, turn off', async ({
