@@ -46,10 +46,12 @@ export function useUpdateTask() {
   const client = useTRPCClient();
   const cache = useTaskCache();
   return useOptimisticTaskMutation(cache, {
+    // Guarded by the version shown: if the task changed elsewhere meanwhile (offline, say), the outbox
+    // merges field by field, and asks only when the same field changed on both sides.
     mutationFn: ({ task, patch }: UpdateVariables) =>
       client.task.update.mutate(
-        { id: task.id, ...patch },
-        viaOutbox({ title: task.title, predicted: applyPatch(task, patch) }),
+        { id: task.id, expectedUpdatedAt: task.updatedAt, ...patch },
+        viaOutbox({ title: task.title, base: task, predicted: applyPatch(task, patch) }),
       ),
     show: ({ task, patch }) => cache.showChanges([{ before: task, after: applyPatch(task, patch) }]),
     onSuccess: (saved) => cache.showSaved(saved),
