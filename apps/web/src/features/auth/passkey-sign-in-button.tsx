@@ -17,9 +17,11 @@ export function cancelledByPerson(error: unknown): boolean {
  */
 export function PasskeySignInButton({
   mfaTicket,
+  label = 'Sign in with a passkey',
   onError,
 }: {
   mfaTicket?: string;
+  label?: string;
   onError: (message: string | null) => void;
 }) {
   const trpc = useTRPC();
@@ -52,7 +54,7 @@ export function PasskeySignInButton({
   return (
     <Button className="w-full" pending={pending} onClick={() => void signIn()}>
       {pending ? null : <KeyRound aria-hidden="true" className="size-4" />}
-      {pending ? 'Waiting for your passkey…' : 'Sign in with a passkey'}
+      {pending ? 'Waiting for your passkey…' : label}
     </Button>
   );
 }

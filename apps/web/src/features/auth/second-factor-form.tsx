@@ -8,6 +8,7 @@ import { adoptSignIn } from '../../lib/session';
 import { useTRPC } from '../../lib/trpc';
 import { errorCode, errorMessage } from '../../lib/trpc-errors';
 import { TEXT_LINK } from './auth-layout';
+import { PasskeySignInButton } from './passkey-sign-in-button';
 
 export interface MfaChallenge {
   mfaTicket: string;
@@ -76,7 +77,6 @@ export function SecondFactorForm({
             inputMode={useRecovery ? 'text' : 'numeric'}
             autoCapitalize="none"
             spellCheck={false}
-            // biome-ignore lint/a11y/noAutofocus: the only field of this step, reached by pressing Sign in.
             autoFocus
             value={value}
             onChange={(event) => setValue(event.target.value)}
@@ -84,6 +84,13 @@ export function SecondFactorForm({
           <Button type="submit" variant="primary" className="w-full" pending={complete.isPending}>
             {complete.isPending ? 'Checking…' : 'Verify'}
           </Button>
+          {challenge.methods.includes('passkey') ? (
+            <PasskeySignInButton
+              mfaTicket={challenge.mfaTicket}
+              label="Use a passkey instead"
+              onError={setError}
+            />
+          ) : null}
           {challenge.methods.includes('recovery') || useRecovery ? (
             <button
               type="button"
