@@ -1,32 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateHOTP } from '@oslojs/otp';
 import { expect, test } from './fixtures';
 import { fillSignIn, newAccount, signOut, signUp } from './support/accounts';
 import { seriousViolations } from './support/axe';
-import { checkBothThemes, securitySection } from './support/security-section';
-
-const STEP_MS = 30_000;
-
-/**
- * An authenticator app in the test: the server accepts each time step once and only ±1 step from now,
- * so every code is for a later step than the last one given, waiting for the clock when it has to.
- */
-function authenticator(setupKey: string) {
-  const key = decodeBase32IgnorePadding(setupKey.replace(/\s+/g, ''));
-  let lastStep = -1;
-  return async function nextCode(): Promise<string> {
-    for (;;) {
-      const current = Math.floor(Date.now() / STEP_MS);
-      const step = Math.max(current, lastStep + 1);
-      if (step <= current + 1) {
-        lastStep = step;
-        return generateHOTP(key, BigInt(step), 6);
-      }
-      await new Promise((resolve) => setTimeout(resolve, (current + 1) * STEP_MS - Date.now() + 200));
-    }
-  };
-}
+import { authenticator, checkBothThemes, securitySection } from './support/security-section';
 
 test('two-factor authentication: turn on, sign in with a code and with a recovery code, turn off', async ({
   page,

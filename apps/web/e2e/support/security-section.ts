@@ -1,3 +1,5 @@
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { generateHOTP } from '@oslojs/otp';
 import { expect, type Page, test } from '@playwright/test';
 import { seriousViolations } from './axe';
 
@@ -14,4 +16,26 @@ export async function checkBothThemes(page: Page, name: string): Promise<void> {
     await securitySection(page).screenshot({ path: test.info().outputPath(`${name}-${colorScheme}.png`) });
   }
   await page.emulateMedia({ colorScheme: 'light' });
+}
+
+const STEP_MS = 30_000;
+
+/**
+ * An authenticator app in the test: the server accepts each time step once and only ±1 step from now,
+ * so every code is for a later step than the last one given, waiting for the clock when it has to.
+ */
+export function authenticator(setupKey: string) {
+  const key = decodeBase32IgnorePadding(setupKey.replace(/\s+/g, ''));
+  let lastStep = -1;
+  return async function nextCode(): Promise<string> {
+    for (;;) {
+      const current = Math.floor(Date.now() / STEP_MS);
+      const step = Math.max(current, lastStep + 1);
+      if (step <= current + 1) {
+        lastStep = step;
+        return generateHOTP(key, BigInt(step), 6);
+      }
+      await new Promise((resolve) => setTimeout(resolve, (current + 1) * STEP_MS - Date.now() + 200));
+    }
+  };
 }
