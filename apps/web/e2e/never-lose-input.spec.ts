@@ -71,7 +71,9 @@ test.describe('with a failing network', () => {
   // A request that never reaches the server is logged by the browser; that is the point here.
   test.use({ allowConsoleErrors: true });
 
-  test('a task the server refuses goes back into quick add with the reason; one it cannot reach waits and is sent later', async ({ page }) => {
+  test('a task the server refuses goes back into quick add with the reason; one it cannot reach waits and is sent later', async ({
+    page,
+  }) => {
     const account = newAccount();
     await signUp(page, account);
     const field = quickAddField(page);
