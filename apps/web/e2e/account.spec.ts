@@ -54,6 +54,40 @@ test('export downloads everything about the account as JSON', async ({ page }) =
   expect(JSON.stringify(data)).not.toMatch(/passwordHash|tokenHash|argon2/);
 });
 
+test.describe('a sign-in from long ago', () => {
+  // The browser logs the refused download (403) as a console error; that refusal is the point here.
+  test.use({ allowConsoleErrors: true });
+
+  test('an export on a sign-in from long ago asks for the password first, then downloads', async ({
+    page,
+  }) => {
+    const account = newAccount();
+    await signUp(page, account);
+    await page.goto('/settings');
+    // The server's answer when this device signed in more than 30 minutes ago (API tests age a real session).
+    await page.route(
+      '**/api/account/export',
+      (route) =>
+        route.fulfill({
+          status: 403,
+          contentType: 'application/json',
+          body: JSON.stringify({ error: 'For your security, confirm your password first.' }),
+        }),
+      { times: 1 },
+    );
+    await page.getByRole('button', { name: 'Download my data' }).click();
+    const confirm = page.getByRole('form', { name: 'Confirm your password' });
+    await confirm.getByLabel('Password', { exact: true }).fill('not the password');
+    await confirm.getByRole('button', { name: 'Confirm and download' }).click();
+    await expect(confirm.getByText('That password is not correct.')).toBeVisible();
+    await confirm.getByLabel('Password', { exact: true }).fill(account.password);
+    const download = page.waitForEvent('download');
+    await confirm.getByRole('button', { name: 'Confirm and download' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^taskapp-export-/);
+    await expect(page.getByRole('button', { name: 'Download my data' })).toBeVisible();
+  });
+});
+
 test('deleting the account needs the password and ends every session', async ({ page }) => {
   const account = newAccount();
   await signUp(page, account);

@@ -1,6 +1,7 @@
 import { SessionSchema, UserSchema } from '@taskapp/db';
 import {
   changePasswordInput,
+  confirmPasswordInput,
   deleteAccountInput,
   revokeSessionInput,
   updateProfileInput,
@@ -10,7 +11,9 @@ import {
   confirmOwnPassword,
   discardUserTokens,
   hashPassword,
+  markSignedInNow,
   refreshCookie,
+  requireRecentSignIn,
   revokeOtherSessions,
   revokeSession,
   toUserDto,
@@ -75,13 +78,21 @@ export const accountRouter = router({
     return { count };
   }),
 
-  exportData: protectedProcedure.query(({ ctx }) =>
-    asExport(ctx, ctx.userId, async () => {
+  /** The password again, so a sensitive action (the data export) sees a recent sign-in on this session. */
+  confirmPassword: protectedProcedure.input(confirmPasswordInput).mutation(async ({ ctx, input }) => {
+    await confirmOwnPassword(ctx, ctx.userId, input.password, 'password');
+    await markSignedInNow(ctx.em, ctx.session.sessionId, ctx.now());
+    return { ok: true as const };
+  }),
+
+  exportData: protectedProcedure.query(async ({ ctx }) => {
+    await requireRecentSignIn(ctx.em, ctx.session.sessionId, ctx.now());
+    return asExport(ctx, ctx.userId, async () => {
       const account = await exportedAccount(ctx, ctx.userId, ctx.session.sessionId);
       const tasks = await ctx.queries.tasks.allOf(ctx.userId);
       return { ...account, tasks };
-    }),
-  ),
+    });
+  }),
 
   delete: protectedProcedure.input(deleteAccountInput).mutation(async ({ ctx, input }) => {
     await confirmOwnPassword(ctx, ctx.userId, input.password, 'password');

@@ -1,5 +1,6 @@
 import type { ExportCursor } from '@taskapp/db/queries';
 import type { Request, Response } from 'express';
+import { requireRecentSignIn } from '../auth/index.js';
 import { DomainError, unauthorized } from '../domain-error.js';
 import { authenticate } from '../trpc/authenticate.js';
 import type { AppDependencies } from '../trpc/context.js';
@@ -12,7 +13,11 @@ const PAGE_SIZE = 500;
 /** Text gathered before it is handed to the socket. */
 const WRITE_SIZE = 64 * 1024;
 
-const STATUS: Partial<Record<DomainError['kind'], number>> = { unauthorized: 401, 'rate-limited': 429 };
+const STATUS: Partial<Record<DomainError['kind'], number>> = {
+  unauthorized: 401,
+  forbidden: 403,
+  'rate-limited': 429,
+};
 
 /** The client went away: nothing is left to answer. */
 class ClientGone extends Error {
@@ -28,7 +33,8 @@ class ClientGone extends Error {
  * call (`Authorization: Bearer <access token>`, the session still live) and limited like it: one export
  * per person at a time, the pause after a big one, the heavy-read pool and the export's statement timeout.
  *
- * A refusal before the first byte is a JSON error with its status (401, 429); a failure after it cuts the
+ * A sign-in older than 30 minutes on this session is refused (403) until the password is confirmed again
+ * (account.confirmPassword). A refusal before the first byte is a JSON error with its status (401, 403, 429); a failure after it cuts the
  * answer short (the download is incomplete, never a document that looks whole) and is logged.
  */
 export function exportDownload(deps: AppDependencies) {
@@ -45,6 +51,7 @@ export function exportDownload(deps: AppDependencies) {
       const session = await authenticate(ctx);
       if (!session) throw unauthorized('Sign in to continue.');
       const { userId } = session;
+      await requireRecentSignIn(ctx.em, session.sessionId, ctx.now());
       await asOneExport(userId, async (exported) => {
         const account = await exportedAccount(ctx, userId, session.sessionId);
         const day = account.exportedAt.toISOString().slice(0, 10);

@@ -4,6 +4,7 @@ export { confirmOwnPassword } from './confirm-password.js';
 export { assertPasswordAllowed } from './password-policy.js';
 export { hashPassword, verifyPassword } from './passwords.js';
 export { createRateLimits, RATE_LIMITS, type RateLimitName, type RateLimits } from './rate-limits.js';
+export { CONFIRM_PASSWORD_FIRST, markSignedInNow, requireRecentSignIn } from './recent-sign-in.js';
 export { refreshCookie } from './refresh-cookie.js';
 export { createSessionCache, type SessionCache } from './session-cache.js';
 export { type LiveSession, revokeOtherSessions, revokeSession } from './sessions.js';

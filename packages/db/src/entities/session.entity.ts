@@ -22,6 +22,9 @@ export const SessionSchema = defineEntity({
     // Not in the specification (added by migration for the sessions list in account settings).
     lastUsedAt: timestampDefaultNow(),
     userAgent: p.string().length(512).nullable(),
+    // Not in the specification: when the person last proved who they are on this session (signing in, or
+    // confirming the password again); sensitive reads such as the data export want it recent.
+    authenticatedAt: timestampDefaultNow(),
   },
 });
 

@@ -13,6 +13,7 @@ import { Migration20261129162016_recurrence } from './Migration20261129162016_re
 import { Migration20261129164329_reminder_jobs } from './Migration20261129164329_reminder_jobs.js';
 import { Migration20261129183814_push_and_digests } from './Migration20261129183814_push_and_digests.js';
 import { Migration20261129222031_second_factors } from './Migration20261129222031_second_factors.js';
+import { Migration20261129230035_session_authenticated_at } from './Migration20261129230035_session_authenticated_at.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127123501_initial', class: Migration20261127123501_initial },
@@ -34,4 +35,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129164329_reminder_jobs', class: Migration20261129164329_reminder_jobs },
   { name: 'Migration20261129183814_push_and_digests', class: Migration20261129183814_push_and_digests },
   { name: 'Migration20261129222031_second_factors', class: Migration20261129222031_second_factors },
+  {
+    name: 'Migration20261129230035_session_authenticated_at',
+    class: Migration20261129230035_session_authenticated_at,
+  },
 ];

@@ -15,3 +15,7 @@ export type RevokeSessionInput = z.infer<typeof revokeSessionInput>;
 
 export const deleteAccountInput = z.strictObject({ password: currentPasswordSchema });
 export type DeleteAccountInput = z.infer<typeof deleteAccountInput>;
+
+/** Proves it is still the person, before a sensitive read such as the data export. */
+export const confirmPasswordInput = z.strictObject({ password: currentPasswordSchema });
+export type ConfirmPasswordInput = z.infer<typeof confirmPasswordInput>;

@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { Download } from 'lucide-react';
+import { useState } from 'react';
 import { toast } from 'sonner';
 import { Button } from '../../components/button';
 import { Section } from '../../components/section';
@@ -7,6 +8,7 @@ import { EXPORT_URL } from '../../lib/api-url';
 import { ApiRouteError, authorizedFetch } from '../../lib/authorized-fetch';
 import { attachmentFileName, downloadBlob } from '../../lib/download';
 import { errorMessage } from '../../lib/trpc-errors';
+import { ConfirmPasswordForm } from './confirm-password-form';
 
 function exportFileName(now = new Date()): string {
   return `taskapp-export-${now.toISOString().slice(0, 10)}.json`;
@@ -23,6 +25,8 @@ async function fetchExport(): Promise<{ fileName: string; file: Blob }> {
 }
 
 export function ExportSection() {
+  // A sign-in on this device more than 30 minutes ago: the server wants the password again first.
+  const [confirming, setConfirming] = useState(false);
   // Fetched on demand, never cached: an export must be current, and it can be large.
   const exportData = useMutation({
     mutationFn: fetchExport,
@@ -32,10 +36,15 @@ export function ExportSection() {
         description: 'A JSON file with your account, tasks and sessions.',
       });
     },
-    onError: (error) =>
+    onError: (error) => {
+      if (error instanceof ApiRouteError && error.status === 403) {
+        setConfirming(true);
+        return;
+      }
       toast.error('Couldn’t export your data', {
         description: error instanceof ApiRouteError ? error.message : errorMessage(error),
-      }),
+      });
+    },
   });
 
   return (
@@ -43,10 +52,20 @@ export function ExportSection() {
       title="Export your data"
       description="Everything Taskapp stores about you, as a JSON file. Passwords and tokens are never included."
     >
-      <Button pending={exportData.isPending} onClick={() => exportData.mutate()}>
-        {exportData.isPending ? null : <Download aria-hidden="true" className="size-4" />}
-        {exportData.isPending ? 'Preparing export…' : 'Download my data'}
-      </Button>
+      {confirming ? (
+        <ConfirmPasswordForm
+          onConfirmed={() => {
+            setConfirming(false);
+            exportData.mutate();
+          }}
+          onCancel={() => setConfirming(false)}
+        />
+      ) : (
+        <Button pending={exportData.isPending} onClick={() => exportData.mutate()}>
+          {exportData.isPending ? null : <Download aria-hidden="true" className="size-4" />}
+          {exportData.isPending ? 'Preparing export…' : 'Download my data'}
+        </Button>
+      )}
     </Section>
   );
 }
