@@ -36,7 +36,12 @@ export async function newUser(t: TaskTestDb, label = 'user'): Promise<TestUser> 
     [`${label}-${sequence}-${randomUUID().slice(0, 8)}@example.com`],
   );
   const userId = row?.id ?? '';
-  const session = { userId, sessionId: randomUUID() };
+  // A real session row, as a sign-in leaves: procedures that look at it (the export's recent sign-in) find it.
+  const [signedIn] = await t.query<{ id: string }>(
+    "insert into sessions (user_id, token_hash, expires_at) values (?, ?, now() + interval '1 day') returning id",
+    [userId, randomUUID()],
+  );
+  const session = { userId, sessionId: signedIn?.id ?? randomUUID() };
   return {
     userId,
     get api() {
