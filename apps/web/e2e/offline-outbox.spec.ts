@@ -5,7 +5,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from '@playwri
 import { expect, test } from './fixtures';
 import { type Account, newAccount, signIn, signOut, signUp } from './support/accounts';
 import { apiAs } from './support/organise-api';
-import { quickAdd, row } from './support/task-screen';
+import { outboxSize, quickAdd, row } from './support/task-screen';
 
 // Issue 16: writes made without a network wait in a durable outbox (IndexedDB), survive reloads and a
 // browser restart, and reach the server once each, in order; a second device sees them live.
@@ -26,31 +26,6 @@ const places = (page: Page) => page.getByRole('navigation', { name: 'Places' });
 async function openTask(page: Page, title: string) {
   await page.getByTestId('task-title').getByText(title, { exact: true }).click();
   await expect(panel(page).getByLabel('Title')).toHaveValue(title);
-}
-
-/** How many writes the outbox holds in IndexedDB, for anyone. */
-function outboxSize(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('taskapp-outbox');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('entries')) {
-            db.close();
-            resolve(0);
-            return;
-          }
-          const count = db.transaction('entries').objectStore('entries').count();
-          count.onsuccess = () => {
-            db.close();
-            resolve(count.result);
-          };
-          count.onerror = () => reject(count.error);
-        };
-      }),
-  );
 }
 
 async function waitForServiceWorker(page: Page) {

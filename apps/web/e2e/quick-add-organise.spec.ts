@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { newAccount, signUp } from './support/accounts';
+import { type Account, newAccount, signUp } from './support/accounts';
 import { COLOR_SCHEMES, seriousViolations } from './support/axe';
 import { quickAdd, row } from './support/task-screen';
 import { type ApiTask, taskApi } from './support/tasks';
@@ -9,6 +9,19 @@ type OrganisedTask = ApiTask & { projectId: string | null; labelIds: string[] };
 
 const field = (page: Page) => page.getByRole('combobox', { name: 'New task' });
 const highlighted = (page: Page) => page.getByTestId('quick-add-highlight').locator('mark');
+
+/** The server's tasks once it has `count` of them: rows show at once, the outbox sends a moment later. */
+async function savedTasks(page: Page, account: Account, count: number): Promise<OrganisedTask[]> {
+  const api = await taskApi(page, account);
+  let tasks: OrganisedTask[] = [];
+  await expect
+    .poll(async () => {
+      tasks = (await api.list()) as OrganisedTask[];
+      return tasks.length;
+    })
+    .toBe(count);
+  return tasks;
+}
 
 test('a project and a label are created from quick add on confirmation, and the row shows them', async ({
   page,
@@ -46,7 +59,7 @@ test('a project and a label are created from quick add on confirmation, and the 
   await expect(created.getByTestId('label-chip')).toHaveText(/errands/);
   await expect(created.getByTestId('task-due')).toHaveText(/Tomorrow/);
 
-  const [saved] = (await (await taskApi(page, account)).list()) as OrganisedTask[];
+  const [saved] = await savedTasks(page, account, 1);
   expect(saved).toMatchObject({ title: 'Buy tiles', priority: 'high', allDay: true });
   expect(saved?.projectId).toEqual(expect.any(String));
   expect(saved?.labelIds).toHaveLength(1);
@@ -58,7 +71,7 @@ test('a project and a label are created from quick add on confirmation, and the 
   await input.press('Enter');
   await expect(input).toHaveValue('');
   await expect(row(page, 'Order grout')).toBeVisible();
-  const all = (await (await taskApi(page, account)).list()) as OrganisedTask[];
+  const all = await savedTasks(page, account, 2);
   const grout = all.find((task) => task.title === 'Order grout');
   expect(grout?.projectId).toBe(saved?.projectId);
   expect(grout?.labelIds).toEqual(saved?.labelIds);
@@ -67,7 +80,7 @@ test('a project and a label are created from quick add on confirmation, and the 
   await page.goto(`/projects/${saved?.projectId}`);
   await quickAdd(page, 'Seal the joints @errands');
   await expect(row(page, 'Seal the joints')).toBeVisible();
-  const inProject = (await (await taskApi(page, account)).list()) as OrganisedTask[];
+  const inProject = await savedTasks(page, account, 3);
   expect(inProject.find((task) => task.title === 'Seal the joints')).toMatchObject({
     projectId: saved?.projectId,
     labelIds: saved?.labelIds,
@@ -130,7 +143,7 @@ test('"#" inside a word or before a number is not a project', async ({ page }) =
   await expect(row(page, 'Learn C# basics')).toBeVisible();
   await expect(row(page, 'Close issue#12 and #3')).toBeVisible();
   await expect(page.getByTestId('project-chip')).toHaveCount(0);
-  const saved = (await (await taskApi(page, account)).list()) as OrganisedTask[];
+  const saved = await savedTasks(page, account, 2);
   expect(saved.map((task) => task.projectId)).toEqual([null, null]);
 });
 

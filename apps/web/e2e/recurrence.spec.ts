@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { newAccount, signUp } from './support/accounts';
 import { COLOR_SCHEMES, seriousViolations } from './support/axe';
-import { row } from './support/task-screen';
+import { allSent, row } from './support/task-screen';
 import { type ApiTask, taskApi } from './support/tasks';
 
 type RepeatingTask = ApiTask & { recurrence: { rule: string; from: 'due' | 'completion' } | null };
@@ -28,6 +28,7 @@ test('a repeating task: quick add with its schedule, the recurrence editor, and 
   const plants = row(page, 'Water plants');
   await expect(plants.getByRole('img', { name: 'Repeats every 3 days, from the due date' })).toBeVisible();
   await expect(plants.getByTestId('task-due')).toHaveText(/Today$/);
+  await allSent(page);
   const api = await taskApi(page, account);
   const [created] = (await api.list()) as RepeatingTask[];
   expect(created).toMatchObject({

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures';
 import { newAccount, signUp } from './support/accounts';
 import { COLOR_SCHEMES, seriousViolations } from './support/axe';
-import { daysFromNow, quickAdd, row, seedVariedTasks } from './support/task-screen';
+import { allSent, daysFromNow, quickAdd, row, seedVariedTasks } from './support/task-screen';
 import { taskApi } from './support/tasks';
 
 const SCREENSHOT_DIR = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -79,6 +79,7 @@ test('delete shows an undo that brings the task back as it was', async ({ page }
   await quickAdd(page, 'Renew passport next friday 10am !high');
   await quickAdd(page, 'Buy milk');
   await expect(page.getByTestId('count-all')).toHaveText('2');
+  await allSent(page);
   const api = await taskApi(page, account);
   const before = (await api.list()).find((task) => task.title === 'Renew passport');
   expect(before).toBeDefined();

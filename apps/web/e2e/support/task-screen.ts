@@ -63,3 +63,36 @@ export async function seedVariedTasks(page: Page, account: Account): Promise<voi
 export function visibleTitles(page: Page) {
   return page.getByTestId('task-title');
 }
+
+/** How many writes the outbox holds in IndexedDB (for anyone signed in on this browser). */
+export function outboxSize(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('taskapp-outbox');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('entries')) {
+            db.close();
+            resolve(0);
+            return;
+          }
+          const count = db.transaction('entries').objectStore('entries').count();
+          count.onsuccess = () => {
+            db.close();
+            resolve(count.result);
+          };
+          count.onerror = () => reject(count.error);
+        };
+      }),
+  );
+}
+
+/**
+ * Waits until the outbox holds no write: the screen shows a change at once, the server has it a moment
+ * later. Read the server after this, not after the row appears.
+ */
+export async function allSent(page: Page): Promise<void> {
+  await expect.poll(() => outboxSize(page)).toBe(0);
+}
