@@ -44,7 +44,6 @@ export function ConfirmPasswordForm({
       <PasswordField
         label="Password"
         autoComplete="current-password"
-        // biome-ignore lint/a11y/noAutofocus: shown in answer to the person's own press of Download.
         autoFocus
         value={password}
         onChange={(event) => setPassword(event.target.value)}

@@ -1,5 +1,4 @@
 import type { OutboxEntry } from '../../lib/offline/outbox/outbox-entry';
-import type { EditField } from '../tasks/edit/merge-edits';
 
 const quoted = (title: string | undefined, fallback: string) => (title ? `“${title}”` : fallback);
 
@@ -39,17 +38,6 @@ export function describeEntry({ path, title }: OutboxEntry): string {
       return 'A change';
   }
 }
-
-export const FIELD_NAMES: Record<EditField, string> = {
-  title: 'Title',
-  description: 'Description',
-  status: 'Status',
-  priority: 'Priority',
-  due: 'Due date',
-  projectId: 'Project',
-  recurrence: 'Repeat',
-  reminders: 'Reminders',
-};
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 

@@ -1,26 +1,20 @@
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
-import type { Task } from '../../lib/api-types';
 import { keepMinePatch, mineOf } from '../../lib/offline/outbox/keep-mine';
 import { discardEntry, keepMine } from '../../lib/offline/outbox/outbox';
 import type { OutboxEntry } from '../../lib/offline/outbox/outbox-entry';
 import { setOutboxView, useOutboxStatus, useOutboxView } from '../../lib/offline/outbox/outbox-status';
-import type { EditField } from '../tasks/edit/merge-edits';
-import { describeEntry, FIELD_NAMES } from './describe-entry';
+import { useDaySettings } from '../account/use-settings';
+import { useProjectsById } from '../projects/use-projects';
+import { FIELD_NAMES, fieldText } from '../tasks/edit/field-text';
+import { describeEntry } from './describe-entry';
 
 const time = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-/** A field's value as a person reads it; fields too rich for one line just say they differ. */
-function shown(task: Task, field: EditField): string {
-  if (field === 'title') return task.title;
-  if (field === 'description') return task.description?.trim() || '(empty)';
-  if (field === 'status') return task.status.replace('_', ' ');
-  if (field === 'priority') return task.priority;
-  if (field === 'due') return task.dueDate ? time.format(task.dueDate) : 'no date';
-  return 'changed';
-}
-
 function ConflictChoice({ entry }: { entry: OutboxEntry }) {
+  const { timeZone } = useDaySettings();
+  const projects = useProjectsById();
+  const projectName = (id: string) => projects.get(id)?.name;
   const mine = mineOf(entry);
   const conflict = entry.conflict;
   if (!mine || !conflict) return null;
@@ -32,8 +26,9 @@ function ConflictChoice({ entry }: { entry: OutboxEntry }) {
           <div key={field}>
             <dt className="font-medium">{FIELD_NAMES[field]}</dt>
             <dd className="text-muted">
-              Yours: <span className="text-fg">{shown(mine, field)}</span> · Theirs:{' '}
-              <span className="text-fg">{shown(conflict.theirs, field)}</span>
+              Yours: <span className="text-fg">{fieldText(field, mine, timeZone, projectName)}</span> ·
+              Theirs:{' '}
+              <span className="text-fg">{fieldText(field, conflict.theirs, timeZone, projectName)}</span>
             </dd>
           </div>
         ))}
