@@ -28,9 +28,9 @@ export function matchingStep(secret: Uint8Array, code: string, now: Date): numbe
   return null;
 }
 
-/** The secret as people type it into an app that cannot scan (base32, grouped by four). */
+/** The secret as authenticator apps take it typed in: base32, no padding (the screen groups it by four). */
 export function secretText(secret: Uint8Array): string {
-  return encodeBase32UpperCaseNoPadding(secret).replace(/(.{4})(?=.)/g, '$1 ');
+  return encodeBase32UpperCaseNoPadding(secret);
 }
 
 /** The otpauth:// address the QR code carries: the app shows "Taskapp (ada@example.com)". */

@@ -132,7 +132,7 @@ function ConfirmTotpForm({
             <div className="min-w-0 flex-1">
               <TextField
                 label="Setup key"
-                value={secret.secret}
+                value={secret.secret.replace(/(.{4})(?=.)/g, '$1 ')}
                 readOnly
                 className={`${INPUT_CLASSES} font-mono`}
                 onFocus={(event) => event.currentTarget.select()}
