@@ -43,10 +43,10 @@ test('two-factor authentication: turn on, sign in with a code and with a recover
   // The recovery codes, shown once, with Copy and Download.
   await expect(section.getByText('Save these now; they are shown only once.')).toBeVisible();
   await expect(section.getByRole('heading', { name: 'Your recovery codes' })).toBeFocused();
-  const recoveryCodes = await section
-    .getByRole('list', { name: 'Recovery codes' })
-    .getByRole('listitem')
-    .allTextContents();
+  const shownCodes = section.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
+  // allTextContents does not wait: the codes first, then their text.
+  await expect(shownCodes).toHaveCount(10);
+  const recoveryCodes = await shownCodes.allTextContents();
   expect(recoveryCodes).toHaveLength(10);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -94,10 +94,8 @@ test('two-factor authentication: turn on, sign in with a code and with a recover
   await section.getByRole('button', { name: 'New recovery codes' }).click();
   await section.getByLabel('Authentication code').fill(await nextCode());
   await section.getByRole('button', { name: 'Make new codes' }).click();
-  const newCodes = await section
-    .getByRole('list', { name: 'Recovery codes' })
-    .getByRole('listitem')
-    .allTextContents();
+  await expect(shownCodes).toHaveCount(10);
+  const newCodes = await shownCodes.allTextContents();
   expect(newCodes).toHaveLength(10);
   expect(newCodes).not.toContain(recoveryCodes[0]);
   await section.getByRole('button', { name: 'Done' }).click();
