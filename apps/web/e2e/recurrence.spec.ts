@@ -102,6 +102,25 @@ test('a repeating task: quick add with its schedule, the recurrence editor, and 
   await expect(nextRow).toHaveCount(1);
   await expect(nextRow.getByTestId('task-due')).not.toHaveText(/Today$/);
   await expect(nextRow.getByRole('img', { name: /^Repeats every week/ })).toBeVisible();
+
+  // Ending the series is its own action: the task stays, and completing it brings no next one.
+  await nextRow.getByTestId('task-title').click();
+  await panel.getByRole('button', { name: 'Stop repeating' }).click();
+  await expect(repeat).toHaveValue('none');
+  await expect(panel.getByRole('button', { name: 'Stop repeating' })).toBeHidden();
+  await expect
+    .poll(
+      async () => ((await api.list()) as RepeatingTask[]).find((task) => task.id === next?.id)?.recurrence,
+    )
+    .toBeNull();
+  await panel.getByRole('button', { name: /^Done/ }).click();
+  await expect(nextRow.getByRole('img', { name: /^Repeats/ })).toBeHidden();
+  await nextRow.getByRole('button', { name: 'Mark as completed: Water plants' }).click();
+  await allSent(page);
+  expect(((await api.list()) as RepeatingTask[]).map((task) => task.status)).toEqual([
+    'completed',
+    'completed',
+  ]);
 });
 
 test('the editor checks a custom rule before saving it, and needs a due date to repeat', async ({ page }) => {

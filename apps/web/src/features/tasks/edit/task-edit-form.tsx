@@ -19,6 +19,7 @@ import { RecurrenceField } from './recurrence-field';
 import { RemindersField } from './reminders-field';
 import { SaveStatusText } from './save-status';
 import { SkipOccurrenceButton } from './skip-occurrence-button';
+import { StopRepeatingButton } from './stop-repeating-button';
 import { useAutosavedTaskForm } from './use-autosaved-task-form';
 
 /** Asked before the panel closes: resolves false (stay open) while an edit cannot be saved yet. */
@@ -45,6 +46,7 @@ export function TaskEditForm({ task, onDone, closeGuard }: TaskEditFormProps) {
   const errors = form.formState.errors;
   const conflicted = Object.keys(conflicts).length > 0;
   const stuck = conflicted || status.kind === 'invalid' || status.kind === 'failed';
+  const repeats = form.watch('recurrenceRule') !== '';
 
   const close = async () => {
     if (await edit.beforeClose()) onDone();
@@ -158,13 +160,18 @@ export function TaskEditForm({ task, onDone, closeGuard }: TaskEditFormProps) {
         </fieldset>
         {conflictFor('due')}
         <RecurrenceField form={form} timeZone={timeZone} />
-        {task.recurrence && task.dueDate ? (
-          <SkipOccurrenceButton
-            saved={edit.saved}
-            flush={edit.flush}
-            adopt={edit.adopt}
-            timeZone={timeZone}
-          />
+        {repeats ? (
+          <div className="flex flex-wrap items-start gap-2">
+            {task.recurrence && task.dueDate ? (
+              <SkipOccurrenceButton
+                saved={edit.saved}
+                flush={edit.flush}
+                adopt={edit.adopt}
+                timeZone={timeZone}
+              />
+            ) : null}
+            <StopRepeatingButton form={form} />
+          </div>
         ) : null}
         {conflictFor('recurrence')}
         <RemindersField form={form} timeZone={timeZone} />
