@@ -14,6 +14,7 @@ import { Migration20261129164329_reminder_jobs } from './Migration20261129164329
 import { Migration20261129183814_push_and_digests } from './Migration20261129183814_push_and_digests.js';
 import { Migration20261129222031_second_factors } from './Migration20261129222031_second_factors.js';
 import { Migration20261129230035_session_authenticated_at } from './Migration20261129230035_session_authenticated_at.js';
+import { Migration20261130013000_all_day_reminders_wall_clock } from './Migration20261130013000_all_day_reminders_wall_clock.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127123501_initial', class: Migration20261127123501_initial },
@@ -38,5 +39,9 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261129230035_session_authenticated_at',
     class: Migration20261129230035_session_authenticated_at,
+  },
+  {
+    name: 'Migration20261130013000_all_day_reminders_wall_clock',
+    class: Migration20261130013000_all_day_reminders_wall_clock,
   },
 ];

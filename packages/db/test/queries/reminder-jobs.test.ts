@@ -108,16 +108,18 @@ describe('the schedule the triggers keep', () => {
   it.each([
     // Berlin: CET (UTC+1) before 28 March 2027, CEST (UTC+2) from that day on.
     ['Europe/Berlin', '2027-03-27', '2027-03-27T08:00Z', '2027-03-26T08:00Z'],
-    ['Europe/Berlin', '2027-03-28', '2027-03-28T07:00Z', '2027-03-27T07:00Z'],
+    ['Europe/Berlin', '2027-03-28', '2027-03-28T07:00Z', '2027-03-27T08:00Z'],
     // New York: EST (UTC-5) before 14 March 2027, EDT (UTC-4) from that day on.
     ['America/New_York', '2027-03-13', '2027-03-13T14:00Z', '2027-03-12T14:00Z'],
-    ['America/New_York', '2027-03-14', '2027-03-14T13:00Z', '2027-03-13T13:00Z'],
+    ['America/New_York', '2027-03-14', '2027-03-14T13:00Z', '2027-03-13T14:00Z'],
+    // And back in autumn: 09:00 EDT the day before the change to EST.
+    ['America/New_York', '2027-11-07', '2027-11-07T14:00Z', '2027-11-06T13:00Z'],
   ])('counts all-day reminders from 09:00 local in %s on %s', async (zone, day, atNine, dayBefore) => {
     await setTimeZone(db.owner, zone);
     const id = await insertTask(db.owner, {
       dueDate: `${day}T00:00:00Z`,
       allDay: true,
-      // A day before is 1,440 minutes before: across a clock change that is not 09:00 the day before.
+      // A day before is 09:00 the day before on the wall clock, also across a clock change.
       reminders: [{ minutesBefore: 0 }, { minutesBefore: 1440 }],
     });
     expect(await jobsOf(id)).toEqual([pending(0, atNine), pending(1, dayBefore)]);
