@@ -12,6 +12,7 @@ import type pg from 'pg';
 import {
   generateScaleData,
   ORGANISATION,
+  orderKeySql,
   SCALE,
   type ScaleSize,
 } from '../../packages/db/test-scale/generate.js';
@@ -109,6 +110,39 @@ export async function ensureDataset(
   }
   const [row] = await query<{ n: number }>(url, 'select count(*)::int as n from tasks');
   return { name, url, size, tasks: row?.n ?? 0 };
+}
+
+const REPEATING_TITLE = `${BENCH_TITLE_PREFIX} repeating`;
+
+/**
+ * For each user, `perUser` open tasks in their Inbox that repeat daily from their due date (today 09:00
+ * UTC), after the generated ones in manual order, created long ago so no list's first page shows them.
+ * Their next occurrences carry the same title, so removeRepeatingTasks (and the run's own clean-up of
+ * bench writes) takes those too. Returns the ids by user.
+ */
+export async function addRepeatingTasks(
+  url: string,
+  userIds: string[],
+  perUser: number,
+): Promise<Map<string, string[]>> {
+  const made = await query<{ user_id: string; ids: string[] }>(
+    url,
+    `with made as (
+       insert into tasks (user_id, title, status, priority, due_date, all_day, created_at, updated_at, position,
+                          recurrence_rule, recurrence_from)
+       select user_id, '${REPEATING_TITLE} ' || k, 'pending', 'medium', date_trunc('day', now()) + interval '9 hours',
+              false, now() - interval '800 days', now() - interval '800 days', ${orderKeySql('1000 + k')},
+              'FREQ=DAILY', 'due'
+       from unnest($1::uuid[]) user_id, generate_series(1, $2::int) k
+       returning id, user_id)
+     select user_id, array_agg(id) as ids from made group by user_id`,
+    [userIds, perUser],
+  );
+  return new Map(made.map((row) => [row.user_id, row.ids]));
+}
+
+export async function removeRepeatingTasks(url: string): Promise<void> {
+  await query(url, 'delete from tasks where title like $1', [`${REPEATING_TITLE}%`]);
 }
 
 export async function postgresVersion(url: string): Promise<string> {

@@ -45,12 +45,21 @@ export async function runSuite(
       const slices: Record<Target, Slice[]> = { ours: [], baseline: [], jwtOnlyBaseline: [] };
       const load = (target: Target, server: ServerProcess, seconds: number) =>
         runSlice(server, connections, seconds, (n) => workload.request(target, context, n));
-      for (const [target, server] of targets) await load(target, server, plan.warmupSeconds);
-      // Short turns, rotating who goes first: every server sees the same background load.
-      for (let round = 0; round < plan.rounds; round++) {
-        const order = [...targets.slice(round % targets.length), ...targets.slice(0, round % targets.length)];
-        for (const [target, server] of order)
-          slices[target].push(await load(target, server, plan.seconds / plan.rounds));
+      await workload.fixtures?.setUp(servers.databaseUrl, context);
+      try {
+        for (const [target, server] of targets) await load(target, server, plan.warmupSeconds);
+        // Short turns, rotating who goes first: every server sees the same background load.
+        for (let round = 0; round < plan.rounds; round++) {
+          const order = [
+            ...targets.slice(round % targets.length),
+            ...targets.slice(0, round % targets.length),
+          ];
+          for (const [target, server] of order)
+            slices[target].push(await load(target, server, plan.seconds / plan.rounds));
+        }
+      } finally {
+        const warning = await workload.fixtures?.tearDown(servers.databaseUrl);
+        if (warning) log(`  ${workload.key} @${connections}: ${warning}`);
       }
       const ours = summarize(connections, slices.ours);
       const baseline = servers.baseline ? summarize(connections, slices.baseline) : null;

@@ -1,6 +1,7 @@
 import type { TaskCursor } from '@taskapp/db/queries';
 import { ORGANISATION } from '../../packages/db/test-scale/generate.js';
 import type { BenchUser } from './accounts.js';
+import { addRepeatingTasks, removeRepeatingTasks } from './datasets.js';
 import { call, type HttpRequest, send, type Target } from './http-request.js';
 
 export interface WorkloadContext {
@@ -18,6 +19,15 @@ export interface Workload {
   jwtOnlyBaseline?: boolean;
   /** The n-th request of a run (n counts across all connections). */
   request(target: Target, context: WorkloadContext, n: number): HttpRequest;
+  /**
+   * For a workload that uses up its tasks: made before it runs at each connection count (both servers
+   * draw from the same supply) and removed after, so no other workload sees them.
+   */
+  fixtures?: {
+    setUp(databaseUrl: string, context: WorkloadContext): Promise<void>;
+    /** Returns a warning when the run asked for more than was made. */
+    tearDown(databaseUrl: string): Promise<string | null>;
+  };
 }
 
 export const PAGE_SIZE = 50;
@@ -99,6 +109,64 @@ const todayView: Workload = {
   request: (target, context, n) => call(target, 'query', 'list', TODAY, typicalUser(context, n).token),
 };
 
+// As the web app asks (place-input.ts, subtask-list.tsx, use-task-queries.ts: pages of 50): Upcoming (the
+// next seven days, by date), a label's open tasks (newest first, a label's default order), and a row's
+// subtasks when it is expanded (manual order, every status).
+const UPCOMING = { view: 'upcoming', sort: 'dueDate', order: 'asc', limit: PAGE_SIZE } as const;
+const LABEL_LIST = { status: ['pending', 'in_progress'], sort: 'createdAt', order: 'desc', limit: PAGE_SIZE };
+const SUBTASKS = { sort: 'manual', order: 'asc', limit: PAGE_SIZE } as const;
+
+const upcoming: Workload = {
+  key: 'upcoming',
+  title: 'Upcoming view',
+  kind: 'read',
+  request: (target, context, n) => call(target, 'query', 'list', UPCOMING, typicalUser(context, n).token),
+};
+
+// A typical user has ~0–2 open tasks due in the next week; the heavy user ~400, a full page.
+const heavyUpcoming: Workload = {
+  key: 'heavy-upcoming',
+  title: 'heavy user: Upcoming view',
+  kind: 'read',
+  request: (target, context) => call(target, 'query', 'list', UPCOMING, context.heavy.token),
+};
+
+const labelList: Workload = {
+  key: 'list-label',
+  title: 'label filter (open, newest first)',
+  kind: 'read',
+  request: (target, context, n) => {
+    const user = typicalUser(context, n);
+    const labelIds = [ORGANISATION.id(user.id, 'label', 0)];
+    return call(target, 'query', 'list', { labelIds, ...LABEL_LIST }, user.token);
+  },
+};
+
+// The heavy user's first label is on ~1,150 of 100,000 tasks.
+const heavyLabelList: Workload = {
+  key: 'heavy-label',
+  title: 'heavy user: label filter (open, newest first)',
+  kind: 'read',
+  request: (target, context) => {
+    const labelIds = [ORGANISATION.id(context.heavy.id, 'label', 0)];
+    return call(target, 'query', 'list', { labelIds, ...LABEL_LIST }, context.heavy.token);
+  },
+};
+
+// Generated tasks come in groups of ten: the first of each (task 1, 11, …, 91 of a typical user) is a
+// parent with two subtasks, one of which has a subtask of its own.
+const subtasks: Workload = {
+  key: 'subtasks',
+  title: "subtask expand (a parent's subtasks)",
+  kind: 'read',
+  request: (target, context, n) => {
+    const user = typicalUser(context, n);
+    const group = Math.floor(n / context.typical.length) % 10;
+    const parentId = ORGANISATION.id(user.id, 'task', 1 + 10 * group);
+    return call(target, 'query', 'list', { parentId, ...SUBTASKS }, user.token);
+  },
+};
+
 const create: Workload = {
   key: 'create',
   title: 'create',
@@ -128,6 +196,60 @@ const update: Workload = {
       { id, status: round % 2 ? 'pending' : 'completed' },
       user.token,
     );
+  },
+};
+
+// A drag within a project, as the web app sends it (reorder/use-move-tasks.ts): the typical user's task 5
+// (top level of their first project) goes after task 10 and back to the top, turn about.
+const move: Workload = {
+  key: 'move',
+  title: 'move (reorder within a project)',
+  kind: 'write',
+  request: (target, context, n) => {
+    const user = typicalUser(context, n);
+    const round = Math.floor(n / context.typical.length);
+    const task = (number: number) => ORGANISATION.id(user.id, 'task', number);
+    const projectId = ORGANISATION.id(user.id, 'project', 0);
+    const afterId = round % 2 ? task(10) : null;
+    return call(target, 'mutation', 'move', { id: task(5), projectId, afterId }, user.token);
+  },
+};
+
+/**
+ * Completing a task that repeats daily: the same task.update { status: completed } as any completion,
+ * which also inserts the next occurrence (and copies its labels) in the same transaction. Each request
+ * completes a different open repeating task, made for the run (enough for this machine's rates).
+ */
+const REPEATING_PER_USER = 150;
+const repeating = { ids: new Map<string, string[]>(), next: 0, short: 0 };
+
+const completeRepeating: Workload = {
+  key: 'complete-repeating',
+  title: 'complete a repeating task (spawns the next)',
+  kind: 'write',
+  request: (target, context, _n) => {
+    // Its own count, not n: n starts again with every turn, and every request needs an unused task.
+    const i = repeating.next++;
+    const user = typicalUser(context, i);
+    const ids = repeating.ids.get(user.id) ?? [];
+    const k = Math.floor(i / context.typical.length);
+    if (k >= ids.length) repeating.short++;
+    const id = ids[k % ids.length];
+    return call(target, 'mutation', 'update', { id, status: 'completed' }, user.token);
+  },
+  fixtures: {
+    async setUp(databaseUrl, context) {
+      const users = context.typical.map((user) => user.id);
+      repeating.ids = await addRepeatingTasks(databaseUrl, users, REPEATING_PER_USER);
+      repeating.next = 0;
+      repeating.short = 0;
+    },
+    async tearDown(databaseUrl) {
+      await removeRepeatingTasks(databaseUrl);
+      return repeating.short
+        ? `${repeating.short} of ${repeating.next} requests found no open repeating task left (raise REPEATING_PER_USER)`
+        : null;
+    },
   },
 };
 
@@ -161,8 +283,15 @@ export const WORKLOADS = [
   stats,
   listProject,
   todayView,
+  upcoming,
+  heavyUpcoming,
+  labelList,
+  heavyLabelList,
+  subtasks,
   create,
   update,
+  move,
+  completeRepeating,
   mixed,
 ];
 

@@ -1,6 +1,6 @@
 import type { Pool } from '@taskapp/db';
 import { createQueries, type TaskCursor } from '@taskapp/db/queries';
-import { type ListTasksQuery, TASK_STATUSES, type TaskStatus } from '@taskapp/shared';
+import { type ListTasksQuery, type MoveTaskInput, TASK_STATUSES, type TaskStatus } from '@taskapp/shared';
 
 /** What the baseline's list takes: the API's filters, plus the plain keyset position instead of a signed cursor. */
 export interface BaselineListInput extends Partial<Omit<ListTasksQuery, 'cursor'>> {
@@ -21,7 +21,10 @@ export function handlers(pool: Pool) {
   return {
     async list(userId: string, input: BaselineListInput) {
       const { after = null, ...filters } = input;
-      const query: ListTasksQuery = { sort: 'createdAt', order: 'desc', limit: 50, ...filters };
+      const given: ListTasksQuery = { sort: 'createdAt', order: 'desc', limit: 50, ...filters };
+      // As the API: Upcoming is a schedule, always in date order.
+      const query: ListTasksQuery =
+        given.view === 'upcoming' ? { ...given, sort: 'dueDate', order: 'asc' } : given;
       if (query.limit < 1 || query.limit > 100) throw new BadRequest('limit');
       const page = await tasks.list(userId, query, after);
       // As the API: an empty first page checks that the ids it names are the caller's.
@@ -46,6 +49,14 @@ export function handlers(pool: Pool) {
       const result = await tasks.update(userId, id, { status }, undefined, new Date());
       if (result.kind !== 'updated') throw new NotFound('task');
       return result.task;
+    },
+
+    async move(userId: string, input: Partial<MoveTaskInput>) {
+      const { id } = input;
+      if (!id) throw new BadRequest('id');
+      const task = await tasks.move(userId, { ...input, id }, new Date());
+      if (!task) throw new NotFound('task');
+      return task;
     },
   };
 }

@@ -47,7 +47,7 @@ export const ORGANISATION = {
 
 const BASE_62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 /** A fractional-indexing key for the n-th row (n < 62^4): "d" and four base-62 digits, as the migration numbers. */
-const orderKeySql = (n: string) =>
+export const orderKeySql = (n: string) =>
   `'d' || ${[3, 2, 1, 0].map((digit) => `substr('${BASE_62}', ((${n}) / ${62 ** digit} % 62)::int + 1, 1)`).join(' || ')}`;
 
 const VERBS = [
