@@ -1,6 +1,6 @@
 // Import boundaries, checked by `pnpm lint` (docs/architecture.md, "Boundaries").
 // Paths are relative to the repository root; workspace packages resolve to their TypeScript source.
-const API_DOMAINS = '(auth|account|tasks|projects|ops|mail)';
+const API_DOMAINS = '(auth|account|tasks|projects|ops|mail|replicas)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

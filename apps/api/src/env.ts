@@ -20,6 +20,9 @@ function isCronPattern(pattern: string): boolean {
   }
 }
 
+const postgresUrl = z.url({ protocol: /^postgres(ql)?$/ });
+const isPostgresUrl = (value: string) => postgresUrl.safeParse(value).success;
+
 const backupScheduleEnvSchema = backupEnvSchema.extend({
   BACKUP_SCHEDULE: z
     .string()
@@ -40,6 +43,18 @@ const envSchema = databaseEnvSchema
     DATABASE_URL_UNPOOLED: z
       .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
       .optional(),
+    // Read replicas (decision 017): comma-separated URLs of streaming replicas of DATABASE_URL's server.
+    // Lists, stats and sync catch-up read from them, except for someone who has just written.
+    DATABASE_READ_URL: z
+      .string()
+      .refine(
+        (value) => value.split(',').every((url) => isPostgresUrl(url.trim())),
+        'must be one or more postgres:// or postgresql:// URLs separated by commas',
+      )
+      .transform((value) => value.split(',').map((url) => url.trim()))
+      .optional(),
+    // A replica further behind the primary than this is skipped until it catches up.
+    DATABASE_READ_MAX_LAG_MS: z.coerce.number().int().min(200).max(60_000).default(2_000),
     PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
     // Unset: 127.0.0.1 (this machine only), or 0.0.0.0 (every interface) when NODE_ENV=production.
     HOST: z.string().min(1).optional(),

@@ -10,6 +10,7 @@ import type { Logger } from './logger.js';
 import { createMailer } from './mail/index.js';
 import { createMetrics, scheduleBackups, scheduleMaintenance } from './ops/index.js';
 import { createPushService, startReminderWorker } from './reminders/index.js';
+import { openReadReplicas, primaryReads } from './replicas/index.js';
 import { LiveStreams, listenForChanges } from './sync/index.js';
 
 export interface RunningServer {
@@ -50,11 +51,27 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   const feed = listenForChanges({ url: env.DATABASE_URL_UNPOOLED ?? database.url, logger });
   const sync = { feed, streams: new LiveStreams(feed) };
   const sessions = createSessionCache(queries, feed);
-  const metrics = createMetrics(pool, {
-    openStreams: () => sync.streams.size,
-    listening: () => feed.listening,
-    cachedSessions: () => sessions.size,
-  });
+  const replicas = env.DATABASE_READ_URL
+    ? openReadReplicas({
+        env,
+        urls: env.DATABASE_READ_URL,
+        settings,
+        primary: { queries, pool },
+        feed,
+        logger,
+        onRead: (target, reason) => metrics.readServed(target, reason),
+      })
+    : null;
+  const reads = replicas?.reads ?? primaryReads(queries);
+  const metrics = createMetrics(
+    pool,
+    {
+      openStreams: () => sync.streams.size,
+      listening: () => feed.listening,
+      cachedSessions: () => sessions.size,
+    },
+    replicas ? { replicas: () => replicas.gauges() } : undefined,
+  );
   const stopMaintenance = scheduleMaintenance(queries, logger);
   const stopBackups = scheduleBackups({ env, databaseUrl: database.url, logger });
   const push = createPushService(env);
@@ -69,6 +86,7 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   const app = createApp({
     orm,
     queries,
+    reads,
     env,
     logger,
     mailer,
@@ -117,6 +135,7 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
       await backupsStopped;
       await remindersStopped;
       await feed.close();
+      await replicas?.close();
       await pool.end();
       await heavyPool.end();
       await orm.close();

@@ -49,6 +49,7 @@ export {
   createPool,
   databaseName,
   databaseUrl,
+  isDatabaseError,
   longLivedClient,
   poolCounters,
   type Queryable,

@@ -32,6 +32,14 @@ export function createPool(settings: DatabaseSettings): pg.Pool {
   return pool;
 }
 
+/**
+ * An answer from PostgreSQL (with its SQLSTATE in `code`), as opposed to a connection that could not be
+ * made or went away, which node-postgres reports as a plain or system error.
+ */
+export function isDatabaseError(error: unknown): error is pg.DatabaseError {
+  return error instanceof pg.DatabaseError;
+}
+
 /** The pool's counters, for /metrics. */
 export function poolCounters(pool: pg.Pool) {
   return {

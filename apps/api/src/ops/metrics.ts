@@ -9,6 +9,13 @@ export interface Metrics {
   rateLimitRejected(limit: RateLimitName): void;
   /** Reminder jobs settled by this instance's worker: sent, late, retrying, failed, dropped or stale. */
   remindersSettled(outcome: string, count: number): void;
+  /** A read that a replica may serve, by where it was served (decision 017); counted only with replicas. */
+  readServed(target: string, reason: string): void;
+}
+
+/** What /metrics shows of the read replicas (DATABASE_READ_URL). */
+export interface ReplicaCounters {
+  replicas(): { name: string; up: boolean; lagBytes: number }[];
 }
 
 // Most calls take a few milliseconds; the top buckets catch the slow tail and timeouts.
@@ -25,7 +32,7 @@ export interface LiveSyncCounters {
   cachedSessions(): number;
 }
 
-export function createMetrics(pool: Pool, live?: LiveSyncCounters): Metrics {
+export function createMetrics(pool: Pool, live?: LiveSyncCounters, replicas?: ReplicaCounters): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'taskapp_' });
 
@@ -89,8 +96,40 @@ export function createMetrics(pool: Pool, live?: LiveSyncCounters): Metrics {
     liveGauge('taskapp_session_cache_entries', 'Live sessions cached in this instance', live.cachedSessions);
   }
 
+  const reads = replicas
+    ? new Counter({
+        name: 'taskapp_db_reads_total',
+        help: 'Reads a replica may serve (lists, stats, sync catch-up), by where they were served and why',
+        labelNames: ['target', 'reason'] as const,
+        registers: [registry],
+      })
+    : null;
+  if (replicas) {
+    new Gauge({
+      name: 'taskapp_db_replica_up',
+      help: '1 while the read replica answers its probe as a standby, else 0',
+      labelNames: ['replica'] as const,
+      registers: [registry],
+      collect() {
+        for (const replica of replicas.replicas()) this.set({ replica: replica.name }, replica.up ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'taskapp_db_replica_lag_bytes',
+      help: 'WAL the primary has flushed that the read replica has not replayed yet (at the last probe)',
+      labelNames: ['replica'] as const,
+      registers: [registry],
+      collect() {
+        for (const replica of replicas.replicas()) this.set({ replica: replica.name }, replica.lagBytes);
+      },
+    });
+  }
+
   return {
     registry,
+    readServed(target, reason) {
+      reads?.inc({ target, reason });
+    },
     observeCall({ procedure, type, code, seconds }) {
       duration.observe({ procedure, type, code }, seconds);
       if (code !== 'OK') errors.inc({ procedure, code });

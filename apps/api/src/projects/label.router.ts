@@ -7,7 +7,9 @@ import { labelIdTaken, labelLimitReached, labelNameTaken, labelNotFound } from '
 
 /** Every procedure is scoped to ctx.userId; another user's label behaves like a missing one. */
 export const labelRouter = router({
-  list: protectedProcedure.query(({ ctx }) => ctx.queries.labels.list(ctx.userId)),
+  list: protectedProcedure.query(({ ctx }) =>
+    ctx.reads.read(ctx, (queries) => queries.labels.list(ctx.userId)),
+  ),
 
   /** A client id the caller already has answers that label unchanged (a replayed offline create). */
   create: protectedProcedure.input(createLabelInput).mutation(async ({ ctx, input }) => {

@@ -4,7 +4,9 @@ import { projectIdTaken, projectLimitReached, projectNotFound } from './project-
 
 /** Every procedure is scoped to ctx.userId; another user's project (or afterId) behaves like a missing one. */
 export const projectRouter = router({
-  list: protectedProcedure.query(({ ctx }) => ctx.queries.projects.list(ctx.userId)),
+  list: protectedProcedure.query(({ ctx }) =>
+    ctx.reads.read(ctx, (queries) => queries.projects.list(ctx.userId)),
+  ),
 
   /** A client id the caller already has answers that project unchanged (a replayed offline create). */
   create: protectedProcedure.input(createProjectInput).mutation(async ({ ctx, input }) => {

@@ -1,5 +1,7 @@
+import type { ChangesPage, Queries } from '@taskapp/db/queries';
 import { LIMITS, type SyncChange, syncChangesInput, syncEventsInput } from '@taskapp/shared';
 import { tracked } from '@trpc/server';
+import { ReplicaBehind } from '../replicas/index.js';
 import { protectedProcedure, router } from '../trpc/init.js';
 
 /** Changes read from the log at a time; a stream reads again at once while there are more. */
@@ -13,6 +15,20 @@ const RETRY_AFTER_ERROR_MS = 1_000;
 
 /** An event of `sync.events`: a change, or "your cursor is too old: read everything again". */
 export type SyncEvent = SyncChange | { resync: true };
+
+/**
+ * A page of the change log where `reads` chooses (decision 017). A replica takes a cursor newer than
+ * its own replay for one from the future and would answer "resync": that page is read on the primary.
+ */
+async function readPage(
+  queries: Queries,
+  onReplica: boolean,
+  page: { userId: string; after: string | null; limit: number },
+): Promise<ChangesPage> {
+  const read = await queries.changes.page(page.userId, page.after, page.limit);
+  if (read.resync && onReplica) throw new ReplicaBehind();
+  return read;
+}
 
 export const syncRouter = router({
   /**
@@ -28,14 +44,24 @@ export const syncRouter = router({
     async function* changes() {
       try {
         let cursor = input?.lastEventId ?? (await ctx.queries.changes.head());
+        // A resumed stream's backfill may be read from a replica; once it is read, the stream follows
+        // the primary, where each notification's change already is.
+        let backfill = input?.lastEventId !== undefined;
         let checkSession = false;
         let failing = false;
         while (!stream.ended && !signal?.aborted) {
-          let page: Awaited<ReturnType<typeof ctx.queries.changes.page>>;
+          let page: ChangesPage;
+          let fromReplica = false;
           try {
             // Nothing notifies a session's end while the feed is down: the cache then looks it up.
             if (checkSession && !(await ctx.sessions.findLive(ctx.userId, ctx.session.sessionId))) return;
-            page = await ctx.queries.changes.page(ctx.userId, cursor, STREAM_BATCH);
+            const at = { userId: ctx.userId, after: cursor, limit: STREAM_BATCH };
+            page = backfill
+              ? await ctx.reads.read(ctx, async (queries, onReplica) => {
+                  fromReplica = onReplica;
+                  return readPage(queries, onReplica, at);
+                })
+              : await ctx.queries.changes.page(ctx.userId, cursor, STREAM_BATCH);
           } catch (error) {
             // The database is away (a restart, a failover): the stream stays open and reads again.
             if (!failing)
@@ -50,6 +76,11 @@ export const syncRouter = router({
           for (const { change, cursor: id } of page.changes) yield tracked(id, change as SyncEvent);
           cursor = page.cursor;
           if (page.hasMore) continue;
+          if (backfill) {
+            backfill = false;
+            // The replica may not have what was notified before this stream listened: read once more.
+            if (fromReplica) continue;
+          }
           const timeout = page.pending
             ? SETTLE_RETRY_MS
             : ctx.sync.feed.listening
@@ -66,11 +97,12 @@ export const syncRouter = router({
 
   /** Catch-up by cursor: the same changes, order and cursors as the stream, a page at a time. */
   changes: protectedProcedure.input(syncChangesInput).query(async ({ ctx, input }) => {
-    const page = await ctx.queries.changes.page(
-      ctx.userId,
-      input?.after ?? null,
-      input?.limit ?? LIMITS.syncChangesDefault,
-    );
+    const at = {
+      userId: ctx.userId,
+      after: input?.after ?? null,
+      limit: input?.limit ?? LIMITS.syncChangesDefault,
+    };
+    const page = await ctx.reads.read(ctx, (queries, onReplica) => readPage(queries, onReplica, at));
     return {
       changes: page.changes.map(({ change }) => change),
       cursor: page.cursor,

@@ -27,12 +27,16 @@ export const taskReadProcedures = {
       input.view === 'upcoming' ? { ...input, sort: 'dueDate' as const, order: 'asc' as const } : input;
     const owner = { userId: ctx.userId, secret: ctx.env.AUTH_SECRET };
     const after = query.cursor ? decodeTaskCursor(query.cursor, query, owner) : null;
-    const read = () => ctx.queries.tasks.list(ctx.userId, query, after, ctx.now());
+    const read = () =>
+      ctx.reads.read(ctx, async (queries) => {
+        const page = await queries.tasks.list(ctx.userId, query, after, ctx.now());
+        // Only an empty first page asks whether the project, labels and parent it names are the caller's:
+        // a listed task is the caller's and links only the caller's (writes check it), and a cursor is
+        // sealed with the filters of a first page that passed this way.
+        if (!after && page.items.length === 0) await checkListFilters(queries, ctx.userId, query);
+        return page;
+      });
     const page = await (query.search ? asHeavyRead(ctx.userId, read) : read());
-    // Only an empty first page asks whether the project, labels and parent it names are the caller's: a
-    // listed task is the caller's and links only the caller's (writes check it), and a cursor is sealed
-    // with the filters of a first page that passed this way.
-    if (!after && page.items.length === 0) await checkListFilters(ctx.queries, ctx.userId, query);
     return { items: page.items, nextCursor: page.next ? encodeTaskCursor(page.next, query, owner) : null };
   }),
 
@@ -44,6 +48,8 @@ export const taskReadProcedures = {
 
   stats: protectedProcedure.input(taskStatsInput).query(async ({ ctx, input }) => {
     const timeZone = await timeZoneFor(ctx.queries, ctx.userId, input.timeZone);
-    return asHeavyRead(ctx.userId, () => ctx.queries.tasks.stats(ctx.userId, timeZone, ctx.now()));
+    return asHeavyRead(ctx.userId, () =>
+      ctx.reads.read(ctx, (queries) => queries.tasks.stats(ctx.userId, timeZone, ctx.now())),
+    );
   }),
 };

@@ -6,6 +6,7 @@ import type { Logger } from '../logger.js';
 import type { Mailer } from '../mail/index.js';
 import type { Metrics } from '../ops/index.js';
 import type { PushService } from '../reminders/index.js';
+import type { ReadRouter } from '../replicas/index.js';
 import type { ChangeFeed, LiveStreams } from '../sync/index.js';
 import type { HttpExchange } from './http-exchange.js';
 import { lazyEntityManager } from './lazy-entity-manager.js';
@@ -18,6 +19,8 @@ export interface AppDependencies {
   orm: MikroORM;
   /** The app's SQL (packages/db/src/queries) on its own pool: task reads and writes, the session check. */
   queries: Queries;
+  /** Where lists, stats and sync catch-up are read: a fresh enough replica, else `queries` (decision 017). */
+  reads: ReadRouter;
   env: Env;
   logger: Logger;
   mailer: Mailer;

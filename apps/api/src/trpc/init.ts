@@ -49,8 +49,13 @@ const callLanes = userLanes({
  * Runs only for a signed-in caller whose session still exists and whose account is active, and hands
  * the procedure a non-null `userId` and `session`.
  */
-export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+export const protectedProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
   const session = ctx.session ?? (await authenticate(ctx));
   if (!session) throw unauthorized('Sign in to continue.');
-  return callLanes.run(session.userId, () => next({ ctx: { ...ctx, session, userId: session.userId } }));
+  const result = await callLanes.run(session.userId, () =>
+    next({ ctx: { ...ctx, session, userId: session.userId } }),
+  );
+  // With read replicas, the writer's next reads must see this write wherever they land (decision 017).
+  if (type === 'mutation') await ctx.reads.wrote(session.userId, ctx.http);
+  return result;
 });

@@ -6,6 +6,7 @@ import { createLogger } from '../../src/logger.js';
 import { createMailer } from '../../src/mail/index.js';
 import { createMetrics } from '../../src/ops/index.js';
 import { createPushService } from '../../src/reminders/index.js';
+import { primaryReads } from '../../src/replicas/index.js';
 import { LiveStreams, silentFeed } from '../../src/sync/index.js';
 import { type AppDependencies, createInnerContext } from '../../src/trpc/context.js';
 import { createCallerFactory } from '../../src/trpc/init.js';
@@ -22,6 +23,7 @@ export function testDependencies(db: { orm: MikroORM; pool: Pool }, smtpUrl: str
   return {
     orm: db.orm,
     queries,
+    reads: primaryReads(queries),
     env,
     logger,
     mailer: createMailer(env, logger),

@@ -71,14 +71,18 @@ export function changeQueries(db: Queryable) {
   // Read in a statement of its own, before the changes: a transaction that ends between this snapshot
   // and the activity list has committed before the changes are read, so they see its rows. Sessions of
   // other roles show no backend_xid without pg_read_all_stats: every writer must use the app's role.
+  // On a streaming replica (decision 017) the snapshot lists no running xids and pg_stat_activity shows
+  // none of the primary's sessions, but its xmin is the oldest transaction still running on the primary
+  // as far as replay has come (in any database): everything before it is settled.
   async function logState(): Promise<LogState> {
     const row = await firstRow<LogState>(
       db,
-      sql`select coalesce(
+      sql`select (case when pg_is_in_recovery() then pg_snapshot_xmin(pg_current_snapshot())
+                  else coalesce(
                    (select min("running") from pg_snapshot_xip(pg_current_snapshot()) as "running"
                     where xid("running") in (select "backend_xid" from pg_stat_activity
                                              where "datname" = current_database() and "backend_xid" is not null)),
-                   pg_snapshot_xmax(pg_current_snapshot()))::text as "settled_xid",
+                   pg_snapshot_xmax(pg_current_snapshot())) end)::text as "settled_xid",
                  pg_snapshot_xmax(pg_current_snapshot())::text as "future_xid",
                  h."xid"::text as "horizon_xid", h."change_id"::text as "horizon_id"
           from (select 1) as "one" left join "change_log_horizon" h on h."id" = 1`,

@@ -113,6 +113,13 @@ export {
   REMINDER_ON_TIME_MS,
   REMINDER_STALE_SENDING_MS,
 } from './reminder-jobs.js';
+export {
+  committedWalPosition,
+  type PrimaryWalPosition,
+  parseLsn,
+  primaryWalPosition,
+  replayedWalPosition,
+} from './replication-queries.js';
 export type { LiveSessionTimes } from './session-queries.js';
 export { execute, firstRow, identifier, join, raw, rowCount, rows, Sql, sql } from './sql.js';
 export { isTaskLimitReached } from './task-limit.js';
