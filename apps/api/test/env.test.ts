@@ -90,6 +90,21 @@ describe('loadEnv', () => {
     expect(loadEnv({ DATA_DIR: dataDir(), DATABASE_URL: url }).DATABASE_URL).toBe(url);
   });
 
+  it('reads DATABASE_READ_URL as a comma-separated list of replicas, and has no replicas by default', () => {
+    const first = 'postgresql://app:secret@replica-1.internal:5432/taskapp?sslmode=require';
+    const second = 'postgres://app:secret@replica-2.internal/taskapp';
+    const env = loadEnv({ DATA_DIR: dataDir(), DATABASE_READ_URL: `${first}, ${second}` });
+    expect(env.DATABASE_READ_URL).toEqual([first, second]);
+    expect(env.DATABASE_READ_MAX_LAG_MS).toBe(2_000);
+    expect(loadEnv({ DATA_DIR: dataDir() }).DATABASE_READ_URL).toBeUndefined();
+    expect(() => loadEnv({ DATA_DIR: dataDir(), DATABASE_READ_URL: `${first},mysql://x/y` })).toThrow(
+      /DATABASE_READ_URL: must be one or more postgres/,
+    );
+    expect(() => loadEnv({ DATA_DIR: dataDir(), DATABASE_READ_MAX_LAG_MS: '50' })).toThrow(
+      /DATABASE_READ_MAX_LAG_MS/,
+    );
+  });
+
   it('reduces APP_ORIGIN to an origin', () => {
     expect(loadEnv({ DATA_DIR: dataDir(), APP_ORIGIN: 'https://tasks.example.com/app/' }).APP_ORIGIN).toBe(
       'https://tasks.example.com',

@@ -110,6 +110,7 @@ export class WalMonitor {
       // Keep one sample older than the window, so the window's start always has one at or before it.
       while (this.samples.length > 2 && (this.samples[1]?.startedAt ?? 0) < keepFrom) this.samples.shift();
     } catch (error) {
+      if (this.stopped) return;
       this.warnOnce('primary', error, 'read replicas: the primary did not answer its WAL probe');
     }
   }
@@ -134,6 +135,7 @@ export class WalMonitor {
       replica.up = true;
       this.warned.delete(replica.name);
     } catch (error) {
+      if (this.stopped) return;
       if (replica.up) this.options.logger.warn({ replica: replica.name, err: error }, 'read replica is down');
       replica.up = false;
     }

@@ -12,6 +12,7 @@ import { type RunningServer, startServer } from '../../src/server.js';
 import type { AppRouter } from '../../src/trpc/router.js';
 import { GOOD_PASSWORD, uniqueEmail, uniqueIp } from '../helpers/accounts.js';
 import { browserAt, TEST_ORIGIN, type TestBrowser } from '../helpers/browser.js';
+import { openEvents } from '../helpers/event-stream.js';
 import { type RoundRobinProxy, roundRobinProxy } from '../helpers/round-robin-proxy.js';
 import { testEnv } from '../helpers/test-env.js';
 import { type StreamingReplica, serverBinaries, startStreamingReplica } from './streaming-replica.js';
@@ -283,6 +284,29 @@ describe.skipIf(!serverBinaries())('reads from a streaming replica', () => {
     for (let read = 0; read < 4; read++) await dave.api.task.list.query();
     expect((await servedSince(back)).replica).toBe(4);
   }, 60_000);
+
+  it('a resumed live-sync stream reads its backfill from the replica, then follows the primary', async () => {
+    const gina = await person();
+    const { cursor } = await gina.api.sync.changes.query({});
+    const made = [];
+    for (let count = 0; count < 3; count++)
+      made.push(await gina.api.task.create.mutate({ title: `before ${count}` }));
+    await sleep(SETTLE_MS);
+    await cluster.caughtUp();
+    const before = await readsServed();
+    const stream = await openEvents(instances[0]?.url ?? '', gina.accessToken ?? '', { lastEventId: cursor });
+    try {
+      const backfill = await stream.waitFor(3);
+      expect(backfill.map((event) => (event.data as { id: string }).id)).toEqual(made.map((task) => task.id));
+      expect((await servedSince(before)).replica).toBe(1);
+      // A change made now reaches the open stream (read on the primary when its notification comes).
+      const live = await gina.api.task.create.mutate({ title: 'after the backfill' });
+      const events = await stream.waitFor(4);
+      expect(events[3]?.data).toMatchObject({ id: live.id });
+    } finally {
+      stream.close();
+    }
+  });
 
   it('the change log read on the replica never moves past a transaction that is still running', async () => {
     const erin = await person();
