@@ -17,7 +17,6 @@ export interface ReplicaGauges {
 
 export interface ReadReplicas {
   reads: ReadRouter;
-  monitor: WalMonitor;
   gauges(): ReplicaGauges[];
   close(): Promise<void>;
 }
@@ -96,7 +95,6 @@ export function openReadReplicas(options: ReadReplicaOptions): ReadReplicas {
 
   return {
     reads,
-    monitor,
     gauges() {
       const flushed = monitor.history.at(-1)?.flushed ?? 0n;
       return monitor.replicas.map(({ name, up, replayed }) => ({

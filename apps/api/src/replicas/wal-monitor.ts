@@ -73,15 +73,6 @@ export class WalMonitor {
     replica.up = false;
   }
 
-  /** The first probe round has answered (tests wait for it; the app works meanwhile, on the primary). */
-  async ready(timeoutMs = 5_000): Promise<void> {
-    const until = performance.now() + timeoutMs;
-    while (performance.now() < until) {
-      if (this.samples.length && this.replicas.every((replica) => replica.up)) return;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-
   stop(): void {
     this.stopped = true;
     clearInterval(this.timer);
