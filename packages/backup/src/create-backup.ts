@@ -4,7 +4,9 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { type Queryable, withClient } from '@taskapp/db/connection';
+import { createGzip } from 'node:zlib';
+import type { Client } from '@taskapp/db';
+import { withClient } from '@taskapp/db/connection';
 import { beginReadOnlySnapshot, commitTransaction, setLongTransactionSettings } from '@taskapp/db/queries';
 import { Encrypter } from 'age-encryption';
 import { APP_VERSION } from './app-version.js';
@@ -16,12 +18,20 @@ import {
   type BackupSidecar,
   backupFileName,
   CONTROL,
+  END_OF_ROWS,
   sidecarPath,
   type TableChecksum,
 } from './format.js';
 import { latestAppliedMigration } from './migrations.js';
-import { discoverTables, type LiveTable, TableHasher, tableLines } from './tables.js';
-import { textToStream } from './web-streams.js';
+import { discoverTables, type LiveTable, TableHasher, tableCopyText } from './tables.js';
+import { bytesToStream } from './web-streams.js';
+
+/**
+ * gzip level 1: measured on 1,100,000 tasks (docs/decisions/017-backup-format-3.md), higher levels made the
+ * file a few percent smaller and the backup markedly slower, as compression is the slowest step.
+ */
+export const GZIP_LEVEL = 1;
+const GZIP_CHUNK_BYTES = 64 * 1024;
 
 export interface CreateBackupOptions {
   databaseUrl: string;
@@ -40,9 +50,10 @@ export interface CreatedBackup {
 }
 
 /**
- * Writes one encrypted backup of the database from a single REPEATABLE READ snapshot, streaming rows
- * from a cursor through age into the file, so memory stays flat whatever the size of the data.
- * The file appears under its final name only once it is complete, next to its plaintext manifest.
+ * Writes one encrypted backup of the database from a single REPEATABLE READ snapshot, streaming each
+ * table's rows out of `COPY … TO STDOUT` through gzip and age into the file, so memory stays flat whatever
+ * the size of the data. The file appears under its final name only once it is complete, next to its
+ * plaintext manifest.
  */
 export async function createBackup(options: CreateBackupOptions): Promise<CreatedBackup> {
   const started = performance.now();
@@ -70,10 +81,11 @@ export async function createBackup(options: CreateBackupOptions): Promise<Create
           migration: await latestAppliedMigration(client),
           createdAt: createdAt.toISOString(),
           tables: tables.map(({ name, columns, primaryKey }) => ({ name, columns, primaryKey })),
+          compression: 'gzip',
         };
         const checksums: TableChecksum[] = [];
         const encrypted = await encrypter.encrypt(
-          textToStream(backupText(client, header, tables, checksums)),
+          bytesToStream(plaintext(header, backupBody(client, header, tables, checksums))),
         );
 
         const fileHash = createHash('sha256');
@@ -111,26 +123,41 @@ export async function createBackup(options: CreateBackupOptions): Promise<Create
 }
 
 function manifestOf(header: BackupHeader, checksums: TableChecksum[]): BackupManifest {
-  const { tables: _columns, ...rest } = header;
+  const { tables: _columns, compression: _compression, ...rest } = header;
   return { ...rest, finishedAt: new Date().toISOString(), tables: checksums };
 }
 
-/** The plaintext of a backup, produced as the encrypter asks for it; fills `checksums` as it goes. */
-async function* backupText(
-  db: Queryable,
+/** What age encrypts: the header line as it is, then the body through gzip. */
+async function* plaintext(header: BackupHeader, body: AsyncIterable<Buffer>): AsyncGenerator<Uint8Array> {
+  yield Buffer.from(`${CONTROL.header}${JSON.stringify(header)}\n`);
+  const gzip = createGzip({ level: GZIP_LEVEL, chunkSize: GZIP_CHUNK_BYTES });
+  const compressing = pipeline(Readable.from(body, { objectMode: false }), gzip);
+  // A failure reaches the reader below through gzip as well; this only keeps it from going unhandled.
+  compressing.catch(() => undefined);
+  yield* gzip;
+  await compressing;
+}
+
+/** The tables' rows, produced as gzip asks for them; fills `checksums` as it goes. */
+async function* backupBody(
+  client: Client,
   header: BackupHeader,
   tables: LiveTable[],
   checksums: TableChecksum[],
-): AsyncGenerator<string> {
-  yield `${CONTROL.header}${JSON.stringify(header)}\n`;
+): AsyncGenerator<Buffer> {
   for (const table of tables) {
-    yield `${CONTROL.table}${table.name}\n`;
+    yield Buffer.from(`${CONTROL.table}${table.name}\n`);
     const hasher = new TableHasher(table.name);
-    for await (const batch of tableLines(db, table)) {
-      for (const line of batch) hasher.add(line);
-      yield `${batch.join('\n')}\n`;
+    let last: Buffer | undefined;
+    for await (const text of tableCopyText(client, table)) {
+      hasher.addCopyText(text);
+      last = text;
+      yield text;
     }
+    if (last && last.at(-1) !== 0x0a)
+      throw new Error(`The rows of ${table.name} did not end with a line end.`);
     checksums.push(hasher.result());
+    yield Buffer.from(`${END_OF_ROWS}\n`);
   }
-  yield `${CONTROL.manifest}${JSON.stringify(manifestOf(header, checksums))}\n`;
+  yield Buffer.from(`${CONTROL.manifest}${JSON.stringify(manifestOf(header, checksums))}\n`);
 }

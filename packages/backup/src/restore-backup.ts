@@ -1,4 +1,7 @@
-import type { Knex, Transaction } from '@mikro-orm/postgresql';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Transaction } from '@mikro-orm/postgresql';
+import type { Client } from '@taskapp/db';
 import {
   databaseEnvSchema,
   databaseSettings,
@@ -6,22 +9,20 @@ import {
   MIGRATION_LOCK_KEY,
   migrationsList,
   openOrm,
-  type Queryable,
 } from '@taskapp/db';
 import {
-  addConstraint,
   advisoryTransactionLock,
+  copyRowsInStatement,
   deleteMigrationHistory,
-  dropConstraint,
   dropTableCascade,
   insertRowLines,
   restartChangeLog,
-  type SelfReference,
-  selfReferences,
   setLongTransactionSettings,
   tableHasRows,
 } from '@taskapp/db/queries';
-import type { BackupHeader, BackupManifest, TableChecksum } from './format.js';
+import { copyIn } from './copy-streams.js';
+import { withStructuresBuiltAfterLoad } from './deferred-load.js';
+import { type BackupHeader, type BackupManifest, COPY_FORMAT_VERSION, type TableChecksum } from './format.js';
 import { type BackupEvent, readBackup } from './read-backup.js';
 import { CHANGE_LOG_TABLES, checksumTable, discoverTables, type LiveTable, TableHasher } from './tables.js';
 
@@ -60,17 +61,18 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
       await orm.migrator.getExecutedMigrations();
       const connection = orm.em.getConnection();
       return await connection.transactional(async (trx) => {
-        const db = inTransaction(trx);
+        const db = await connectionOf(trx);
         await advisoryTransactionLock(db, MIGRATION_LOCK_KEY);
         await setLongTransactionSettings(db);
         await resetSchema(db, options.force ?? false);
         await orm.migrator.up({ to: header.migration, transaction: trx });
         const tables = await discoverTables(db);
         assertSameTables(header, tables);
-        const manifest = await withSelfReferencesCheckedAtEnd(db, tables, () =>
-          loadRows(events, tables, (table, lines) => insertRowLines(db, table.name, lines)),
+        const rowsAs = header.formatVersion >= COPY_FORMAT_VERSION ? 'copy' : 'json';
+        const manifest = await withStructuresBuiltAfterLoad(db, tables, () =>
+          loadRows(db, events, tables, rowsAs),
         );
-        await compareWithManifest(db, tables, manifest);
+        await compareWithManifest(db, tables, manifest, rowsAs);
         const applied = await orm.migrator.up({ transaction: trx });
         await restartChangeLog(db);
         return { manifest, migratedAfterLoad: applied.map((migration) => migration.name) };
@@ -84,26 +86,15 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
 }
 
 /**
- * The restore's statements run on MikroORM's knex transaction, because the ORM's migrator must run in
- * the same one. Straight through knex's raw(): MikroORM's execute() would inline the large JSON
- * parameters into the SQL. knex takes `?` placeholders: the queries module numbers its parameters
- * $1, $2, … in the order of their values, so each becomes a `?` in place, and a `?` of the SQL itself
- * is escaped so that knex leaves it alone.
+ * The connection of MikroORM's knex transaction: the restore's own statements (COPY streams too) run on
+ * it directly, beside the ORM's migrator, which must run in the same transaction. A knex transaction's
+ * client hands out exactly that connection.
  */
-function inTransaction(trx: Transaction): Queryable {
-  return {
-    async query({ text, values }) {
-      let next = 1;
-      const knexText = text.replace(/\?/g, '\\?').replace(/\$(\d+)/g, (_match, number: string) => {
-        if (Number(number) !== next++) throw new Error(`Parameters out of order in: ${text}`);
-        return '?';
-      });
-      return trx.raw(knexText, values as Knex.RawBinding[]);
-    },
-  };
+async function connectionOf(trx: Transaction): Promise<Client> {
+  return (await trx.client.acquireConnection()) as Client;
 }
 
-async function resetSchema(db: Queryable, force: boolean): Promise<void> {
+async function resetSchema(db: Client, force: boolean): Promise<void> {
   const existing = await discoverTables(db, { withChangeLog: true });
   if (!force) {
     // The change log is derived from the data (and a restore leaves its horizon behind): not data.
@@ -120,29 +111,6 @@ async function resetSchema(db: Queryable, force: boolean): Promise<void> {
   await deleteMigrationHistory(db);
 }
 
-/**
- * Rows arrive in primary-key order, so a subtask can come before its parent (tasks.parent_id points at
- * tasks). A table's foreign keys to itself are dropped for the load and added back after it, which
- * checks every row at once (and fails the restore, rolling it back, if one points nowhere). Foreign
- * keys to other tables need nothing: tables arrive after the tables they reference.
- */
-async function withSelfReferencesCheckedAtEnd<T>(
-  db: Queryable,
-  tables: LiveTable[],
-  load: () => Promise<T>,
-): Promise<T> {
-  const dropped: { table: string; constraint: SelfReference }[] = [];
-  for (const table of tables) {
-    for (const constraint of await selfReferences(db, table.name)) {
-      await dropConstraint(db, table.name, constraint.name);
-      dropped.push({ table: table.name, constraint });
-    }
-  }
-  const result = await load();
-  for (const { table, constraint } of dropped) await addConstraint(db, table, constraint);
-  return result;
-}
-
 function assertSameTables(header: BackupHeader, tables: LiveTable[]): void {
   const describe = (list: { name: string; columns: string[] }[]) =>
     list.map((table) => `${table.name}(${table.columns.join(',')})`).join(' ');
@@ -153,36 +121,81 @@ function assertSameTables(header: BackupHeader, tables: LiveTable[]): void {
   }
 }
 
-/** Inserts each table's rows while hashing them as read; returns the manifest at the end of the file. */
+/**
+ * Loads each table's rows while hashing them as read, through `COPY … FROM STDIN` (format 3) or in
+ * batched INSERTs (formats 1 and 2); returns the manifest at the end of the file.
+ */
 async function loadRows(
+  db: Client,
   events: AsyncGenerator<BackupEvent>,
   tables: LiveTable[],
-  insert: (table: LiveTable, lines: string[]) => Promise<void>,
+  rowsAs: 'copy' | 'json',
 ): Promise<BackupManifest> {
   const read: TableChecksum[] = [];
   let current: { table: LiveTable; hasher: TableHasher } | undefined;
-  for await (const event of events) {
+  let next = await events.next();
+  while (!next.done) {
+    const event = next.value;
     if (event.kind === 'table') {
       if (current) read.push(current.hasher.result());
       const table = tables.find((candidate) => candidate.name === event.name);
       if (!table) throw new Error(`The backup holds rows of an unknown table ${event.name}.`);
       current = { table, hasher: new TableHasher(table.name) };
+      if (rowsAs === 'copy') {
+        next = await copyTable(db, events, current.table, current.hasher);
+        continue;
+      }
     } else if (event.kind === 'rows') {
       if (!current) throw new Error('The backup holds rows before naming their table.');
       for (const line of event.lines) current.hasher.add(line);
-      await insert(current.table, event.lines);
+      await insertRowLines(db, current.table.name, event.lines);
     } else if (event.kind === 'manifest') {
       if (current) read.push(current.hasher.result());
       assertChecksums('The backup file', read, event.manifest.tables);
       return event.manifest;
+    } else {
+      throw new Error(`The backup holds ${event.kind === 'copy' ? 'rows' : 'a header'} out of place.`);
     }
+    next = await events.next();
   }
   throw new Error('The backup ended before its manifest.');
 }
 
-async function compareWithManifest(db: Queryable, tables: LiveTable[], manifest: BackupManifest) {
+/** Streams one table's COPY text into the table; returns the event after its rows. */
+async function copyTable(
+  db: Client,
+  events: AsyncGenerator<BackupEvent>,
+  table: LiveTable,
+  hasher: TableHasher,
+): Promise<IteratorResult<BackupEvent>> {
+  let after: IteratorResult<BackupEvent> | undefined;
+  const rows = async function* () {
+    while (true) {
+      const next = await events.next();
+      if (next.done || next.value.kind !== 'copy') {
+        after = next;
+        return;
+      }
+      hasher.addCopyText(next.value.text, next.value.rows);
+      yield next.value.text;
+    }
+  };
+  await pipeline(
+    Readable.from(rows(), { objectMode: false }),
+    copyIn(db, copyRowsInStatement(table.name, table.columns)),
+  );
+  if (!after) throw new Error(`The rows of ${table.name} ended without what follows them.`);
+  return after;
+}
+
+async function compareWithManifest(
+  db: Client,
+  tables: LiveTable[],
+  manifest: BackupManifest,
+  rowsAs: 'copy' | 'json',
+) {
   const live: TableChecksum[] = [];
-  for (const table of tables) live.push(await checksumTable(db, table));
+  for (const table of tables) live.push(await checksumTable(db, table, rowsAs));
   assertChecksums('The restored database', live, manifest.tables);
 }
 

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
+import type { Client } from '@taskapp/db';
 import type { Queryable } from '@taskapp/db/connection';
-import { type KeyColumn, listAppTables, tableRowLines } from '@taskapp/db/queries';
+import { copyRowsOutStatement, type KeyColumn, listAppTables, tableRowLines } from '@taskapp/db/queries';
+import { copyOut } from './copy-streams.js';
+import { countLines } from './copy-text.js';
 import type { BackupTable, TableChecksum } from './format.js';
 
 export interface LiveTable extends BackupTable {
@@ -64,9 +67,23 @@ function inDependencyOrder(tables: LiveTable[]): LiveTable[] {
   return ordered;
 }
 
-/** A table's row lines in primary-key order, in batches; must run inside a transaction whose time zone is UTC. */
+/**
+ * A table's rows as `row_to_json` lines (formats 1 and 2) in primary-key order, in batches; must run in a
+ * transaction set up by setLongTransactionSettings.
+ */
 export function tableLines(db: Queryable, table: LiveTable): AsyncGenerator<string[]> {
   return tableRowLines(db, table.name, table.key);
+}
+
+/**
+ * A table's rows as COPY text (format 3) in primary-key order, in chunks that may end mid-row; must run in
+ * a transaction set up by setLongTransactionSettings.
+ */
+export function tableCopyText(
+  client: Client,
+  table: BackupTable & { key: KeyColumn[] },
+): AsyncIterable<Buffer> {
+  return copyOut(client, copyRowsOutStatement(table.name, table.columns, table.key));
 }
 
 /** Counts and hashes row lines exactly as a backup writes them. */
@@ -82,14 +99,31 @@ export class TableHasher {
     this.rows += 1;
   }
 
+  /** COPY text: its lines are already followed by `\n`; `rows` of them end in this piece. */
+  addCopyText(text: Buffer, rows = countLines(text)): void {
+    this.hash.update(text);
+    this.rows += rows;
+  }
+
   result(): TableChecksum {
     return { name: this.name, rows: this.rows, sha256: this.hash.digest('hex') };
   }
 }
 
-/** The checksum of a table as it is in the database now (inside the caller's transaction). */
-export async function checksumTable(db: Queryable, table: LiveTable): Promise<TableChecksum> {
+/**
+ * The checksum of a table as it is in the database now (inside the caller's transaction), over its rows
+ * as the given format writes them.
+ */
+export async function checksumTable(
+  client: Client,
+  table: LiveTable,
+  rowsAs: 'copy' | 'json',
+): Promise<TableChecksum> {
   const hasher = new TableHasher(table.name);
-  for await (const lines of tableLines(db, table)) for (const line of lines) hasher.add(line);
+  if (rowsAs === 'copy') {
+    for await (const text of tableCopyText(client, table)) hasher.addCopyText(text);
+  } else {
+    for await (const lines of tableLines(client, table)) for (const line of lines) hasher.add(line);
+  }
   return hasher.result();
 }

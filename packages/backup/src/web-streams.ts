@@ -4,14 +4,13 @@ import { Readable } from 'node:stream';
 // the DOM's when a package with the DOM library (the web app) type-checks this code.
 
 /** A byte stream that asks the generator for its next piece only when the reader wants more. */
-export function textToStream(pieces: AsyncIterable<string>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
+export function bytesToStream(pieces: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
   const iterator = pieces[Symbol.asyncIterator]();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       const { value, done } = await iterator.next();
       if (done) controller.close();
-      else controller.enqueue(encoder.encode(value));
+      else controller.enqueue(value);
     },
     async cancel() {
       await iterator.return?.();

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { readFile, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { withClient } from '@taskapp/db';
 import { createTestDatabase, type TestDatabase } from '@taskapp/db/testing';
 import { Decrypter } from 'age-encryption';
@@ -29,9 +30,16 @@ beforeAll(async () => {
   target = await createTestDatabase();
   dir = await tempDir();
   await seedAwkwardData(source.url, 4);
-  await withClient(source.url, (client) =>
-    client.query(`INSERT INTO tasks (user_id, title) SELECT id, $1 FROM users LIMIT 1`, [CANARY]),
-  );
+  await withClient(source.url, async (client) => {
+    await client.query(`INSERT INTO tasks (user_id, title) SELECT id, $1 FROM users LIMIT 1`, [CANARY]);
+    // Text that does not compress, so the file spans several of age's 64 KiB chunks.
+    await client.query(
+      `INSERT INTO tasks (user_id, title, description)
+       SELECT (SELECT id FROM users ORDER BY id LIMIT 1), 'noise ' || n,
+              (SELECT string_agg(md5(random()::text || s), '') FROM generate_series(1, 8) s WHERE n > 0)
+       FROM generate_series(1, 2000) n`,
+    );
+  });
   // The target already holds other data: a failed restore must leave it exactly as it was.
   await seedAwkwardData(target.url, 1);
   const { recipient } = await testKeys();
@@ -66,9 +74,13 @@ describe('backup encryption', () => {
 
     const decrypter = new Decrypter();
     decrypter.addIdentity((await testKeys()).identity);
-    const plaintext = await decrypter.decrypt(new Uint8Array(ciphertext), 'text');
+    const plaintext = uncompressed(Buffer.from(await decrypter.decrypt(new Uint8Array(ciphertext))));
     expect(plaintext).toContain(CANARY);
-    expect(plaintext.split('\n')[0]).toMatch(/^@header \{"format":"taskapp-backup","formatVersion":2,/);
+    expect(plaintext.split('\n')[0]).toMatch(
+      /^@header \{"format":"taskapp-backup","formatVersion":3,.*"compression":"gzip"\}$/,
+    );
+    // The rows are PostgreSQL's COPY text, which psql or any COPY can read.
+    expect(plaintext).toMatch(/\n@table tasks\n[0-9a-f-]{36}\t[0-9a-f-]{36}\t/);
   });
 
   // The standard age tool (Debian's `age`, which .ci/run installs) reads our files: nothing app-specific
@@ -76,7 +88,7 @@ describe('backup encryption', () => {
   it.skipIf(!AGE_CLI)('decrypts with the standard age command-line tool', async () => {
     const keyFile = path.join(dir, 'cli-identity.txt');
     writeFileSync(keyFile, `${(await testKeys()).identity}\n`, { mode: 0o600 });
-    const plaintext = execFileSync(AGE_CLI as string, ['-d', '-i', keyFile, file], { encoding: 'utf8' });
+    const plaintext = uncompressed(execFileSync(AGE_CLI as string, ['-d', '-i', keyFile, file]));
     expect(plaintext).toContain(CANARY);
     expect(plaintext.split('\n')[0]).toMatch(/^@header /);
   });
@@ -155,6 +167,12 @@ describe('backup encryption', () => {
     expect(JSON.parse(await readFile(`${flipped}.verified.json`, 'utf8'))).toMatchObject({ ok: false });
   });
 });
+
+/** A decrypted backup as text: its header line, then the rest through gunzip (`tail -n +2 | gunzip`). */
+function uncompressed(plaintext: Buffer): string {
+  const headerEnd = plaintext.indexOf('\n') + 1;
+  return `${plaintext.subarray(0, headerEnd).toString('utf8')}${gunzipSync(plaintext.subarray(headerEnd)).toString('utf8')}`;
+}
 
 /** Bytes up to and including the header's MAC line (`--- …\n`). */
 function headerLength(bytes: Buffer): number {

@@ -9,11 +9,13 @@ import { sidecarPath } from '../src/format.js';
 import { loadIdentities, restoreBackup, verifyBackup } from '../src/index.js';
 import { tableFingerprints, tempDir, testKeys } from './helpers.js';
 
-// A backup written by format 1 (before projects, labels and subtasks), kept as a file: see
-// fixtures/format-v1/README.md.
+// Backups written by format 1 (before projects, labels and subtasks) and format 2 (JSON lines, before
+// compression and COPY text), kept as files: see fixtures/format-v1/README.md and fixtures/format-v2/README.md.
 const FIXTURE_DIR = fileURLToPath(new URL('./fixtures/format-v1/', import.meta.url));
 const FIXTURE = 'taskapp-20261129T120000Z.backup.age';
 const FIXTURE_MIGRATION = 'Migration20261129094500_task_limit';
+const V2_DIR = fileURLToPath(new URL('./fixtures/format-v2/', import.meta.url));
+const V2_FIXTURE = 'taskapp-20261130T013000Z.backup.age';
 
 let target: TestDatabase;
 beforeAll(async () => {
@@ -21,12 +23,11 @@ beforeAll(async () => {
 });
 afterAll(() => target.drop());
 
-/** A copy of the fixture in a temp folder: verify writes its verdict next to the file. */
-async function fixtureCopy(): Promise<string> {
-  const dir = await tempDir();
-  const file = path.join(dir, FIXTURE);
-  await copyFile(path.join(FIXTURE_DIR, FIXTURE), file);
-  await copyFile(sidecarPath(path.join(FIXTURE_DIR, FIXTURE)), sidecarPath(file));
+/** A copy of a fixture in a temp folder: verify writes its verdict next to the file. */
+async function fixtureCopy(dir = FIXTURE_DIR, name = FIXTURE): Promise<string> {
+  const file = path.join(await tempDir(), name);
+  await copyFile(path.join(dir, name), file);
+  await copyFile(sidecarPath(path.join(dir, name)), sidecarPath(file));
   return file;
 }
 
@@ -89,12 +90,79 @@ describe('a format 1 backup', () => {
   });
 });
 
+describe('a format 2 backup', () => {
+  it("restores, subtask before its parent, and rebuilds the reminder schedule in the owner's time zone", async () => {
+    const identities = await loadIdentities(path.join(V2_DIR, 'identity.txt'));
+    const restored = await restoreBackup({
+      file: await fixtureCopy(V2_DIR, V2_FIXTURE),
+      identities,
+      targetUrl: target.url,
+      force: true,
+    });
+    expect(restored.manifest.formatVersion).toBe(2);
+
+    await withClient(target.url, async (client) => {
+      const { rows: tasks } = await client.query(
+        `SELECT t.title, t.description, t.status, t.all_day, p.name AS project, parent.title AS parent,
+                (SELECT string_agg(l.name, ',') FROM task_labels tl JOIN labels l ON l.id = tl.label_id
+                 WHERE tl.task_id = t.id) AS labels
+         FROM tasks t LEFT JOIN projects p ON p.id = t.project_id LEFT JOIN tasks parent ON parent.id = t.parent_id
+         ORDER BY t.id`,
+      );
+      expect(tasks).toEqual([
+        {
+          title: 'subtask',
+          description: null,
+          status: 'in_progress',
+          all_day: false,
+          project: 'Home 🏡',
+          parent: 'parent',
+          labels: null,
+        },
+        {
+          title: 'parent',
+          description: 'line one\nline two\ttabbed \\ back',
+          status: 'pending',
+          all_day: true,
+          project: 'Home 🏡',
+          parent: null,
+          labels: 'Errand',
+        },
+        {
+          title: 'done 🚀',
+          description: null,
+          status: 'completed',
+          all_day: false,
+          project: null,
+          parent: null,
+          labels: null,
+        },
+      ]);
+      // 09:00 in Paris (summer time, UTC+2) on the due day, minus the reminder's 60 minutes.
+      const { rows: jobs } = await client.query(
+        `SELECT reminder_index, (fire_at AT TIME ZONE 'UTC')::text AS fire_at, status FROM reminder_jobs`,
+      );
+      expect(jobs).toEqual([{ reminder_index: 0, fire_at: '2030-06-01 06:00:00', status: 'pending' }]);
+    });
+  });
+
+  it('verifies', async () => {
+    const identities = await loadIdentities(path.join(V2_DIR, 'identity.txt'));
+    const result = await verifyBackup({
+      file: await fixtureCopy(V2_DIR, V2_FIXTURE),
+      identities,
+      serverUrl: target.url,
+    });
+    expect(result.message).toMatch(/^OK taskapp-20261130T013000Z\.backup\.age: 17 tables, 8 rows restored/);
+  });
+});
+
 describe('a backup in a format newer than this app reads', () => {
   it('is refused with a clear message before anything changes', async () => {
     const { recipient, identity } = await testKeys();
     const header = {
       format: 'taskapp-backup',
-      formatVersion: 3,
+      formatVersion: 4,
       appVersion: '9.0.0',
       migration: migrationsList.at(-1)?.name,
       createdAt: new Date().toISOString(),
@@ -106,7 +174,7 @@ describe('a backup in a format newer than this app reads', () => {
     await writeFile(file, await encrypter.encrypt(`@header ${JSON.stringify(header)}\n`));
     const before = await tableFingerprints(target.url);
     await expect(restoreBackup({ file, identities: [identity], targetUrl: target.url })).rejects.toThrow(
-      /format version 3; this app reads versions 1, 2/,
+      /format version 4; this app reads versions 1, 2, 3/,
     );
     expect(await tableFingerprints(target.url)).toEqual(before);
   });

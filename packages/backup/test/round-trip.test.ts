@@ -51,12 +51,14 @@ describe('backup and restore round trip', () => {
     const { recipient, identity } = await testKeys();
     const before = await tableFingerprints(source.url);
     const hashesBefore = await passwordHashes(source.url);
+    const remindersBefore = await pendingReminders(source.url);
+    const shapeBefore = await schemaShape(source.url);
     expect(before.tasks).toMatch(/^120 /);
 
     const backup = await createBackup({ databaseUrl: source.url, dir, recipients: [recipient] });
     expect(backup.file).toMatch(/[/\\]taskapp-\d{8}T\d{6}Z\.backup\.age$/);
     expect(backup.manifest.tables.map((table) => [table.name, table.rows])).toEqual(EXPECTED_TABLES);
-    expect(backup.manifest.formatVersion).toBe(2);
+    expect(backup.manifest.formatVersion).toBe(3);
     expect(backup.manifest.migration).toBe(migrationsList.at(-1)?.name);
 
     // Not empty: refused without --force, and nothing changes.
@@ -85,6 +87,11 @@ describe('backup and restore round trip', () => {
     });
     // Repeat rules and reminders came back, and the spawned occurrences loaded before theirs.
     expect(await recurrence(source.url)).toEqual({ repeating: 42, reminded: 42, spawnsBeforeOrigin: 3 });
+    // The reminder schedule (not backed up) was rebuilt by its triggers as the rows loaded.
+    expect(await pendingReminders(source.url)).toEqual(remindersBefore);
+    expect(remindersBefore.length).toBeGreaterThan(40);
+    // Indexes, keys and foreign keys dropped for the load are back, and no trigger was left switched off.
+    expect(await schemaShape(source.url)).toEqual(shapeBefore);
   });
 
   it('replaces the data of a non-empty target with --force', async () => {
@@ -305,6 +312,33 @@ function recurrence(url: string) {
                 AS "spawnsBeforeOrigin"`,
     );
     return rows[0];
+  });
+}
+
+/** The pending reminder jobs, by task and reminder (their ids are new after a restore). */
+function pendingReminders(url: string) {
+  return withClient(url, async (client) => {
+    const { rows } = await client.query<{ job: string }>(
+      `SELECT task_id || ' ' || reminder_index || ' ' || extract(epoch FROM fire_at) AS job
+       FROM reminder_jobs WHERE status = 'pending' ORDER BY 1`,
+    );
+    return rows.map((row) => row.job);
+  });
+}
+
+/** Every index, constraint and trigger of the schema as the catalog prints it, with whether the trigger is on. */
+function schemaShape(url: string) {
+  return withClient(url, async (client) => {
+    const { rows } = await client.query<{ item: string }>(
+      `SELECT indexdef AS item FROM pg_indexes WHERE schemaname = current_schema()
+       UNION ALL
+       SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint
+       WHERE connamespace = current_schema()::regnamespace
+       UNION ALL
+       SELECT tgrelid::regclass || ' ' || tgname || ' ' || tgenabled::text FROM pg_trigger WHERE NOT tgisinternal
+       ORDER BY 1`,
+    );
+    return rows.map((row) => row.item);
   });
 }
 

@@ -1,6 +1,7 @@
+import { LIMITS } from '@taskapp/shared';
 import { MIGRATIONS_TABLE } from '../names.js';
 import type { Queryable } from '../pg.js';
-import { execute, firstRow, identifier, join, raw, rows, sql } from './sql.js';
+import { execute, firstRow, identifier, join, raw, rows, type Sql, sql } from './sql.js';
 
 // The statements of packages/backup: a consistent snapshot of every table, streamed in primary-key
 // order, and a restore's reset and load. Table names come from the catalog and are always quoted.
@@ -70,16 +71,62 @@ export async function commitTransaction(db: Queryable): Promise<void> {
 }
 
 /**
- * For the rest of the transaction: timestamps print in UTC (checksums depend on how they print), and
- * neither the app's statement timeout nor an idle timeout cuts a long backup or restore short.
+ * For the rest of the transaction: values print the same way on every server (checksums depend on how
+ * they print: timestamps in UTC and ISO style, floats exactly, bytea in hex), and neither the app's
+ * statement timeout nor an idle timeout cuts a long backup or restore short.
  */
 export async function setLongTransactionSettings(db: Queryable): Promise<void> {
   await execute(db, sql`set local TimeZone = 'UTC'`);
+  await execute(db, sql`set local DateStyle = 'ISO, YMD'`);
+  await execute(db, sql`set local IntervalStyle = 'postgres'`);
+  await execute(db, sql`set local extra_float_digits = 1`);
+  await execute(db, sql`set local bytea_output = 'hex'`);
   await execute(db, sql`set local statement_timeout = 0`);
   await execute(db, sql`set local idle_in_transaction_session_timeout = 0`);
 }
 
 const ROWS_PER_FETCH = 500;
+
+const primaryKeyOrder = (primaryKey: readonly KeyColumn[]) =>
+  join(
+    primaryKey.map(({ column, collatable }) =>
+      collatable ? sql`t.${identifier(column)} collate "C"` : sql`t.${identifier(column)}`,
+    ),
+    ', ',
+  );
+
+const columnList = (columns: readonly string[]) =>
+  join(
+    columns.map((column) => identifier(column)),
+    ', ',
+  );
+
+/** COPY takes no bind parameters: its statements are built from catalog names only. */
+function parameterless(query: Sql): string {
+  const { text, values } = query.toStatement();
+  if (values.length > 0) throw new Error(`A COPY statement cannot take parameters: ${text}`);
+  return text;
+}
+
+/**
+ * `COPY … TO STDOUT` of a table's rows in PostgreSQL's text format, in primary-key order (text keys in
+ * the "C" collation, as tableRowLines), for a copy-out stream; run inside a transaction set up by
+ * setLongTransactionSettings, so the text is the same on every server.
+ */
+export function copyRowsOutStatement(
+  table: string,
+  columns: readonly string[],
+  primaryKey: readonly KeyColumn[],
+): string {
+  return parameterless(
+    sql`copy (select ${columnList(columns.map(String))} from ${identifier(table)} t order by ${primaryKeyOrder(primaryKey)}) to stdout`,
+  );
+}
+
+/** `COPY … FROM STDIN` into the table's columns, in PostgreSQL's text format, for a copy-in stream. */
+export function copyRowsInStatement(table: string, columns: readonly string[]): string {
+  return parameterless(sql`copy ${identifier(table)} (${columnList(columns)}) from stdin`);
+}
 
 /**
  * A table's rows as `row_to_json` text, in primary-key order, in batches through a cursor (so memory
@@ -92,16 +139,10 @@ export async function* tableRowLines(
   table: string,
   primaryKey: readonly KeyColumn[],
 ): AsyncGenerator<string[]> {
-  const orderBy = join(
-    primaryKey.map(({ column, collatable }) =>
-      collatable ? sql`t.${identifier(column)} collate "C"` : sql`t.${identifier(column)}`,
-    ),
-    ', ',
-  );
   await execute(
     db,
     sql`declare taskapp_rows no scroll cursor for
-        select row_to_json(t)::text as line from ${identifier(table)} t order by ${orderBy}`,
+        select row_to_json(t)::text as line from ${identifier(table)} t order by ${primaryKeyOrder(primaryKey)}`,
   );
   try {
     while (true) {
@@ -149,36 +190,124 @@ export async function deleteMigrationHistory(db: Queryable): Promise<void> {
   await execute(db, sql`delete from ${identifier(MIGRATIONS_TABLE)}`);
 }
 
-/** A foreign key from a table to itself (tasks.parent_id), as the catalog prints it. */
-export interface SelfReference {
+/**
+ * An index or constraint that a restore drops before it loads the rows and builds again afterwards: one
+ * build from all the rows is much faster than keeping it up to date row by row.
+ */
+export interface DeferredStructure {
+  /** `key`: a primary key, unique or exclusion constraint. */
+  kind: 'index' | 'key' | 'foreign key';
+  table: string;
   name: string;
-  /** `FOREIGN KEY (…) REFERENCES …`, as pg_get_constraintdef prints it. */
+  /** As the catalog prints it: `CREATE INDEX …` for an index, else the constraint (`PRIMARY KEY (id)`). */
   definition: string;
 }
 
-/** The table's foreign keys that point at the table itself. */
-export async function selfReferences(db: Queryable, table: string): Promise<SelfReference[]> {
-  return rows<SelfReference>(
+/**
+ * The indexes and constraints of these tables (their foreign keys, and those of other tables that point
+ * at them), in the order to build them: indexes and keys table by table, then foreign keys, which need
+ * the keys they point at. Drop them in the opposite order.
+ */
+export async function deferredStructures(
+  db: Queryable,
+  tables: readonly string[],
+): Promise<DeferredStructure[]> {
+  return rows<DeferredStructure>(
     db,
-    sql`select f.conname as name, pg_get_constraintdef(f.oid) as definition
-        from pg_constraint f join pg_class c on c.oid = f.conrelid
-        join pg_namespace n on n.oid = c.relnamespace
-        where n.nspname = current_schema() and c.relname = ${table}
-          and f.contype = 'f' and f.confrelid = f.conrelid
-        order by f.conname`,
-  );
+    sql`with loaded as (
+          select c.oid, c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = current_schema() and c.relname = any(${tables}::text[]))
+        select * from (
+          select 'index' as kind, l.relname as "table", ic.relname as name, pg_get_indexdef(i.indexrelid) as definition, 1 as step
+          from pg_index i join loaded l on l.oid = i.indrelid join pg_class ic on ic.oid = i.indexrelid
+          where not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid
+                              and k.conrelid = i.indrelid and k.contype in ('p', 'u', 'x'))
+          union all
+          select 'key', l.relname, k.conname, pg_get_constraintdef(k.oid), 1
+          from pg_constraint k join loaded l on l.oid = k.conrelid where k.contype in ('p', 'u', 'x')
+          union all
+          select 'foreign key', r.relname, f.conname, pg_get_constraintdef(f.oid), 2
+          from pg_constraint f join pg_class r on r.oid = f.conrelid
+          where f.contype = 'f'
+            and (f.conrelid in (select oid from loaded) or f.confrelid in (select oid from loaded))
+        ) found order by step, "table", kind desc, name`,
+  ).then((found) => found.map(({ kind, table, name, definition }) => ({ kind, table, name, definition })));
 }
 
-export async function dropConstraint(db: Queryable, table: string, name: string): Promise<void> {
-  await execute(db, sql`alter table ${identifier(table)} drop constraint ${identifier(name)}`);
+export async function dropStructure(db: Queryable, structure: DeferredStructure): Promise<void> {
+  if (structure.kind === 'index') {
+    await execute(db, sql`drop index ${identifier(structure.name)}`);
+  } else {
+    await execute(
+      db,
+      sql`alter table ${identifier(structure.table)} drop constraint ${identifier(structure.name)}`,
+    );
+  }
 }
 
-/** Adds a constraint printed by the catalog (trusted text, never a user's), checking every row at once. */
-export async function addConstraint(db: Queryable, table: string, constraint: SelfReference): Promise<void> {
+/** Builds a dropped index or constraint again from the catalog's text (trusted, never a user's), checking every row. */
+export async function buildStructure(db: Queryable, structure: DeferredStructure): Promise<void> {
+  if (structure.kind === 'index') {
+    await execute(db, raw(structure.definition));
+  } else {
+    await execute(
+      db,
+      sql`alter table ${identifier(structure.table)} add constraint ${identifier(structure.name)} ${raw(structure.definition)}`,
+    );
+  }
+}
+
+/** Gathers the planner's statistics of freshly loaded tables (ANALYZE runs inside a transaction). */
+export async function analyzeTables(db: Queryable, tables: readonly string[]): Promise<void> {
+  if (tables.length === 0) return;
   await execute(
     db,
-    sql`alter table ${identifier(table)} add constraint ${identifier(constraint.name)} ${raw(constraint.definition)}`,
+    sql`analyze ${join(
+      tables.map((table) => identifier(table)),
+      ', ',
+    )}`,
   );
+}
+
+/** A trigger that fires when rows are inserted into a table. */
+export interface InsertTrigger {
+  table: string;
+  name: string;
+  /** The name of the function it runs. */
+  function: string;
+}
+
+/** The enabled triggers of our own (not foreign-key checks) that fire on INSERT into these tables. */
+export async function insertTriggers(db: Queryable, tables: readonly string[]): Promise<InsertTrigger[]> {
+  // tgtype bit 2 (4) is INSERT.
+  return rows<InsertTrigger>(
+    db,
+    sql`select c.relname as "table", t.tgname as name, p.proname as function
+        from pg_trigger t join pg_class c on c.oid = t.tgrelid
+        join pg_namespace n on n.oid = c.relnamespace join pg_proc p on p.oid = t.tgfoid
+        where n.nspname = current_schema() and c.relname = any(${tables}::text[])
+          and not t.tgisinternal and t.tgenabled <> 'D' and t.tgtype & 4 <> 0
+        order by c.relname, t.tgname`,
+  );
+}
+
+export async function setTriggerEnabled(db: Queryable, trigger: InsertTrigger, enabled: boolean) {
+  await execute(
+    db,
+    sql`alter table ${identifier(trigger.table)} ${raw(enabled ? 'enable' : 'disable')} trigger ${identifier(trigger.name)}`,
+  );
+}
+
+/**
+ * Owners with more tasks than anyone may have: what the tasks_enforce_limit trigger refuses, checked for
+ * all of them at once (the trigger counts per owner through an index, which a load builds afterwards).
+ */
+export async function ownersOverTaskLimit(db: Queryable): Promise<string[]> {
+  const found = await rows<{ user_id: string }>(
+    db,
+    sql`select user_id::text from tasks group by user_id having count(*) > ${LIMITS.tasksPerUser} limit 5`,
+  );
+  return found.map((row) => row.user_id);
 }
 
 /**
