@@ -48,15 +48,17 @@ export async function withStructuresBuiltAfterLoad<T>(
 
   const result = await load();
 
+  // Before the indexes: one pass over the table counts every owner's tasks at once.
+  if (triggers.some((trigger) => trigger.function === 'tasks_enforce_limit')) {
+    const over = await ownersOverTaskLimit(client);
+    if (over.length > 0) {
+      throw new Error(`task limit reached: the backup holds too many tasks of ${over.join(', ')}`);
+    }
+  }
   for (const structure of structures) await buildStructure(client, structure);
   for (const trigger of triggers) await setTriggerEnabled(client, trigger, true);
   // The planner knows nothing of the new rows yet: without statistics the checks that follow (and the
   // app, until autovacuum runs) could pick slow plans.
   await analyzeTables(client, names);
-  if (triggers.some((trigger) => trigger.function === 'tasks_enforce_limit')) {
-    const over = await ownersOverTaskLimit(client);
-    if (over.length > 0)
-      throw new Error(`task limit reached: the backup holds too many tasks of ${over.join(', ')}`);
-  }
   return result;
 }
