@@ -17,15 +17,25 @@ const offlineCache = () => import('./lib/offline/offline-cache');
 void offlineCache().then((offline) =>
   offline.followSignInWithOfflineCache(queryClient, { current: getAuthState, subscribe: subscribeAuth }),
 );
-// The outbox sends writes made offline (or before a reload) once the server can be reached.
-void Promise.all([import('./lib/offline/outbox/outbox'), import('./lib/offline/outbox/outbox-server')]).then(
-  ([outbox, { outboxServer }]) =>
+// The outbox sends writes made offline (or before a reload) once the server can be reached. It works for
+// a signed-in person only, so its code (and the schemas it checks with) loads once someone is: never on a
+// signed-out visit's first page.
+const startOutbox = () =>
+  void Promise.all([
+    import('./lib/offline/outbox/outbox'),
+    import('./lib/offline/outbox/outbox-server'),
+  ]).then(([outbox, { outboxServer }]) =>
     outbox.startOutbox({
       server: outboxServer(trpcClient),
       queryClient,
       auth: { current: getAuthState, subscribe: subscribeAuth },
     }),
-);
+  );
+const stopWaitingForSignIn = subscribeAuth((state) => {
+  if (state.status !== 'signed-in') return;
+  stopWaitingForSignIn();
+  startOutbox();
+});
 openOfflineWith(() => offlineCache().then((offline) => offline.openOffline(queryClient)));
 // Starts restoring the session before React renders, so the request is already on its way.
 startSessionSync();
@@ -43,12 +53,15 @@ createRoot(container).render(
 );
 
 // The service worker (offline shell, pushed reminders) once the page is up: never in the first page's way.
+// The load event comes before the first screen has its data (module scripts are all it waits for), and
+// the worker then downloads the whole build to precache it, so it waits for an idle moment as well (at
+// most 3 s), leaving a phone's bandwidth and CPU to the first list.
 if (import.meta.env.PROD) {
+  const register = () => void import('./lib/pwa/register-app').then((pwa) => pwa.registerApp());
   window.addEventListener(
     'load',
-    () => void import('./lib/pwa/register-app').then((pwa) => pwa.registerApp()),
-    {
-      once: true,
-    },
+    () =>
+      window.requestIdleCallback ? window.requestIdleCallback(register, { timeout: 3_000 }) : register(),
+    { once: true },
   );
 }

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useState } from 'react';
+import { createContext, useCallback, useContext, useState, useSyncExternalStore } from 'react';
 
 const COLLAPSED_KEY = 'taskapp.sidebarCollapsed';
 /** Below this width the sidebar is a drawer (Tailwind's `md`). */
@@ -17,16 +17,27 @@ export interface SidebarState {
   collapsed: boolean;
   /** Phone: the drawer is open. */
   drawerOpen: boolean;
+  /** A wide screen, where the sidebar sits beside the place (on a phone it is only the drawer). */
+  wide: boolean;
   setDrawerOpen: (open: boolean) => void;
   /** The one bar button: opens the drawer on a phone, shows or hides the sidebar on a wide screen. */
   toggle: () => void;
 }
 
+function followWidth(onChange: () => void): () => void {
+  const query = matchMedia(WIDE);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}
+
+const isWide = () => matchMedia(WIDE).matches;
+
 export function useSidebarState(): SidebarState {
   const [collapsed, setCollapsed] = useState(readCollapsed);
+  const wide = useSyncExternalStore(followWidth, isWide);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const toggle = useCallback(() => {
-    if (!matchMedia(WIDE).matches) return setDrawerOpen(true);
+    if (!isWide()) return setDrawerOpen(true);
     setCollapsed((was) => {
       try {
         localStorage.setItem(COLLAPSED_KEY, was ? '0' : '1');
@@ -36,7 +47,7 @@ export function useSidebarState(): SidebarState {
       return !was;
     });
   }, []);
-  return { collapsed, drawerOpen, setDrawerOpen, toggle };
+  return { collapsed, drawerOpen, wide, setDrawerOpen, toggle };
 }
 
 export const SidebarContext = createContext<SidebarState | null>(null);

@@ -15,7 +15,8 @@ export function TasksLayout() {
   return (
     <SidebarContext.Provider value={sidebar}>
       <div className="flex flex-1">
-        {sidebar.collapsed ? null : (
+        {/* On a phone the sidebar is the drawer alone: rendering a hidden copy too would only slow the first page. */}
+        {sidebar.collapsed || !sidebar.wide ? null : (
           <aside
             aria-label="Sidebar"
             className="sticky top-12 hidden h-[calc(100dvh-3rem)] w-60 shrink-0 overflow-y-auto border-line border-r md:block"

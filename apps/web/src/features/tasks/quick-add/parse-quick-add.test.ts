@@ -1,10 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuickAdd } from './parse-quick-add';
+import { parseQuickAdd, readQuickAdd } from './parse-quick-add';
 
 // Friday 27 November 2026, 14:00 local time.
 const NOW = new Date(2026, 10, 27, 14, 0);
 
 describe('parseQuickAdd', () => {
+  it('reads an empty or blank field as an empty draft with nothing marked', () => {
+    for (const blank of ['', '   ']) {
+      expect(readQuickAdd(blank, NOW)).toEqual({
+        draft: {
+          title: '',
+          dueDate: null,
+          allDay: false,
+          priority: null,
+          project: null,
+          labels: [],
+          recurrence: null,
+        },
+        marks: [],
+      });
+    }
+  });
+
   it('reads a date with a time and a priority out of the title', () => {
     expect(parseQuickAdd('Pay rent tomorrow 9am !high', NOW)).toEqual({
       title: 'Pay rent',

@@ -142,12 +142,25 @@ export function parseQuickAdd(
   return readQuickAdd(input, now, options).draft;
 }
 
+const emptyDraft = (): QuickAddDraft => ({
+  title: '',
+  dueDate: null,
+  allDay: false,
+  priority: null,
+  project: null,
+  labels: [],
+  recurrence: null,
+});
+
 /** The draft, and where in the text each understood word is. */
 export function readQuickAdd(
   input: string,
   now: Date = new Date(),
   { weekStart = 1, timeZone, projects = [], labels: knownLabels = [] }: QuickAddOptions = {},
 ): { draft: QuickAddDraft; marks: QuickAddMark[] } {
+  // The field is empty on every page load: nothing to read, and chrono's first parse (building its
+  // patterns) would cost the task screen's first render a long task on a phone.
+  if (input.trim() === '') return { draft: emptyDraft(), marks: [] };
   const marks: QuickAddMark[] = [];
   let text = input;
   let project: QuickAddPick | null = null;

@@ -61,11 +61,14 @@ export function QuickAddField({
   const completion = useTagCompletion({ text, known, inputRef, onText, onConfirmNew });
   const { open, items, active } = completion;
 
-  // The mirror scrolls with the field when the text is wider than it.
+  // The mirror scrolls with the field when the text is wider than it. Reading scrollLeft forces a
+  // layout, so only when the text changed, and never for an empty field (nothing to line up).
   const syncScroll = () => {
     if (mirrorRef.current && inputRef.current) mirrorRef.current.scrollLeft = inputRef.current.scrollLeft;
   };
-  useLayoutEffect(syncScroll);
+  useLayoutEffect(() => {
+    if (text !== '') syncScroll();
+  }, [text]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (completion.onKeyDown(event)) return;
