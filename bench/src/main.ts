@@ -76,8 +76,10 @@ async function measureLarge(dataset: Dataset, settings: ServerSettings): Promise
     };
     const workloads = WORKLOADS.filter((w) => !options.only || options.only.includes(w.key));
     // The 1-connection list run is needed for the 1,000,000 vs 10,000 comparison even in quick mode.
-    const levels = (w: { key: string }) =>
-      w.key === 'list-first-page' && !plan.levels.includes(1) ? [1, ...plan.levels] : plan.levels;
+    const levels = (w: { key: string; maxConnections?: number }) =>
+      (w.key === 'list-first-page' && !plan.levels.includes(1) ? [1, ...plan.levels] : plan.levels).filter(
+        (connections) => connections <= (w.maxConnections ?? Number.POSITIVE_INFINITY),
+      );
     return await runSuite(
       { ours, baseline, databaseUrl: dataset.url },
       signedIn,
