@@ -2,7 +2,7 @@ import type { Browser, Page } from '@playwright/test';
 import superjson from 'superjson';
 import { expect, test } from './fixtures';
 import { type Account, fillSignIn, newAccount, signIn, signUp } from './support/accounts';
-import { quickAdd, row } from './support/task-screen';
+import { allSent, quickAdd, row } from './support/task-screen';
 import { taskApi } from './support/tasks';
 
 const TITLE_MAX = 255;
@@ -161,6 +161,7 @@ test('the edit panel saves as you type, and Esc saves a pending edit instead of 
   await expect(edit).toBeVisible();
   await edit.getByRole('button', { name: 'Discard changes' }).click();
   await expect(edit).toBeHidden();
+  await allSent(page);
   expect((await api.list())[0]?.title).toBe('Fix bike brakes');
 });
 
@@ -251,6 +252,7 @@ test('the same field changed on two devices asks which to keep and keeps the pan
   await choice.getByRole('button', { name: 'Keep mine' }).click();
   await expect(choice).toBeHidden();
   await expect(edit.getByTestId('save-status')).toHaveText('Saved');
+  await allSent(page);
   expect((await api.list())[0]).toMatchObject({
     title: 'Renew passport before June',
     priority: 'high',

@@ -4,7 +4,7 @@ import { expect, test } from './fixtures';
 import { type Account, newAccount, signUp } from './support/accounts';
 import { COLOR_SCHEMES, seriousViolations } from './support/axe';
 import { latestMailLink, messagesTo } from './support/mail';
-import { dayFromNow, daysFromNow, row } from './support/task-screen';
+import { allSent, dayFromNow, daysFromNow, row } from './support/task-screen';
 import { type ApiTask, taskApi } from './support/tasks';
 
 // Pushed and hidden-tab reminders are shown by the service worker.
@@ -204,6 +204,7 @@ test('“Skip this time” moves a repeating task to its next date without compl
   const next = new Date(due.getTime() + 3 * 86_400_000);
   await expect(dueDay).toHaveValue(next.toISOString().slice(0, 10));
   await expect(panel.getByRole('status').filter({ hasText: 'Skipped. Next:' })).toBeVisible();
+  await allSent(page);
   const tasks = await listed(page, account);
   // No completed history: the one task moved on.
   expect(tasks).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { format } from 'date-fns';
 import { expect, test } from './fixtures';
 import { newAccount, signUp } from './support/accounts';
-import { daysFromNow, quickAdd, row, seedVariedTasks, visibleTitles } from './support/task-screen';
+import { allSent, daysFromNow, quickAdd, row, seedVariedTasks, visibleTitles } from './support/task-screen';
 import { taskApi } from './support/tasks';
 
 test('filters, search and sort narrow the list, live in the URL and survive a reload', async ({ page }) => {
@@ -111,6 +111,7 @@ test('a bad edit is explained in the panel and nothing is saved', async ({ page 
   await expect(panel).toBeVisible();
   await panel.getByRole('button', { name: 'Discard changes' }).click();
   await expect(row(page, 'Keep this title')).toBeVisible();
+  await allSent(page);
   expect((await (await taskApi(page, account)).list())[0]?.title).toBe('Keep this title');
 });
 
