@@ -7,6 +7,7 @@ import { bundleReport } from './build/bundle-report.js';
 import { precompress } from './build/precompress.js';
 import { pwaOptions } from './build/pwa-options.js';
 import { quietExit } from './build/quiet-exit.js';
+import { routePreloads } from './build/route-preloads.js';
 
 const apiPort = Number(process.env.PORT || 3000);
 
@@ -16,6 +17,7 @@ export default defineConfig({
     tailwindcss(),
     VitePWA(pwaOptions),
     bundleReport({ enforce: process.env.BUNDLE_BUDGET === 'enforce' }),
+    routePreloads(),
     precompress(),
     quietExit(),
   ],

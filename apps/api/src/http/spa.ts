@@ -1,16 +1,33 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Router } from 'express';
+import { chooseEncoding, PRECOMPRESSED } from './content-encoding.js';
 import { findPrecompressed, sendPrecompressed } from './precompressed.js';
+import { type PreloadingIndex, routePreloadingIndex } from './route-preloads.js';
 
 /** Hashed file names change with their content, so a copy never goes stale. */
 const HASHED_ASSET_CACHING = 'public, max-age=31536000, immutable';
 /** index.html names the current hashed files: always revalidate it (and the few other unhashed files). */
 const INDEX_CACHING = 'no-cache';
 
+/** index.html naming the first page's chunks (route-preloads.ts), in the best encoding the client takes. */
+function sendPreloadingIndex(req: express.Request, res: express.Response, index: PreloadingIndex): void {
+  const available = PRECOMPRESSED.map(({ encoding }) => encoding).filter((encoding) =>
+    index.encoded.has(encoding),
+  );
+  const encoding = chooseEncoding(req.headers['accept-encoding'], available);
+  res.vary('Accept-Encoding');
+  res.setHeader('Cache-Control', INDEX_CACHING);
+  res.type('html');
+  if (encoding) res.setHeader('Content-Encoding', encoding);
+  res.send((encoding && index.encoded.get(encoding)) || index.plain);
+}
+
 /**
  * Serves the built web app: hashed assets cached for a year, every other GET gets index.html. Files the
  * build also wrote as .br / .gz (apps/web/build/precompress.ts) go out compressed to clients that accept it.
+ * A first page whose code is a lazy chunk (sign-in, sign-up, a task place) gets an index.html that links
+ * those chunks, so they download beside the entry chunk.
  */
 export function spaRouter(distDir: string): Router | null {
   const indexFile = path.join(distDir, 'index.html');
@@ -31,7 +48,13 @@ export function spaRouter(distDir: string): Router | null {
     express.static(path.join(distDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }),
   );
   spa.use(express.static(distDir, { index: false, maxAge: 0 }));
+  const preloadingIndexFor = routePreloadingIndex(distDir);
   spa.get(/^(?!\/api\/).*/, (req, res, next) => {
+    const preloading = preloadingIndexFor(req);
+    if (preloading) {
+      sendPreloadingIndex(req, res, preloading);
+      return;
+    }
     sendPrecompressed(
       { req, res, next },
       {

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import type { Request } from 'express';
+import type { Encoding } from './content-encoding.js';
+
+/** What apps/web/build/route-preloads.ts writes: a first page's address and the chunks it loads. */
+interface RoutePreload {
+  pattern: string;
+  files: string[];
+}
+
+/** index.html naming one first page's chunks, in each encoding we send. */
+export interface PreloadingIndex {
+  plain: Buffer;
+  encoded: Map<Encoding, Buffer>;
+}
+
+function withModulePreloads(indexHtml: string, files: string[]): string {
+  const links = files.map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`).join('\n    ');
+  return indexHtml.replace('</head>', `    ${links}\n  </head>`);
+}
+
+/**
+ * For each first page the build listed (dist/.vite/route-preloads.json), index.html with modulepreload
+ * links to that page's chunks, compressed once at start-up. Returns the variant a request should get, or
+ * null for the plain index.html (any other address, or an older build without the file).
+ */
+export function routePreloadingIndex(distDir: string): (req: Request) => PreloadingIndex | null {
+  let preloads: RoutePreload[];
+  try {
+    preloads = JSON.parse(readFileSync(path.join(distDir, '.vite/route-preloads.json'), 'utf8'));
+  } catch {
+    return () => null;
+  }
+  const indexHtml = readFileSync(path.join(distDir, 'index.html'), 'utf8');
+  const variants = preloads.map(({ pattern, files }) => {
+    const plain = Buffer.from(withModulePreloads(indexHtml, files));
+    const encoded = new Map<Encoding, Buffer>([
+      ['br', brotliCompressSync(plain)],
+      ['gzip', gzipSync(plain, { level: 9 })],
+    ]);
+    return { route: new RegExp(pattern), index: { plain, encoded } };
+  });
+  return (req) => variants.find(({ route }) => route.test(req.path))?.index ?? null;
+}

@@ -1,0 +1,73 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Plugin } from 'vite';
+
+/** Under dist/, in a dot folder: read by the server (apps/api/src/http/route-preloads.ts), never served. */
+export const ROUTE_PRELOADS_FILE = '.vite/route-preloads.json';
+
+/**
+ * Signed-out first pages whose code is a lazy chunk: the address that opens one and the modules it loads.
+ * The server names their chunks in the HTML it sends for that address (rel=modulepreload), so they
+ * download beside the entry chunk instead of after it has run (on the sign-in page: its LCP ~0.5 s
+ * sooner in Lighthouse's mobile simulation). The task places are left out: main.tsx starts their code as
+ * soon as it runs, and linking it from the HTML as well made it compete with the entry chunk for a slow
+ * network (the Inbox's first paint came later in the same simulation).
+ */
+const FIRST_PAGES = [
+  { pattern: '^/sign-in/?$', modules: ['src/routes/sign-in.tsx'] },
+  { pattern: '^/sign-up/?$', modules: ['src/routes/sign-up.tsx'] },
+];
+
+export interface RoutePreload {
+  pattern: string;
+  /** Chunk files (e.g. "assets/places-x.js") beyond the entry's own static imports. */
+  files: string[];
+}
+
+export function routePreloads(): Plugin {
+  let root = process.cwd();
+  return {
+    name: 'taskapp-route-preloads',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+    },
+    writeBundle(options, bundle) {
+      const imports = new Map<string, string[]>();
+      const byModule = new Map<string, string>();
+      const entries: string[] = [];
+      for (const output of Object.values(bundle)) {
+        if (output.type !== 'chunk') continue;
+        imports.set(output.fileName, output.imports);
+        if (output.facadeModuleId) byModule.set(output.facadeModuleId, output.fileName);
+        if (output.isEntry) entries.push(output.fileName);
+      }
+      // The service worker's own build has no index.html entry and no routes: nothing to write.
+      if (
+        !FIRST_PAGES.some((page) => page.modules.some((module) => byModule.has(path.resolve(root, module))))
+      )
+        return;
+      const closure = (start: string[]) => {
+        const seen = new Set<string>();
+        const visit = (file: string) => {
+          if (seen.has(file)) return;
+          seen.add(file);
+          for (const imported of imports.get(file) ?? []) visit(imported);
+        };
+        start.forEach(visit);
+        return seen;
+      };
+      const initial = closure(entries);
+      const preloads: RoutePreload[] = FIRST_PAGES.map(({ pattern, modules }) => {
+        const chunks = modules.map((module) => byModule.get(path.resolve(root, module)));
+        if (chunks.some((chunk) => chunk === undefined))
+          throw new Error(`route-preloads: no chunk for one of ${modules.join(', ')}`);
+        const files = [...closure(chunks as string[])].filter((file) => !initial.has(file));
+        return { pattern, files };
+      });
+      const file = path.join(options.dir ?? 'dist', ROUTE_PRELOADS_FILE);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, `${JSON.stringify(preloads, null, 2)}\n`);
+    },
+  };
+}
