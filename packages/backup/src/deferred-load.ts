@@ -32,14 +32,19 @@ const OFF_DURING_LOAD: { matches: (trigger: InsertTrigger) => boolean; why: stri
  * pg_restore does: one build from all the rows is much faster than maintaining them row by row, and
  * adding a foreign key back checks every row at once (a subtask can come before its parent: rows come
  * in primary-key order). Any failure, a row that breaks a key included, fails the restore's transaction.
+ * `keepKeys` keeps primary and unique keys through the load: formats 1 and 2 load in batches of 1,000
+ * rows, and the reminder schedule's trigger looks each batch's tasks up by id.
  */
 export async function withStructuresBuiltAfterLoad<T>(
   client: Client,
   tables: LiveTable[],
   load: () => Promise<T>,
+  { keepKeys }: { keepKeys: boolean },
 ): Promise<T> {
   const names = tables.map((table) => table.name);
-  const structures = await deferredStructures(client, names);
+  const structures = (await deferredStructures(client, names)).filter(
+    (structure) => !(keepKeys && structure.kind === 'key'),
+  );
   const triggers = (await insertTriggers(client, names)).filter((trigger) =>
     OFF_DURING_LOAD.some((rule) => rule.matches(trigger)),
   );

@@ -69,8 +69,11 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
         const tables = await discoverTables(db);
         assertSameTables(header, tables);
         const rowsAs = header.formatVersion >= COPY_FORMAT_VERSION ? 'copy' : 'json';
-        const manifest = await withStructuresBuiltAfterLoad(db, tables, () =>
-          loadRows(db, events, tables, rowsAs),
+        const manifest = await withStructuresBuiltAfterLoad(
+          db,
+          tables,
+          () => loadRows(db, events, tables, rowsAs),
+          { keepKeys: rowsAs === 'json' },
         );
         await compareWithManifest(db, tables, manifest, rowsAs);
         const applied = await orm.migrator.up({ transaction: trx });
