@@ -4,6 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Context } from '../trpc/context.js';
 import type { AppRouter } from '../trpc/router.js';
 import { requestBody } from './json-body.js';
+import { answerQueries } from './trpc-queries.js';
 
 export interface TrpcHandlerOptions {
   router: AppRouter;
@@ -19,7 +20,8 @@ export interface TrpcHandlerOptions {
  * batching, error shapes and status codes) but writes the answer with a Content-Length in a single
  * `res.end`, instead of piping tRPC's web stream through a WritableStream as chunked encoding. The
  * benchmark measured the stock adapter at roughly twice this one's CPU per call; see
- * docs/decisions/008-trpc-http-handler.md. Only subscriptions (sync.events, an SSE stream) are streamed,
+ * docs/decisions/008-trpc-http-handler.md. Plain GETs of queries skip even the Fetch wrapping
+ * (trpc-queries.ts). Only subscriptions (sync.events, an SSE stream) are streamed,
  * event by event; no query or mutation uses tRPC's abort `signal`, so a client going away simply has its
  * answer dropped.
  */
@@ -34,6 +36,7 @@ export function trpcHandler(options: TrpcHandlerOptions) {
       return;
     }
     try {
+      if (req.method === 'GET' && (await answerQueries(options, req, res, path))) return;
       const request = toFetchRequest(req);
       // A call that failed before its answer began (no session, too many streams, bad input).
       let refusal: TRPCError | undefined;
