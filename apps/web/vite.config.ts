@@ -8,6 +8,7 @@ import { precompress } from './build/precompress.js';
 import { pwaOptions } from './build/pwa-options.js';
 import { quietExit } from './build/quiet-exit.js';
 import { routePreloads } from './build/route-preloads.js';
+import { stylesFirst } from './build/styles-first.js';
 
 const apiPort = Number(process.env.PORT || 3000);
 
@@ -18,6 +19,7 @@ export default defineConfig({
     VitePWA(pwaOptions),
     bundleReport({ enforce: process.env.BUNDLE_BUDGET === 'enforce' }),
     routePreloads(),
+    stylesFirst(),
     precompress(),
     quietExit(),
   ],
