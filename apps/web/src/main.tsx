@@ -6,6 +6,8 @@ import { placeOfPath } from './features/navigation/place';
 import { getAuthState, subscribeAuth } from './lib/auth-store';
 import { queryClient, trpcClient } from './lib/clients';
 import { openOfflineWith, startSessionSync } from './lib/session';
+import { takeOverPrerenderedPage } from './prerender/take-over';
+import { router } from './router';
 import './styles.css';
 
 const container = document.getElementById('root');
@@ -45,6 +47,10 @@ if (placeOfPath(window.location.pathname)) {
   void import('./routes/places');
   void import('./features/navigation/tasks-layout');
 }
+
+// A prerendered sign-in page is replaced by the app's own as soon as that has rendered (AuthLayout); this is
+// for the app going somewhere else instead (someone signed in after all, an error page).
+router.subscribe('onRendered', takeOverPrerenderedPage);
 
 createRoot(container).render(
   <StrictMode>
