@@ -1,5 +1,5 @@
 import './lib/zod-without-eval';
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { placeOfPath } from './features/navigation/place';
@@ -52,10 +52,14 @@ if (placeOfPath(window.location.pathname)) {
 // for the app going somewhere else instead (someone signed in after all, an error page).
 router.subscribe('onRendered', takeOverPrerenderedPage);
 
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// As a transition the first render yields to the browser every few milliseconds instead of holding the main
+// thread for all of it: a prerendered page already on screen stays responsive while the app builds its own.
+startTransition(() =>
+  createRoot(container).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );
 
 // The service worker (offline shell, pushed reminders) once the page is up: never in the first page's way.
