@@ -19,9 +19,10 @@ const PRELOAD_DELAY_MS = 1500;
 /** The trigger's look and name, the same before and after the menu has loaded. */
 export type MenuTriggerLook = Pick<
   ButtonHTMLAttributes<HTMLButtonElement>,
-  'aria-label' | 'title' | 'className'
+  'aria-label' | 'title' | 'className' | 'disabled'
 > & {
   children: ButtonHTMLAttributes<HTMLButtonElement>['children'];
+  [data: `data-${string}`]: string | undefined;
 };
 
 /** What the loaded menu is given besides its own props: its trigger, and whether it was asked for already. */
@@ -65,17 +66,23 @@ export function menuChunk<Props>(
  * Its trigger is a look-alike button from the start; the menu loads soon after the first screen (when the
  * browser is idle), or as soon as the trigger is pointed at or focused. A press that comes before the menu
  * arrives opens it when it does, as Radix's trigger would have (pointer down, Enter, Space, ArrowDown).
+ *
+ * `mountWhen="used"` (a menu repeated on every row of a list): the real menu takes the look-alike's place
+ * only once that trigger is pointed at, focused or pressed, so a list of rows stays plain buttons, each
+ * row cheap to render, and the chunk's arrival re-renders nothing.
  */
 export function DeferredMenu<Props>({
   chunk,
   trigger,
   props,
+  mountWhen = 'loaded',
 }: {
   chunk: MenuChunk<Props>;
   trigger: MenuTriggerLook;
   props: Props;
+  mountWhen?: 'loaded' | 'used';
 }) {
-  const [Menu, setMenu] = useState(() => chunk.loaded());
+  const [Menu, setMenu] = useState(() => (mountWhen === 'loaded' ? chunk.loaded() : undefined));
   const [openOnArrival, setOpenOnArrival] = useState(false);
   const [focusOnArrival, setFocusOnArrival] = useState(false);
   const triggerRef = useRef<HTMLButtonElement>(null);
@@ -92,7 +99,8 @@ export function DeferredMenu<Props>({
 
   useEffect(() => {
     if (chunk.loaded()) return;
-    const timer = setTimeout(() => preloadWhenIdle(load), PRELOAD_DELAY_MS);
+    const preload = mountWhen === 'loaded' ? load : () => chunk.load();
+    const timer = setTimeout(() => preloadWhenIdle(preload), PRELOAD_DELAY_MS);
     return () => clearTimeout(timer);
   }, [chunk]);
 
