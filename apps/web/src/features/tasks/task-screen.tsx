@@ -13,6 +13,7 @@ import { TaskPanel } from './edit/task-panel';
 import { ShortcutsDialog } from './keyboard/shortcuts-dialog';
 import { BulkBar } from './list/bulk-bar';
 import { PlaceEmpty, PlaceMissing } from './list/place-empty';
+import { RowDataProvider } from './list/row-data';
 import { TaskList } from './list/task-list';
 import { TaskListEmpty, TaskListError, TaskListSkeleton } from './list/task-list-states';
 import { useTaskSelection } from './list/use-task-selection';
@@ -233,7 +234,7 @@ export function TaskScreen({ place, title, icon, headerActions, board }: TaskScr
         aria-busy={query.isPlaceholderData || undefined}
         className={`pt-3 transition-opacity ${query.isPlaceholderData ? 'opacity-60' : ''}`}
       >
-        {list}
+        <RowDataProvider>{list}</RowDataProvider>
       </div>
       <button
         type="button"

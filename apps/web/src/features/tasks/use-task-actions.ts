@@ -1,6 +1,7 @@
 import type { TaskPriority } from '@taskapp/shared';
 import { useRef, useState } from 'react';
 import type { Task } from '../../lib/api-types';
+import { useStableCallbacks } from '../../lib/use-stable-callbacks';
 import { isCompleted, isOptimistic } from './data/task-model';
 import {
   useBulkDeleteTasks,
@@ -137,7 +138,8 @@ export function useTaskActions({ tasks, selection, view, changeView, manualPlace
     },
   };
 
-  const row: TaskRowActions = {
+  // Stable across renders, so the list's memoised rows do not all render again with every screen render.
+  const row = useStableCallbacks<TaskRowActions>({
     onToggle: toggle,
     onDelete: deleteOne,
     onEdit: openEditor,
@@ -146,7 +148,7 @@ export function useTaskActions({ tasks, selection, view, changeView, manualPlace
     onFocus: (task) => setActiveId(task.id),
     onMoveToProject: moveToProject,
     ...swipe,
-  };
+  });
 
   useMoveKeys(stepMove, manualPlace !== null && view.task === undefined && !helpOpen);
 

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Task } from '../../../lib/api-types';
 import { isOptimistic } from '../data/task-model';
 import { TaskRow, type TaskRowActions } from './task-row';
@@ -14,8 +15,12 @@ export function tabStopOf(tasks: Task[], activeId: string | null): string | unde
   return activeId && tasks.some((task) => task.id === activeId) ? activeId : tasks[0]?.id;
 }
 
-/** A task row in a list (top level, a day of Upcoming, or subtasks), its state read from the list's. */
-export function ListTaskRow({
+/**
+ * A task row in a list (top level, a day of Upcoming, or subtasks), its state read from the list's.
+ * Memoised: the virtual list renders again as it measures rows and scrolls, and rows whose task and
+ * state are unchanged need not.
+ */
+export const ListTaskRow = memo(function ListTaskRow({
   task,
   tabStop,
   expanded,
@@ -33,4 +38,4 @@ export function ListTaskRow({
       {...actions}
     />
   );
-}
+});

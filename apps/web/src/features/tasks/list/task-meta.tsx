@@ -1,12 +1,10 @@
 import { ChevronRight, FileText } from 'lucide-react';
 import type { Task } from '../../../lib/api-types';
-import { useDaySettings } from '../../account/use-settings';
 import type { Place } from '../../navigation/place';
 import { useCurrentPlace } from '../../navigation/place-context';
 import { ColorDot } from '../../projects/color-dot';
-import { useLabelsById } from '../../projects/use-labels';
-import { useProjectsById } from '../../projects/use-projects';
 import { RepeatMark } from '../recurrence/repeat-mark';
+import { useRowData } from './row-data';
 
 const CHIP = 'inline-flex h-5 max-w-40 items-center gap-1 truncate rounded-sm text-faint text-xs';
 
@@ -34,9 +32,7 @@ export function hasMeta(task: Task, place: Place): boolean {
  */
 export function TaskMeta({ task, expanded, onToggleSubtasks }: TaskMetaProps) {
   const place = useCurrentPlace();
-  const projects = useProjectsById();
-  const labels = useLabelsById();
-  const { timeZone } = useDaySettings();
+  const { projects, labels, timeZone } = useRowData();
   const project = task.projectId ? projects.get(task.projectId) : undefined;
   const showProject = project && !(place.kind === 'project' && place.id === project.id);
   return (

@@ -2,12 +2,12 @@ import type { TaskPriority } from '@taskapp/shared';
 import { Check, Trash2 } from 'lucide-react';
 import type { MouseEvent } from 'react';
 import type { Task } from '../../../lib/api-types';
-import { useDaySettings } from '../../account/use-settings';
 import { useCurrentPlace } from '../../navigation/place-context';
 import { MoveToProjectMenu } from '../reorder/move-to-project-menu';
 import { type SwipeActions, SwipeRow } from '../swipe/swipe-row';
 import { dueLabel } from './due-label';
 import { PriorityMenu } from './priority-menu';
+import { useRowData } from './row-data';
 import { StatusControl } from './status-control';
 import { hasMeta, TaskMeta } from './task-meta';
 
@@ -101,7 +101,7 @@ export function TaskRow({
 }: TaskRowProps) {
   const completed = task.status === 'completed';
   const place = useCurrentPlace();
-  const { timeZone } = useDaySettings();
+  const { timeZone } = useRowData();
   // Upcoming's day headings already name an all-day task's day.
   const showsDue = task.dueDate && !(task.allDay && place.kind === 'upcoming');
   const due =

@@ -3,8 +3,8 @@ import { CalendarClock, Check, RotateCcw, Trash2 } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { MENU_CONTENT, MENU_ITEM, MENU_SEPARATOR } from '../../../components/menu-styles';
 import type { Task } from '../../../lib/api-types';
-import { useDaySettings } from '../../account/use-settings';
 import { isCompleted } from '../data/task-model';
+import { useRowData } from '../list/row-data';
 import { useRowSwipe } from '../list/use-row-swipe';
 import { SWIPE } from '../list/use-row-swipe-gesture';
 import { scheduleChoices } from './schedule-days';
@@ -21,7 +21,7 @@ export interface SwipeActions {
 const ACTION = 'flex h-full min-h-11 w-16 flex-col items-center justify-center gap-0.5 text-xs font-medium';
 
 function ScheduleMenu({ task, actions, onDone }: { task: Task; actions: SwipeActions; onDone: () => void }) {
-  const { timeZone } = useDaySettings();
+  const { timeZone } = useRowData();
   return (
     <Menu.Root modal={false}>
       <Menu.Trigger className={`${ACTION} bg-subtle text-fg`} aria-label={`Schedule: ${task.title}`}>
