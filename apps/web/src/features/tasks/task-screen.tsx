@@ -1,5 +1,5 @@
 import { CheckSquare, Plus } from 'lucide-react';
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { Task } from '../../lib/api-types';
 import { errorCode, errorMessage } from '../../lib/trpc-errors';
 import { useDaySettings } from '../account/use-settings';
@@ -29,6 +29,8 @@ import { AllTasksTabs, TASK_PANEL_ID, tabId } from './view/status-tabs';
 import { TaskToolbar } from './view/task-toolbar';
 import { isFiltered } from './view/task-view';
 import { useTaskView } from './view/use-task-view';
+
+const NO_TASKS: Task[] = [];
 
 function useExpandedSubtasks() {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -86,6 +88,18 @@ export function TaskScreen({ place, title, icon, headerActions, board }: TaskScr
         : [],
     [listShown, query.data, completedQuery.data, completedInput],
   );
+  // The first list is the screen's biggest render, and query results reach React as urgent (synchronous)
+  // updates. So until it has been shown, the list renders from deferred copies: React commits the rest of
+  // the screen first, then renders the rows in a background pass it interrupts every few milliseconds
+  // (no long task, input stays answered). After that, changes (an optimistic row) show at once, as before.
+  const deferredTasks = useDeferredValue(tasks, NO_TASKS);
+  const deferredPending = useDeferredValue(query.isPending, true);
+  const [firstListShown, setFirstListShown] = useState(false);
+  useEffect(() => {
+    if (!deferredPending) setFirstListShown(true);
+  }, [deferredPending]);
+  const shownTasks = firstListShown ? tasks : deferredTasks;
+  const listPending = firstListShown ? query.isPending : deferredPending;
   const savedIds = useMemo(() => tasks.filter((task) => !isOptimistic(task)).map((task) => task.id), [tasks]);
   const selection = useTaskSelection(savedIds);
   const [expanded, toggleSubtasks] = useExpandedSubtasks();
@@ -130,7 +144,7 @@ export function TaskScreen({ place, title, icon, headerActions, board }: TaskScr
 
   // What the plain list and the sortable (manual-order) list both show.
   const listProps = {
-    tasks,
+    tasks: shownTasks,
     hasNextPage: query.hasNextPage,
     isFetchingNextPage: query.isFetchingNextPage,
     fetchNextPage: query.fetchNextPage,
@@ -144,15 +158,15 @@ export function TaskScreen({ place, title, icon, headerActions, board }: TaskScr
 
   const list = board ? (
     board
-  ) : query.isPending ? (
+  ) : listPending ? (
     <TaskListSkeleton />
   ) : missing ? (
     <PlaceMissing place={place} />
-  ) : query.isError && tasks.length === 0 ? (
+  ) : query.isError && shownTasks.length === 0 ? (
     <TaskListError message={errorMessage(query.error)} onRetry={() => void query.refetch()} />
   ) : place.kind === 'upcoming' ? (
     <UpcomingList
-      tasks={tasks}
+      tasks={shownTasks}
       timeZone={timeZone}
       activeId={actions.activeId}
       focusRequest={actions.focusRequest}
@@ -161,7 +175,7 @@ export function TaskScreen({ place, title, icon, headerActions, board }: TaskScr
       onToggleSubtasks={toggleSubtasks}
       {...actions.row}
     />
-  ) : tasks.length === 0 ? (
+  ) : shownTasks.length === 0 ? (
     isAll || filtered ? (
       <TaskListEmpty
         tab={tab}
