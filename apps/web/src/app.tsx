@@ -5,6 +5,7 @@ import { Toaster } from './components/toaster';
 import { followAuthChanges } from './features/auth/follow-auth-changes';
 import { SessionSplash } from './features/auth/session-splash';
 import { useAuth } from './features/auth/use-auth';
+import { prefetchFirstPlaceOnSessionRestore } from './features/tasks/data/prefetch-first-place';
 import { queryClient, trpcClient } from './lib/clients';
 import { followSignInWithLiveSync } from './lib/sync/follow-sign-in';
 import { TRPCProvider } from './lib/trpc';
@@ -14,6 +15,7 @@ export function App() {
   const auth = useAuth();
   useEffect(() => followAuthChanges(router, queryClient), []);
   useEffect(() => followSignInWithLiveSync(queryClient), []);
+  useEffect(() => prefetchFirstPlaceOnSessionRestore(), []);
 
   return (
     <QueryClientProvider client={queryClient}>
