@@ -1,17 +1,9 @@
 import type { TRPCError } from '@trpc/server';
-import { getHTTPStatusCodeFromError, type HTTPErrorHandler, resolveResponse } from '@trpc/server/http';
+import { getHTTPStatusCodeFromError, resolveResponse } from '@trpc/server/http';
 import type { NextFunction, Request, Response } from 'express';
-import type { Context } from '../trpc/context.js';
-import type { AppRouter } from '../trpc/router.js';
 import { requestBody } from './json-body.js';
+import type { TrpcHandlerOptions } from './trpc-handler-options.js';
 import { answerQueries } from './trpc-queries.js';
-
-export interface TrpcHandlerOptions {
-  router: AppRouter;
-  createContext: (exchange: { req: Request; res: Response }) => Context;
-  maxBatchSize: number;
-  onError: HTTPErrorHandler<AppRouter, Request>;
-}
 
 /**
  * tRPC over Express, answering each call with one buffered write.

@@ -9,7 +9,7 @@ import { getHTTPStatusCode } from '@trpc/server/http';
 import type { Request, Response } from 'express';
 import type { Context } from '../trpc/context.js';
 import type { AppRouter } from '../trpc/router.js';
-import type { TrpcHandlerOptions } from './trpc-handler.js';
+import type { TrpcHandlerOptions } from './trpc-handler-options.js';
 
 /** One call of a GET, its input already decoded. */
 interface QueryCall {
