@@ -5,7 +5,6 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { apiProxy } from './build/api-proxy.js';
 import { bundleReport } from './build/bundle-report.js';
 import { precompress } from './build/precompress.js';
-import { prerender } from './build/prerender.js';
 import { pwaOptions } from './build/pwa-options.js';
 import { quietExit } from './build/quiet-exit.js';
 import { routePreloads } from './build/route-preloads.js';
@@ -20,7 +19,6 @@ export default defineConfig({
     VitePWA(pwaOptions),
     bundleReport({ enforce: process.env.BUNDLE_BUDGET === 'enforce' }),
     routePreloads(),
-    prerender(),
     stylesFirst(),
     precompress(),
     quietExit(),

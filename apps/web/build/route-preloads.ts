@@ -11,13 +11,11 @@ export const ROUTE_PRELOADS_FILE = '.vite/route-preloads.json';
  * download beside the entry chunk instead of after it has run (on the sign-in page: its LCP ~0.5 s
  * sooner in Lighthouse's mobile simulation). The task places are left out: main.tsx starts their code as
  * soon as it runs, and linking it from the HTML as well made it compete with the entry chunk for a slow
- * network (the Inbox's first paint came later in the same simulation). These pages are also prerendered
- * (build/prerender.ts), from their `path`.
+ * network (the Inbox's first paint came later in the same simulation).
  */
-export const FIRST_PAGES = [
-  { path: '/sign-in', pattern: '^/sign-in/?$', modules: ['src/routes/sign-in.tsx'] },
-  { path: '/sign-up', pattern: '^/sign-up/?$', modules: ['src/routes/sign-up.tsx'] },
-  { path: '/forgot-password', pattern: '^/forgot-password/?$', modules: ['src/routes/forgot-password.tsx'] },
+const FIRST_PAGES = [
+  { pattern: '^/sign-in/?$', modules: ['src/routes/sign-in.tsx'] },
+  { pattern: '^/sign-up/?$', modules: ['src/routes/sign-up.tsx'] },
 ];
 
 export interface RoutePreload {

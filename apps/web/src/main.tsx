@@ -1,13 +1,11 @@
 import './lib/zod-without-eval';
-import { StrictMode, startTransition } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { placeOfPath } from './features/navigation/place';
 import { getAuthState, subscribeAuth } from './lib/auth-store';
 import { queryClient, trpcClient } from './lib/clients';
 import { openOfflineWith, startSessionSync } from './lib/session';
-import { takeOverPrerenderedPage } from './prerender/take-over';
-import { router } from './router';
 import './styles.css';
 
 const container = document.getElementById('root');
@@ -48,18 +46,10 @@ if (placeOfPath(window.location.pathname)) {
   void import('./features/navigation/tasks-layout');
 }
 
-// A prerendered sign-in page is replaced by the app's own as soon as that has rendered (AuthLayout); this is
-// for the app going somewhere else instead (someone signed in after all, an error page).
-router.subscribe('onRendered', takeOverPrerenderedPage);
-
-// As a transition the first render yields to the browser every few milliseconds instead of holding the main
-// thread for all of it: a prerendered page already on screen stays responsive while the app builds its own.
-startTransition(() =>
-  createRoot(container).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  ),
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
 );
 
 // The service worker (offline shell, pushed reminders) once the page is up: never in the first page's way.

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { Request } from 'express';
 import type { Encoding } from './content-encoding.js';
-import { readPrerenderedPages, wantsPrerenderedPage, withPrerenderedPage } from './prerendered-pages.js';
 
 /** What apps/web/build/route-preloads.ts writes: a first page's address and the chunks it loads. */
 interface RoutePreload {
@@ -15,8 +14,6 @@ interface RoutePreload {
 export interface PreloadingIndex {
   plain: Buffer;
   encoded: Map<Encoding, Buffer>;
-  /** The page also has a prerendered variant, chosen by the signed-in cookie: caches must tell them apart. */
-  variesByCookie: boolean;
 }
 
 function withModulePreloads(indexHtml: string, files: string[]): string {
@@ -24,20 +21,10 @@ function withModulePreloads(indexHtml: string, files: string[]): string {
   return indexHtml.replace('</head>', `    ${links}\n  </head>`);
 }
 
-function encodedIndex(html: string, variesByCookie: boolean): PreloadingIndex {
-  const plain = Buffer.from(html);
-  const encoded = new Map<Encoding, Buffer>([
-    ['br', brotliCompressSync(plain)],
-    ['gzip', gzipSync(plain, { level: 9 })],
-  ]);
-  return { plain, encoded, variesByCookie };
-}
-
 /**
  * For each first page the build listed (dist/.vite/route-preloads.json), index.html with modulepreload
- * links to that page's chunks, and, when the build prerendered the page (prerendered-pages.ts), a variant
- * that already shows it; compressed once at start-up. Returns the variant a request should get, or null
- * for the plain index.html (any other address, or an older build without the file).
+ * links to that page's chunks, compressed once at start-up. Returns the variant a request should get, or
+ * null for the plain index.html (any other address, or an older build without the file).
  */
 export function routePreloadingIndex(distDir: string): (req: Request) => PreloadingIndex | null {
   let preloads: RoutePreload[];
@@ -47,20 +34,13 @@ export function routePreloadingIndex(distDir: string): (req: Request) => Preload
     return () => null;
   }
   const indexHtml = readFileSync(path.join(distDir, 'index.html'), 'utf8');
-  const prerenderedPages = readPrerenderedPages(distDir);
   const variants = preloads.map(({ pattern, files }) => {
-    const preloading = withModulePreloads(indexHtml, files);
-    const page = prerenderedPages.get(pattern);
-    const prerenderedHtml = page ? withPrerenderedPage(preloading, page) : null;
-    return {
-      route: new RegExp(pattern),
-      preloading: encodedIndex(preloading, prerenderedHtml !== null),
-      prerendered: prerenderedHtml === null ? null : encodedIndex(prerenderedHtml, true),
-    };
+    const plain = Buffer.from(withModulePreloads(indexHtml, files));
+    const encoded = new Map<Encoding, Buffer>([
+      ['br', brotliCompressSync(plain)],
+      ['gzip', gzipSync(plain, { level: 9 })],
+    ]);
+    return { route: new RegExp(pattern), index: { plain, encoded } };
   });
-  return (req) => {
-    const variant = variants.find(({ route }) => route.test(req.path));
-    if (!variant) return null;
-    return variant.prerendered && wantsPrerenderedPage(req) ? variant.prerendered : variant.preloading;
-  };
+  return (req) => variants.find(({ route }) => route.test(req.path))?.index ?? null;
 }

@@ -17,7 +17,6 @@ function sendPreloadingIndex(req: express.Request, res: express.Response, index:
   );
   const encoding = chooseEncoding(req.headers['accept-encoding'], available);
   res.vary('Accept-Encoding');
-  if (index.variesByCookie) res.vary('Cookie');
   res.setHeader('Cache-Control', INDEX_CACHING);
   res.type('html');
   if (encoding) res.setHeader('Content-Encoding', encoding);
@@ -28,8 +27,7 @@ function sendPreloadingIndex(req: express.Request, res: express.Response, index:
  * Serves the built web app: hashed assets cached for a year, every other GET gets index.html. Files the
  * build also wrote as .br / .gz (apps/web/build/precompress.ts) go out compressed to clients that accept it.
  * A first page whose code is a lazy chunk (sign-in, sign-up, a task place) gets an index.html that links
- * those chunks, so they download beside the entry chunk; the signed-out ones (sign in, sign up, forgot
- * password) come prerendered, their form on screen before the app's JavaScript has arrived.
+ * those chunks, so they download beside the entry chunk.
  */
 export function spaRouter(distDir: string): Router | null {
   const indexFile = path.join(distDir, 'index.html');

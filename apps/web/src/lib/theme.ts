@@ -16,10 +16,7 @@ declare global {
 
 /** The remembered theme choice and a setter; follows changes made in other tabs. */
 export function useThemeChoice(): [ThemeChoice, (choice: ThemeChoice) => void] {
-  // No window when the build prerenders a page (src/prerender/): the icon then says "system" until the app runs.
-  const [choice, setChoice] = useState<ThemeChoice>(() =>
-    typeof window === 'undefined' ? 'system' : (window.taskappTheme?.read() ?? 'system'),
-  );
+  const [choice, setChoice] = useState<ThemeChoice>(() => window.taskappTheme?.read() ?? 'system');
   useEffect(() => {
     const onChange = () => setChoice(window.taskappTheme?.read() ?? 'system');
     window.addEventListener('taskapp-theme', onChange);

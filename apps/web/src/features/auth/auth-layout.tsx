@@ -1,6 +1,5 @@
-import { type ReactNode, useEffect } from 'react';
+import type { ReactNode } from 'react';
 import { Card } from '../../components/card';
-import { takeOverPrerenderedPage } from '../../prerender/take-over';
 
 interface AuthLayoutProps {
   title: string;
@@ -13,9 +12,6 @@ interface AuthLayoutProps {
 
 /** The narrow, centred frame shared by sign in, sign up and the email-link pages. */
 export function AuthLayout({ title, description, icon, footer, children }: AuthLayoutProps) {
-  // The server sends sign in, sign up and forgot password prerendered: the app's page replaces that copy
-  // once it is here, fields and all.
-  useEffect(takeOverPrerenderedPage, []);
   return (
     <div className="mx-auto w-full max-w-sm sm:pt-6">
       <title>{`${title} · Taskapp`}</title>
