@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import { type ComponentType, useSyncExternalStore } from 'react';
 
 /**
  * The loader of a lazily loaded component that only adds to what the page already does (drag and drop, a
@@ -19,4 +19,46 @@ export function preloadWhenIdle(load: () => Promise<unknown>): void {
   idle(() => {
     load().catch(() => undefined);
   });
+}
+
+/** A component whose chunk may still be loading: see optionalComponent. */
+export interface OptionalComponent<Props> {
+  /** Starts fetching the chunk (once); safe to call during render, like React DOM's preload functions. */
+  preload(): void;
+  /** The loaded component, or the fallback until it has loaded (for good when it cannot load). */
+  useComponent(): ComponentType<Props>;
+}
+
+/**
+ * Like `lazy(optionalChunk(load, fallback))` inside a Suspense boundary whose fallback is `fallback`, but a
+ * chunk that has already loaded renders in the first commit. React.lazy always suspends on its first
+ * render, even when the import has long finished, so a list behind it was built twice: once as the
+ * fallback, then again (every row unmounted and mounted) as the real component. Preloaded early enough,
+ * the real component is the only one that renders.
+ */
+export function optionalComponent<Props>(
+  load: () => Promise<{ default: ComponentType<Props> }>,
+  fallback: ComponentType<Props>,
+): OptionalComponent<Props> {
+  let loaded: ComponentType<Props> | null = null;
+  let started = false;
+  const listeners = new Set<() => void>();
+  const preload = () => {
+    if (started) return;
+    started = true;
+    void optionalChunk(load, fallback)().then((module) => {
+      loaded = module.default;
+      for (const listener of listeners) listener();
+    });
+  };
+  const subscribe = (listener: () => void) => {
+    listeners.add(listener);
+    preload();
+    return () => listeners.delete(listener);
+  };
+  const current = () => loaded;
+  return {
+    preload,
+    useComponent: () => useSyncExternalStore(subscribe, current, current) ?? fallback,
+  };
 }

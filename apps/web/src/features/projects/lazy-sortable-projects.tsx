@@ -1,5 +1,4 @@
-import { lazy, Suspense } from 'react';
-import { optionalChunk } from '../../lib/optional-chunk';
+import { optionalComponent } from '../../lib/optional-chunk';
 import type { SortableProjectsProps } from './sortable-projects';
 
 const NOT_SORTABLE = { ref: () => undefined, style: {}, listeners: undefined, dragging: false };
@@ -10,13 +9,10 @@ function StillProjects(props: SortableProjectsProps) {
 }
 
 // dnd-kit stays out of the first page's JS.
-const SortableProjects = lazy(optionalChunk(() => import('./sortable-projects'), StillProjects));
+const sortableProjects = optionalComponent(() => import('./sortable-projects'), StillProjects);
 
 /** The active projects, draggable once the drag code is there; until then the same items, still. */
 export function LazySortableProjects(props: SortableProjectsProps) {
-  return (
-    <Suspense fallback={<StillProjects {...props} />}>
-      <SortableProjects {...props} />
-    </Suspense>
-  );
+  const SortableProjects = sortableProjects.useComponent();
+  return <SortableProjects {...props} />;
 }

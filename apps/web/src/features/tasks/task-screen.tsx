@@ -18,7 +18,7 @@ import { TaskList } from './list/task-list';
 import { TaskListEmpty, TaskListError, TaskListSkeleton } from './list/task-list-states';
 import { useTaskSelection } from './list/use-task-selection';
 import { QuickAdd } from './quick-add/quick-add';
-import { LazySortableTaskList } from './reorder/lazy-sortable-task-list';
+import { LazySortableTaskList, preloadSortableTaskList } from './reorder/lazy-sortable-task-list';
 import { manualPlaceOf } from './reorder/manual-place';
 import { CompleteParentDialog } from './subtasks/complete-parent-dialog';
 import { UpcomingList } from './upcoming/upcoming-list';
@@ -121,6 +121,8 @@ export function TaskScreen({ place, title, icon, headerActions, board }: TaskScr
 
   // Rows move by drag and Alt+arrows only where the list shows a place's manual order as it is.
   const manualPlace = manualPlaceOf(place, input);
+  // The drag code, fetched beside the list rather than after it: see lazy-sortable-task-list.tsx.
+  if (manualPlace && listShown) preloadSortableTaskList();
   const actions = useTaskActions({ tasks, selection, view, changeView, manualPlace });
   const { selectedTasks } = actions;
   const tab = status ?? 'all';

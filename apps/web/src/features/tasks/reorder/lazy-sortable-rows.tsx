@@ -1,6 +1,6 @@
-import { lazy, type ReactNode, Suspense } from 'react';
+import type { ReactNode } from 'react';
 import type { Task } from '../../../lib/api-types';
-import { optionalChunk } from '../../../lib/optional-chunk';
+import { optionalComponent } from '../../../lib/optional-chunk';
 import type { SortableRowsProps } from './sortable-rows';
 
 function PlainRow({ children }: { task: Task; children: ReactNode }) {
@@ -12,14 +12,11 @@ function PlainRows(props: SortableRowsProps) {
   return <>{props.children(PlainRow)}</>;
 }
 
-// The same chunk the task list's drag code is in (loaded early by lazy-sortable-task-list.tsx).
-const SortableRows = lazy(optionalChunk(() => import('./sortable-rows'), PlainRows));
+// The same chunk the task list's drag code is in (preloaded by the task screen for a manual list).
+const sortableRows = optionalComponent(() => import('./sortable-rows'), PlainRows);
 
 /** Rows of a manual order (a parent's subtasks) that drag; until the drag code is there, plain rows. */
 export function LazySortableRows(props: SortableRowsProps) {
-  return (
-    <Suspense fallback={<PlainRows {...props} />}>
-      <SortableRows {...props} />
-    </Suspense>
-  );
+  const SortableRows = sortableRows.useComponent();
+  return <SortableRows {...props} />;
 }

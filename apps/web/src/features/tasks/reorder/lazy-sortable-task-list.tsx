@@ -1,5 +1,4 @@
-import { lazy, Suspense } from 'react';
-import { optionalChunk, preloadWhenIdle } from '../../../lib/optional-chunk';
+import { optionalComponent } from '../../../lib/optional-chunk';
 import { TaskList } from '../list/task-list';
 import type { SortableTaskListProps } from './sortable-task-list';
 
@@ -8,17 +7,15 @@ function PlainTaskList({ place: _place, placeName: _name, ...listProps }: Sortab
   return <TaskList {...listProps} />;
 }
 
-// dnd-kit is not in the first page's JS. It starts loading once the task screen's code is there, while
-// the list's data is fetched, so the plain fallback (swapped for the sortable list, losing focus) is rare.
-const loadSortableTaskList = () => import('./sortable-task-list');
-const SortableTaskList = lazy(optionalChunk(loadSortableTaskList, PlainTaskList));
-preloadWhenIdle(loadSortableTaskList);
+// dnd-kit is not in the first page's JS. The task screen starts loading it as soon as it knows its list is
+// in manual order, while the list's data is fetched: loaded before the data, the rows are built once, with
+// drag; otherwise plain rows show first and are swapped for dragging ones (losing focus) when it arrives.
+const sortableTaskList = optionalComponent(() => import('./sortable-task-list'), PlainTaskList);
+
+export const preloadSortableTaskList = sortableTaskList.preload;
 
 /** A manual-order list; until the drag code has loaded, the same rows without drag. */
 export function LazySortableTaskList(props: SortableTaskListProps) {
-  return (
-    <Suspense fallback={<PlainTaskList {...props} />}>
-      <SortableTaskList {...props} />
-    </Suspense>
-  );
+  const SortableTaskList = sortableTaskList.useComponent();
+  return <SortableTaskList {...props} />;
 }

@@ -1,0 +1,58 @@
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { optionalChunk, optionalComponent } from './optional-chunk';
+
+const Real = () => null;
+const Fallback = () => null;
+
+describe('optionalChunk', () => {
+  it('gives the loaded component when its chunk loads', async () => {
+    const load = optionalChunk(async () => ({ default: Real }), Fallback);
+    expect((await load()).default).toBe(Real);
+  });
+
+  it('gives the fallback, not a failure, when the chunk cannot be fetched', async () => {
+    const load = optionalChunk(async () => {
+      throw new TypeError('Failed to fetch dynamically imported module');
+    }, Fallback);
+    expect((await load()).default).toBe(Fallback);
+  });
+});
+
+const Loaded = ({ name }: { name: string }) => <p>loaded {name}</p>;
+const Plain = ({ name }: { name: string }) => <p>plain {name}</p>;
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Renders what a component using `chunk` shows right now. */
+function shown(chunk: ReturnType<typeof optionalComponent<{ name: string }>>) {
+  function Screen() {
+    const Component = chunk.useComponent();
+    return <Component name="Inbox" />;
+  }
+  return renderToString(<Screen />);
+}
+
+describe('optionalComponent', () => {
+  it('renders the fallback until the chunk is there, then the loaded component from the first render', async () => {
+    let loads = 0;
+    const chunk = optionalComponent(async () => {
+      loads++;
+      return { default: Loaded };
+    }, Plain);
+    expect(shown(chunk)).toBe('<p>plain <!-- -->Inbox</p>');
+    chunk.preload();
+    chunk.preload();
+    await settle();
+    expect(shown(chunk)).toBe('<p>loaded <!-- -->Inbox</p>');
+    expect(loads).toBe(1);
+  });
+
+  it('keeps the fallback for good when the chunk cannot be fetched', async () => {
+    const chunk = optionalComponent(async () => {
+      throw new TypeError('Failed to fetch dynamically imported module');
+    }, Plain);
+    chunk.preload();
+    await settle();
+    expect(shown(chunk)).toBe('<p>plain <!-- -->Inbox</p>');
+  });
+});
