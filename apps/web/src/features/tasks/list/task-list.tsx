@@ -24,6 +24,10 @@ function useScrollMargin() {
   return { ref, margin };
 }
 
+function windowRect() {
+  return { width: window.innerWidth, height: window.innerHeight };
+}
+
 function wrapRow(Wrapper: TaskListProps['RowWrapper'], task: Task, row: ReactNode) {
   return Wrapper ? <Wrapper task={task}>{row}</Wrapper> : row;
 }
@@ -66,6 +70,9 @@ export function TaskList({
     overscan: 8,
     scrollMargin: margin,
     getItemKey: (index) => tasks[index]?.id ?? index,
+    // The window's size from the start: without it the first render (the interruptible one) holds no rows,
+    // and all of them are then built in one synchronous update once the size is measured.
+    initialRect: windowRect(),
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index ?? -1;
