@@ -1,14 +1,11 @@
 import { useDraggable } from '@dnd-kit/core';
-import * as Menu from '@radix-ui/react-dropdown-menu';
 import type { TaskStatus } from '@taskapp/shared';
-import { ArrowRightLeft, GripVertical } from 'lucide-react';
+import { GripVertical } from 'lucide-react';
 import { useEffect, useRef } from 'react';
-import { MENU_CONTENT, MENU_ITEM } from '../../components/menu-styles';
 import type { Task } from '../../lib/api-types';
 import { dueLabel } from '../tasks/list/due-label';
-import { STATUS_LABELS } from '../tasks/task-labels';
 import type { CardData } from './board-announcements';
-import { BOARD_COLUMNS } from './board-columns';
+import { MoveToStatusMenu } from './move-to-status-menu';
 
 export interface CardActions {
   /** From the Move to menu (drags end in the board's onDragEnd). */
@@ -21,49 +18,6 @@ interface CardProps extends CardActions {
   timeZone: string;
   /** The card just moved by its menu: its handle takes the focus in its new column. */
   takesFocus: boolean;
-}
-
-/** "Move to…": the same move as a drag, for anyone who would rather pick from a list. */
-function MoveMenu({ task, onMove }: { task: Task; onMove: CardActions['onMove'] }) {
-  const moved = useRef(false);
-  return (
-    <Menu.Root modal={false}>
-      <Menu.Trigger
-        aria-label={`Move “${task.title}” to…`}
-        title="Move to…"
-        className="flex size-7 shrink-0 items-center justify-center rounded-md text-muted hover:bg-subtle hover:text-fg data-[state=open]:bg-subtle max-sm:size-11"
-      >
-        <ArrowRightLeft aria-hidden="true" className="size-3.5" />
-      </Menu.Trigger>
-      <Menu.Portal>
-        <Menu.Content
-          align="end"
-          sideOffset={4}
-          collisionPadding={8}
-          className={`${MENU_CONTENT} w-44`}
-          // After a move the trigger is gone (the card is in another column); the card takes focus there.
-          onCloseAutoFocus={(event) => {
-            if (moved.current) event.preventDefault();
-            moved.current = false;
-          }}
-        >
-          <Menu.Label className="px-2 py-1 text-muted text-xs">Move to</Menu.Label>
-          {BOARD_COLUMNS.filter((status) => status !== task.status).map((status) => (
-            <Menu.Item
-              key={status}
-              className={MENU_ITEM}
-              onSelect={() => {
-                moved.current = true;
-                onMove(task, status);
-              }}
-            >
-              {STATUS_LABELS[status]}
-            </Menu.Item>
-          ))}
-        </Menu.Content>
-      </Menu.Portal>
-    </Menu.Root>
-  );
 }
 
 /** What a card shows; also drawn under the pointer while it is dragged (then without `onOpen`). */
@@ -136,7 +90,7 @@ export function BoardCard({ task, timeZone, takesFocus, onMove, onOpen }: CardPr
         <GripVertical aria-hidden="true" className="size-4" />
       </button>
       <CardBody task={task} timeZone={timeZone} onOpen={onOpen} />
-      <MoveMenu task={task} onMove={onMove} />
+      <MoveToStatusMenu task={task} onMove={onMove} />
     </li>
   );
 }
