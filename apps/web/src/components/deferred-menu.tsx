@@ -126,7 +126,12 @@ export function DeferredMenu<Props>({
       onPointerEnter={loadQuietly}
       onFocus={loadQuietly}
       onPointerDown={(event: PointerEvent) => {
-        if (event.button === 0 && !event.ctrlKey) openWhenLoaded();
+        if (event.button !== 0 || event.ctrlKey) return;
+        // As Radix's own trigger does. When the menu's code is already here, the real menu replaces this
+        // button and opens within this very event; the press's default focus would then land on the row
+        // around the removed button, and a non-modal menu closes when the focus leaves it.
+        event.preventDefault();
+        openWhenLoaded();
       }}
       onKeyDown={(event: KeyboardEvent) => {
         if (!['Enter', ' ', 'ArrowDown'].includes(event.key)) return;
