@@ -90,6 +90,8 @@ test('delete shows an undo that brings the task back as it was', async ({ page }
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(row(page, 'Renew passport')).toBeVisible();
   await expect(page.getByTestId('count-all')).toHaveText('2');
+  // The row comes back at once; the server has it once the restore is sent.
+  await allSent(page);
   // The same task, fields and createdAt; updatedAt is the moment it came back.
   expect((await api.list()).find((task) => task.id === before?.id)).toEqual({
     ...before,
