@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isStorableText, storableText } from './text.js';
+import { isStorableText } from './rules/storable-text.js';
+import { storableText } from './text.js';
 
 describe('isStorableText', () => {
   it('accepts ordinary, emoji and right-to-left text', () => {

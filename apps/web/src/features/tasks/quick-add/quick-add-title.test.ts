@@ -1,4 +1,4 @@
-import { LIMITS } from '@taskapp/shared';
+import { LIMITS, taskTitleSchema } from '@taskapp/shared';
 import { describe, expect, it } from 'vitest';
 import { showsTitleCounter, titleProblem } from './quick-add-title';
 
@@ -11,6 +11,23 @@ describe('quick add title', () => {
   it('refuses a longer title with the API’s words instead of cutting it', () => {
     expect(titleProblem('x'.repeat(LIMITS.titleMax + 1))).toBe(`Use at most ${LIMITS.titleMax} characters`);
     expect(titleProblem('x'.repeat(600))).toBe(`Use at most ${LIMITS.titleMax} characters`);
+  });
+
+  it('says what the API’s title schema says, for every kind of title', () => {
+    const titles = [
+      'Pay rent',
+      '  padded  ',
+      `${'x'.repeat(LIMITS.titleMax)}   `,
+      'x'.repeat(LIMITS.titleMax + 1),
+      'nul \u0000 inside',
+      'lone \uD800 surrogate',
+      `${'x'.repeat(LIMITS.titleMax + 5)}\u0000`,
+      'emoji 😀 pair',
+    ];
+    for (const title of titles) {
+      const checked = taskTitleSchema.safeParse(title);
+      expect(titleProblem(title), title).toBe(checked.success ? null : checked.error.issues[0]?.message);
+    }
   });
 
   it('leaves an empty title to the hint', () => {
