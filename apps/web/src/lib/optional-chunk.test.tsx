@@ -1,6 +1,6 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { optionalChunk, optionalComponent } from './optional-chunk';
+import { optionalChunk, optionalComponent, useOnDemand } from './optional-chunk';
 
 const Real = () => null;
 const Fallback = () => null;
@@ -54,5 +54,31 @@ describe('optionalComponent', () => {
     chunk.preload();
     await settle();
     expect(shown(chunk)).toBe('<p>plain <!-- -->Inbox</p>');
+  });
+});
+
+describe('useOnDemand', () => {
+  function shownWhen(chunk: ReturnType<typeof optionalComponent<{ name: string }>>, open: boolean) {
+    function Dialog() {
+      const Component = useOnDemand(chunk, open);
+      return Component ? <Component name="Shortcuts" /> : <p>nothing</p>;
+    }
+    return renderToString(<Dialog />);
+  }
+
+  it('fetches nothing while closed, starts on opening, and renders the loaded component after', async () => {
+    let loads = 0;
+    const chunk = optionalComponent(async () => {
+      loads++;
+      return { default: Loaded };
+    }, Plain);
+    expect(shownWhen(chunk, false)).toBe('<p>nothing</p>');
+    await settle();
+    expect(loads).toBe(0);
+    expect(shownWhen(chunk, true)).toBe('<p>nothing</p>');
+    await settle();
+    expect(loads).toBe(1);
+    // Loaded, it stays rendered when closed, so a closing dialog can animate and return focus.
+    expect(shownWhen(chunk, false)).toBe('<p>loaded <!-- -->Shortcuts</p>');
   });
 });

@@ -13,11 +13,13 @@ export function optionalChunk<Props>(
 }
 
 /** Starts fetching a chunk when the browser is idle; a failure is left for the render to handle. */
-export function preloadWhenIdle(load: () => Promise<unknown>): void {
+export function preloadWhenIdle(load: () => unknown): void {
   if (typeof window === 'undefined') return;
   const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1));
   idle(() => {
-    load().catch(() => undefined);
+    Promise.resolve()
+      .then(load)
+      .catch(() => undefined);
   });
 }
 
@@ -27,6 +29,8 @@ export interface OptionalComponent<Props> {
   preload(): void;
   /** The loaded component, or the fallback until it has loaded (for good when it cannot load). */
   useComponent(): ComponentType<Props>;
+  /** The loaded component (or the fallback once loading failed); null until then. Starts no fetch. */
+  useLoaded(): ComponentType<Props> | null;
 }
 
 /**
@@ -53,12 +57,30 @@ export function optionalComponent<Props>(
   };
   const subscribe = (listener: () => void) => {
     listeners.add(listener);
-    preload();
     return () => listeners.delete(listener);
   };
   const current = () => loaded;
+  const useLoaded = () => useSyncExternalStore(subscribe, current, current);
   return {
     preload,
-    useComponent: () => useSyncExternalStore(subscribe, current, current) ?? fallback,
+    useComponent: () => {
+      preload();
+      return useLoaded() ?? fallback;
+    },
+    useLoaded,
   };
+}
+
+/**
+ * A dialog or panel whose code is fetched the first time it opens (or earlier, through `preload`): until
+ * then it costs the page nothing. Returns the component to render, or null while there is nothing to
+ * show (closed and never loaded, or opened and still loading).
+ */
+export function useOnDemand<Props>(
+  component: OptionalComponent<Props>,
+  open: boolean,
+): ComponentType<Props> | null {
+  const loaded = component.useLoaded();
+  if (!loaded && open) component.preload();
+  return loaded;
 }

@@ -1,6 +1,7 @@
 import { CheckSquare, Plus } from 'lucide-react';
 import { type ReactNode, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { Task } from '../../lib/api-types';
+import { preloadWhenIdle } from '../../lib/optional-chunk';
 import { errorCode, errorMessage } from '../../lib/trpc-errors';
 import { useDaySettings } from '../account/use-settings';
 import { forgetPlace, rememberPlace } from '../navigation/last-place';
@@ -9,7 +10,7 @@ import { PlaceContext } from '../navigation/place-context';
 import { isCompleted, isOptimistic } from './data/task-model';
 import { useTaskChangesFromOtherTabs } from './data/task-sync';
 import { useTaskList } from './data/use-task-queries';
-import { TaskPanel } from './edit/task-panel';
+import { LazyTaskPanel, preloadTaskPanel } from './edit/lazy-task-panel';
 import { ShortcutsDialog } from './keyboard/shortcuts-dialog';
 import { BulkBar } from './list/bulk-bar';
 import { PlaceEmpty, PlaceMissing } from './list/place-empty';
@@ -31,6 +32,8 @@ import { isFiltered } from './view/task-view';
 import { useTaskView } from './view/use-task-view';
 
 const NO_TASKS: Task[] = [];
+/** After the first list, the edit panel's code loads this much later (when idle), unless a row is used first. */
+const PANEL_PRELOAD_DELAY_MS = 3_000;
 
 function useExpandedSubtasks() {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -96,7 +99,12 @@ export function TaskScreen({ place, title, icon, headerActions, board }: TaskScr
   const deferredPending = useDeferredValue(query.isPending, true);
   const [firstListShown, setFirstListShown] = useState(false);
   useEffect(() => {
-    if (!deferredPending) setFirstListShown(true);
+    if (deferredPending) return;
+    setFirstListShown(true);
+    // Opening a task should not wait for the editor's code, nor should the first list wait for it: it is
+    // fetched once the page has settled, or sooner on the first sign of interest in a row (below).
+    const timer = setTimeout(() => preloadWhenIdle(preloadTaskPanel), PANEL_PRELOAD_DELAY_MS);
+    return () => clearTimeout(timer);
   }, [deferredPending]);
   const shownTasks = firstListShown ? tasks : deferredTasks;
   const listPending = firstListShown ? query.isPending : deferredPending;
@@ -245,10 +253,15 @@ export function TaskScreen({ place, title, icon, headerActions, board }: TaskScr
           onChange={(next) => changeView({ status: next === 'all' ? undefined : next })}
         />
       ) : null}
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: the handlers only fetch code; the rows are the controls. */}
       <div
         {...(isAll ? { id: TASK_PANEL_ID, role: 'tabpanel', 'aria-labelledby': tabId(tab) } : {})}
         aria-busy={query.isPlaceholderData || undefined}
         className={`pt-3 transition-opacity ${query.isPlaceholderData ? 'opacity-60' : ''}`}
+        // Pointing at, touching or focusing a row comes a moment before opening it.
+        onPointerOver={preloadTaskPanel}
+        onPointerDown={preloadTaskPanel}
+        onFocus={preloadTaskPanel}
       >
         <RowDataProvider>{list}</RowDataProvider>
       </div>
@@ -260,7 +273,7 @@ export function TaskScreen({ place, title, icon, headerActions, board }: TaskScr
       >
         <Plus aria-hidden="true" className="size-6" />
       </button>
-      <TaskPanel
+      <LazyTaskPanel
         taskId={view.task}
         listed={listed}
         onClose={() => changeView({ task: undefined }, { replace: true })}

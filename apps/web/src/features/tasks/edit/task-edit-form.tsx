@@ -1,6 +1,6 @@
 import { TASK_STATUSES } from '@taskapp/shared';
 import { Trash2 } from 'lucide-react';
-import { type RefObject, useEffect, useState } from 'react';
+import { type RefObject, useEffect, useRef, useState } from 'react';
 import { Button } from '../../../components/button';
 import { Field, INPUT_CLASSES } from '../../../components/field';
 import { Kbd } from '../../../components/kbd';
@@ -27,6 +27,8 @@ export type CloseGuard = () => Promise<boolean>;
 
 interface TaskEditFormProps {
   task: Task;
+  /** Whether `task` is the server's answer to the panel's own fetch, not the copy it opened with. */
+  fetched: boolean;
   onDone: () => void;
   /** The panel asks this before closing by Esc, the close button or a click outside. */
   closeGuard: RefObject<CloseGuard | null>;
@@ -36,7 +38,7 @@ interface TaskEditFormProps {
  * Saves as you go (see useAutosavedTaskForm): there is no Save button, and closing saves first. A field
  * changed here and elsewhere shows both versions and waits for a choice; the panel stays open meanwhile.
  */
-export function TaskEditForm({ task, onDone, closeGuard }: TaskEditFormProps) {
+export function TaskEditForm({ task, fetched, onDone, closeGuard }: TaskEditFormProps) {
   // Fixed while the panel is open: settings arriving later must not reread the shown time in another zone.
   const settings = useDaySettings();
   const [timeZone] = useState(settings.timeZone);
@@ -51,6 +53,16 @@ export function TaskEditForm({ task, onDone, closeGuard }: TaskEditFormProps) {
   const close = async () => {
     if (await edit.beforeClose()) onDone();
   };
+  // The panel opens at once with the copy it has (the list's; after a reload, the saved cache's, which can
+  // be older than the last save) and fetches the task: that answer is taken up if nothing was typed yet.
+  // Later changes made elsewhere are not poured into an open form: its next save finds and merges them.
+  const adoptNewer = edit.adoptNewer;
+  const tookUpFetched = useRef(false);
+  useEffect(() => {
+    if (!fetched || tookUpFetched.current) return;
+    tookUpFetched.current = true;
+    adoptNewer(task);
+  }, [fetched, task]);
   const beforeClose = edit.beforeClose;
   useEffect(() => {
     closeGuard.current = beforeClose;

@@ -8,7 +8,7 @@ import { useTRPC } from '../../../lib/trpc';
 import { errorCode, errorMessage } from '../../../lib/trpc-errors';
 import { type CloseGuard, TaskEditForm } from './task-edit-form';
 
-interface TaskPanelProps {
+export interface TaskPanelProps {
   taskId: string | undefined;
   /** Where focus goes after closing (the task's row); Radix's own restore loses it when the list re-renders. */
   onClosed: () => void;
@@ -84,7 +84,13 @@ export function TaskPanel({ taskId, listed, onClose, onClosed }: TaskPanelProps)
           </div>
           {task ? (
             // A fresh form per task: switching tasks never carries half-typed edits across.
-            <TaskEditForm key={task.id} task={task} onDone={onClose} closeGuard={closeGuard} />
+            <TaskEditForm
+              key={task.id}
+              task={task}
+              fetched={detail.isFetchedAfterMount && !detail.isPlaceholderData}
+              onDone={onClose}
+              closeGuard={closeGuard}
+            />
           ) : detail.isError ? (
             errorCode(detail.error) === 'NOT_FOUND' ? (
               <PanelMessage

@@ -48,6 +48,7 @@ export function useAutosavedTaskForm(opened: Task, timeZone: string) {
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
   const queue = useRef<Promise<boolean>>(Promise.resolve(true));
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const saving = useRef(false);
   // Closed, the panel no longer merges: a refused edit (sent after a reconnect) is the outbox's to merge.
   const open = useRef(true);
   useEffect(() => {
@@ -60,6 +61,16 @@ export function useAutosavedTaskForm(opened: Task, timeZone: string) {
   const setConflicts = (next: Conflicts) => {
     conflictsRef.current = next;
     setConflictsState(next);
+  };
+
+  /** Whether the form shows exactly the base: no edit typed, waiting or being saved, no choice open. */
+  const showsBase = () => {
+    if (saving.current || timer.current !== undefined) return false;
+    if (Object.keys(conflictsRef.current).length > 0) return false;
+    const checked = taskFormSchema.safeParse(form.getValues());
+    if (!checked.success) return false;
+    const mine = editValuesOf(checked.data, base.current, timeZone);
+    return Object.keys(patchBetween(base.current, mine, [])).length === 0;
   };
 
   /** Shows their version in every field the person has not touched. */
@@ -88,6 +99,14 @@ export function useAutosavedTaskForm(opened: Task, timeZone: string) {
 
   /** Saves what differs from the base until nothing does; false when something is left unsaved. */
   const saveNow = async (): Promise<boolean> => {
+    saving.current = true;
+    try {
+      return await saveUntilDone();
+    } finally {
+      saving.current = false;
+    }
+  };
+  const saveUntilDone = async (): Promise<boolean> => {
     let merges = 0;
     while (merges <= MAX_MERGES) {
       const checked = taskFormSchema.safeParse(form.getValues());
@@ -217,6 +236,17 @@ export function useAutosavedTaskForm(opened: Task, timeZone: string) {
     adopt: (saved: Task) => {
       adoptUntouched(base.current, saved);
       base.current = saved;
+    },
+    /**
+     * A server version newer than the one the form opened with (the panel's fetch of the task): shown
+     * when nothing here is unsaved; otherwise the next save's version check finds it and merges, as for
+     * any edit made elsewhere.
+     */
+    adoptNewer: (latest: Task) => {
+      if (latest.id !== base.current.id) return;
+      if (latest.updatedAt.getTime() <= base.current.updatedAt.getTime() || !showsBase()) return;
+      adoptUntouched(base.current, latest);
+      base.current = latest;
     },
   };
 }
