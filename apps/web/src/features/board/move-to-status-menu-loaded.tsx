@@ -2,7 +2,8 @@ import * as Menu from '@radix-ui/react-dropdown-menu';
 import type { TaskStatus } from '@taskapp/shared';
 import { useRef } from 'react';
 import type { LoadedMenuProps } from '../../components/deferred-menu';
-import { MENU_CONTENT, MENU_ITEM } from '../../components/menu-styles';
+import { LoadedDropdown } from '../../components/loaded-dropdown';
+import { MENU_ITEM } from '../../components/menu-styles';
 import type { Task } from '../../lib/api-types';
 import { STATUS_LABELS } from '../tasks/task-labels';
 import { BOARD_COLUMNS } from './board-columns';
@@ -13,44 +14,31 @@ export interface MoveToStatusProps {
 }
 
 /** A card's "Move to…" menu itself, mounted once its trigger is used: see MoveToStatusMenu. */
-export function LoadedMoveToStatusMenu({
-  task,
-  onMove,
-  trigger,
-  triggerRef,
-  defaultOpen,
-}: LoadedMenuProps & MoveToStatusProps) {
+export function LoadedMoveToStatusMenu({ task, onMove, ...menu }: LoadedMenuProps & MoveToStatusProps) {
   const moved = useRef(false);
   return (
-    <Menu.Root modal={false} defaultOpen={defaultOpen}>
-      <Menu.Trigger ref={triggerRef} {...trigger} />
-      <Menu.Portal>
-        <Menu.Content
-          align="end"
-          sideOffset={4}
-          collisionPadding={8}
-          className={`${MENU_CONTENT} w-44`}
-          // After a move the trigger is gone (the card is in another column); the card takes focus there.
-          onCloseAutoFocus={(event) => {
-            if (moved.current) event.preventDefault();
-            moved.current = false;
+    <LoadedDropdown
+      {...menu}
+      className="w-44"
+      // After a move the trigger is gone (the card is in another column); the card takes focus there.
+      onCloseAutoFocus={(event) => {
+        if (moved.current) event.preventDefault();
+        moved.current = false;
+      }}
+    >
+      <Menu.Label className="px-2 py-1 text-muted text-xs">Move to</Menu.Label>
+      {BOARD_COLUMNS.filter((status) => status !== task.status).map((status) => (
+        <Menu.Item
+          key={status}
+          className={MENU_ITEM}
+          onSelect={() => {
+            moved.current = true;
+            onMove(task, status);
           }}
         >
-          <Menu.Label className="px-2 py-1 text-muted text-xs">Move to</Menu.Label>
-          {BOARD_COLUMNS.filter((status) => status !== task.status).map((status) => (
-            <Menu.Item
-              key={status}
-              className={MENU_ITEM}
-              onSelect={() => {
-                moved.current = true;
-                onMove(task, status);
-              }}
-            >
-              {STATUS_LABELS[status]}
-            </Menu.Item>
-          ))}
-        </Menu.Content>
-      </Menu.Portal>
-    </Menu.Root>
+          {STATUS_LABELS[status]}
+        </Menu.Item>
+      ))}
+    </LoadedDropdown>
   );
 }

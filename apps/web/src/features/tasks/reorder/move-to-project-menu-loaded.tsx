@@ -1,7 +1,8 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
 import { Inbox } from 'lucide-react';
 import type { LoadedMenuProps } from '../../../components/deferred-menu';
-import { MENU_CONTENT, MENU_ITEM } from '../../../components/menu-styles';
+import { LoadedDropdown } from '../../../components/loaded-dropdown';
+import { MENU_ITEM } from '../../../components/menu-styles';
 import type { Task } from '../../../lib/api-types';
 import { ColorDot } from '../../projects/color-dot';
 import { useProjects } from '../../projects/use-projects';
@@ -12,44 +13,28 @@ export interface MoveToProjectProps {
 }
 
 /** A row's "Move to project…" menu itself, mounted once its trigger is used: see MoveToProjectMenu. */
-export function LoadedMoveToProjectMenu({
-  task,
-  onMove,
-  trigger,
-  triggerRef,
-  defaultOpen,
-}: LoadedMenuProps & MoveToProjectProps) {
+export function LoadedMoveToProjectMenu({ task, onMove, ...menu }: LoadedMenuProps & MoveToProjectProps) {
   const { data: projects = [] } = useProjects();
   const others = projects.filter((project) => project.archivedAt === null && project.id !== task.projectId);
   return (
-    <Menu.Root modal={false} defaultOpen={defaultOpen}>
-      <Menu.Trigger ref={triggerRef} {...trigger} />
-      <Menu.Portal>
-        <Menu.Content
-          align="end"
-          sideOffset={4}
-          collisionPadding={8}
-          className={`${MENU_CONTENT} max-h-80 w-56 overflow-y-auto`}
+    <LoadedDropdown {...menu} className="max-h-80 w-56 overflow-y-auto">
+      <Menu.Label className="px-2 py-1 text-muted text-xs">Move to</Menu.Label>
+      {task.projectId !== null || task.parentId !== null ? (
+        <Menu.Item className={MENU_ITEM} onSelect={() => onMove(task, null, 'Inbox')}>
+          <Inbox aria-hidden="true" className="size-4 text-muted" />
+          Inbox
+        </Menu.Item>
+      ) : null}
+      {others.map((project) => (
+        <Menu.Item
+          key={project.id}
+          className={MENU_ITEM}
+          onSelect={() => onMove(task, project.id, project.name)}
         >
-          <Menu.Label className="px-2 py-1 text-muted text-xs">Move to</Menu.Label>
-          {task.projectId !== null || task.parentId !== null ? (
-            <Menu.Item className={MENU_ITEM} onSelect={() => onMove(task, null, 'Inbox')}>
-              <Inbox aria-hidden="true" className="size-4 text-muted" />
-              Inbox
-            </Menu.Item>
-          ) : null}
-          {others.map((project) => (
-            <Menu.Item
-              key={project.id}
-              className={MENU_ITEM}
-              onSelect={() => onMove(task, project.id, project.name)}
-            >
-              <ColorDot color={project.color} />
-              <span className="min-w-0 flex-1 truncate">{project.name}</span>
-            </Menu.Item>
-          ))}
-        </Menu.Content>
-      </Menu.Portal>
-    </Menu.Root>
+          <ColorDot color={project.color} />
+          <span className="min-w-0 flex-1 truncate">{project.name}</span>
+        </Menu.Item>
+      ))}
+    </LoadedDropdown>
   );
 }
