@@ -5,6 +5,7 @@ import { App } from './app';
 import { placeOfPath } from './features/navigation/place';
 import { getAuthState, subscribeAuth } from './lib/auth-store';
 import { queryClient, trpcClient } from './lib/clients';
+import { afterFirstScreen } from './lib/pwa/after-first-screen';
 import { openOfflineWith, startSessionSync } from './lib/session';
 import './styles.css';
 
@@ -54,14 +55,11 @@ createRoot(container).render(
 
 // The service worker (offline shell, pushed reminders) once the page is up: never in the first page's way.
 // The load event comes before the first screen has its data (module scripts are all it waits for), and
-// the worker then downloads the whole build to precache it, so it waits for an idle moment as well (at
-// most 3 s), leaving a phone's bandwidth and CPU to the first list.
+// the worker then downloads the whole build to precache it. Registered at the first idle moment after
+// load, it went out while the first list was still on its way; it now waits until the screen has its
+// data, leaving a phone's bandwidth and CPU to the first list.
 if (import.meta.env.PROD) {
   const register = () => void import('./lib/pwa/register-app').then((pwa) => pwa.registerApp());
-  window.addEventListener(
-    'load',
-    () =>
-      window.requestIdleCallback ? window.requestIdleCallback(register, { timeout: 3_000 }) : register(),
-    { once: true },
-  );
+  const signals = { authStatus: () => getAuthState().status, fetching: () => queryClient.isFetching() };
+  window.addEventListener('load', () => afterFirstScreen(register, signals), { once: true });
 }

@@ -1,0 +1,33 @@
+import type { AuthState } from '../auth-store';
+
+/** How often to look again while the first screen is still loading. */
+const RECHECK_MS = 500;
+/** A query that never settles must not keep the app from being saved for offline use. */
+const GIVE_UP_MS = 15_000;
+
+export interface FirstScreenSignals {
+  authStatus: () => AuthState['status'];
+  /** Queries loading now (QueryClient.isFetching). */
+  fetching: () => number;
+}
+
+function whenIdle(run: () => void): void {
+  if (typeof window !== 'undefined' && window.requestIdleCallback)
+    window.requestIdleCallback(run, { timeout: 3_000 });
+  else setTimeout(run, 1);
+}
+
+/**
+ * Runs `work` once the first screen has what it needs (the session restored, no query loading: the first
+ * list and the rest of the screen's data) and the browser is idle, or after 15 s whatever the state.
+ * For work that competes with the first screen for a phone's bandwidth or CPU.
+ */
+export function afterFirstScreen(work: () => void, signals: FirstScreenSignals): void {
+  const started = Date.now();
+  const check = () => {
+    const settled = signals.authStatus() !== 'restoring' && signals.fetching() === 0;
+    if (settled || Date.now() - started >= GIVE_UP_MS) work();
+    else setTimeout(() => whenIdle(check), RECHECK_MS);
+  };
+  whenIdle(check);
+}
