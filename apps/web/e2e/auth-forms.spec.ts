@@ -21,6 +21,29 @@ test('sign-up checks every field before sending and explains what is wrong next 
   await expect(email).toHaveAccessibleDescription('');
 });
 
+test('sign-in checks its fields before sending, with checks that load after the form shows', async ({
+  page,
+}) => {
+  const sent: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('auth.login')) sent.push(request.url());
+  });
+  await page.goto('/sign-in');
+  // Sent at once, before anything had a reason to fetch the checks.
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  const email = page.getByLabel('Email');
+  const password = page.getByLabel('Password', { exact: true });
+  await expect(email).toHaveAccessibleDescription('Enter a valid email address');
+  await expect(password).toHaveAccessibleDescription('Enter your password');
+  await expect(email).toBeFocused();
+  await email.fill('ada@');
+  await password.focus();
+  await expect(email).toHaveAccessibleDescription('Enter a valid email address');
+  await email.fill('ada@example.com');
+  await expect(email).toHaveAccessibleDescription('');
+  expect(sent).toEqual([]);
+});
+
 test('the password checklist and strength meter follow what is typed', async ({ page }) => {
   await page.goto('/sign-up');
   await page.getByLabel('Email').fill('grace.hopper@example.com');

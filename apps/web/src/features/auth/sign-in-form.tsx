@@ -1,38 +1,42 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { loginInput } from '@taskapp/shared';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button } from '../../components/button';
 import { FormAlert } from '../../components/form-alert';
 import { PasswordField } from '../../components/password-field';
 import { TextField } from '../../components/text-field';
 import { applyServerErrors } from '../../lib/form-errors';
+import { lazyResolver } from '../../lib/lazy-resolver';
+import { preloadWhenIdle } from '../../lib/optional-chunk';
 import { adoptSignIn } from '../../lib/session';
 import { useTRPC } from '../../lib/trpc';
 import { TEXT_LINK } from './auth-layout';
 import { PasskeySignInButton } from './passkey-sign-in-button';
 import { type MfaChallenge, SecondFactorForm } from './second-factor-form';
 
+// zod and the schema are not needed to show the form: the sign-in page is the first many people see.
+const loginChecks = lazyResolver(() => import('./login-resolver').then((module) => module.loginResolver));
+
 export function SignInForm() {
   const trpc = useTRPC();
-  const login = useMutation(trpc.auth.login.mutationOptions());
+  const signIn = useMutation(trpc.auth.login.mutationOptions());
   const [formError, setFormError] = useState<string | null>(null);
   const [challenge, setChallenge] = useState<MfaChallenge | null>(null);
   const form = useForm({
-    resolver: zodResolver(loginInput),
+    resolver: loginChecks.resolver,
     defaultValues: { email: '', password: '' },
     mode: 'onTouched',
   });
   const { errors } = form.formState;
+  useEffect(() => preloadWhenIdle(loginChecks.preload), []);
 
   const onSubmit = form.handleSubmit(async (values) => {
-    if (login.isPending) return;
+    if (signIn.isPending) return;
     setFormError(null);
     try {
       // The route guard notices the session and moves on to where the person was heading.
-      const answer = await login.mutateAsync(values);
+      const answer = await signIn.mutateAsync(values);
       if ('mfaRequired' in answer) setChallenge(answer);
       else adoptSignIn(answer);
     } catch (error) {
@@ -70,8 +74,8 @@ export function SignInForm() {
         error={errors.password?.message}
         {...form.register('password')}
       />
-      <Button type="submit" variant="primary" className="mt-1 w-full" pending={login.isPending}>
-        {login.isPending ? 'Signing in…' : 'Sign in'}
+      <Button type="submit" variant="primary" className="mt-1 w-full" pending={signIn.isPending}>
+        {signIn.isPending ? 'Signing in…' : 'Sign in'}
       </Button>
       {/* After the button, so the keyboard path from the fields to "Sign in" has no detour. */}
       <Link to="/forgot-password" className={`${TEXT_LINK} self-center text-sm`}>
