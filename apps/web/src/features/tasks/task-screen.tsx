@@ -99,13 +99,14 @@ export function TaskScreen({ place, title, icon, headerActions, board }: TaskScr
   const deferredPending = useDeferredValue(query.isPending, true);
   const [firstListShown, setFirstListShown] = useState(false);
   useEffect(() => {
-    if (deferredPending) return;
+    // A board reads its own tasks: the list's query rests (pending) and has nothing to wait for.
+    if (deferredPending && listShown) return;
     setFirstListShown(true);
     // Opening a task should not wait for the editor's code, nor should the first list wait for it: it is
     // fetched once the page has settled, or sooner on the first sign of interest in a row (below).
     const timer = setTimeout(() => preloadWhenIdle(preloadTaskPanel), PANEL_PRELOAD_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [deferredPending]);
+  }, [deferredPending, listShown]);
   const shownTasks = firstListShown ? tasks : deferredTasks;
   const listPending = firstListShown ? query.isPending : deferredPending;
   const savedIds = useMemo(() => tasks.filter((task) => !isOptimistic(task)).map((task) => task.id), [tasks]);
