@@ -11,6 +11,7 @@ import { type PageResult, writeWebResults } from './report.js';
 import { seedAccount } from './seed.js';
 import { startWebServer } from './server.js';
 import { setLocalStorage, signInInBrowser } from './sign-in.js';
+import { verifyEmail } from './verify-email.js';
 
 // `pnpm bench:web`: Lighthouse on the four pages of issue 18, against the production server. See bench/README.md.
 const options = parseWebOptions(process.argv.slice(2));
@@ -26,7 +27,8 @@ const results: PageResult[] = [];
 let chromiumVersion = 'unknown';
 try {
   const account = await seedAccount(server.url);
-  log(`seeded ${account.email}: 4 projects, 5 labels, 200 Inbox tasks, 30 per project`);
+  await verifyEmail(server.url, server.mailDir);
+  log(`seeded ${account.email} (address confirmed): 4 projects, 5 labels, 200 Inbox tasks, 30 per project`);
   const { browser, page: tab } = await launchChromium();
   chromiumVersion = (await browser.version()).replace(/^[^/]*\//, '');
   try {

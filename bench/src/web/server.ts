@@ -12,6 +12,8 @@ const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 export interface WebServer {
   url: string;
+  /** Where the server writes the mail it sends (MAIL_TRANSPORT=file): one .txt per message. */
+  mailDir: string;
   stop(): Promise<void>;
 }
 
@@ -80,5 +82,5 @@ export async function startWebServer(distDir: string | null): Promise<WebServer>
     await stop();
     throw error;
   }
-  return { url, stop };
+  return { url, mailDir: path.join(dataDir, 'mail'), stop };
 }
