@@ -1,4 +1,5 @@
 import { type ComponentType, useSyncExternalStore } from 'react';
+import { whenIdle } from './when-idle';
 
 /**
  * The loader of a lazily loaded component that only adds to what the page already does (drag and drop, a
@@ -15,8 +16,7 @@ export function optionalChunk<Props>(
 /** Starts fetching a chunk when the browser is idle; a failure is left for the render to handle. */
 export function preloadWhenIdle(load: () => unknown): void {
   if (typeof window === 'undefined') return;
-  const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1));
-  idle(() => {
+  whenIdle(() => {
     Promise.resolve()
       .then(load)
       .catch(() => undefined);

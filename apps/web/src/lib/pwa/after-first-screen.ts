@@ -1,20 +1,17 @@
 import type { AuthState } from '../auth-store';
+import { whenIdle } from '../when-idle';
 
 /** How often to look again while the first screen is still loading. */
 const RECHECK_MS = 500;
 /** A query that never settles must not keep the app from being saved for offline use. */
 const GIVE_UP_MS = 15_000;
+/** The longest wait for an idle moment once the screen has settled. */
+const IDLE_TIMEOUT_MS = 3_000;
 
 export interface FirstScreenSignals {
   authStatus: () => AuthState['status'];
   /** Queries loading now (QueryClient.isFetching). */
   fetching: () => number;
-}
-
-function whenIdle(run: () => void): void {
-  if (typeof window !== 'undefined' && window.requestIdleCallback)
-    window.requestIdleCallback(run, { timeout: 3_000 });
-  else setTimeout(run, 1);
 }
 
 /**
@@ -27,7 +24,7 @@ export function afterFirstScreen(work: () => void, signals: FirstScreenSignals):
   const check = () => {
     const settled = signals.authStatus() !== 'restoring' && signals.fetching() === 0;
     if (settled || Date.now() - started >= GIVE_UP_MS) work();
-    else setTimeout(() => whenIdle(check), RECHECK_MS);
+    else setTimeout(() => whenIdle(check, IDLE_TIMEOUT_MS), RECHECK_MS);
   };
-  whenIdle(check);
+  whenIdle(check, IDLE_TIMEOUT_MS);
 }

@@ -243,7 +243,6 @@ export function useAutosavedTaskForm(opened: Task, timeZone: string) {
      * any edit made elsewhere.
      */
     adoptNewer: (latest: Task) => {
-      if (latest.id !== base.current.id) return;
       if (latest.updatedAt.getTime() <= base.current.updatedAt.getTime() || !showsBase()) return;
       adoptUntouched(base.current, latest);
       base.current = latest;
