@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { menuChunk } from './deferred-menu';
 
 const Menu = () => null;
@@ -25,5 +25,33 @@ describe('menuChunk', () => {
     await expect(chunk.load()).rejects.toThrow(TypeError);
     expect(chunk.loaded()).toBeUndefined();
     expect(await chunk.load()).toBe(Menu);
+  });
+});
+
+describe('menuChunk.preloadSoon', () => {
+  it('schedules one fetch however many triggers ask, and tells every listener when it arrives', async () => {
+    vi.useFakeTimers();
+    // A window without requestIdleCallback: the idle wait is a timer too (lib/when-idle.ts).
+    vi.stubGlobal('window', {});
+    try {
+      let fetches = 0;
+      const chunk = menuChunk(async () => {
+        fetches += 1;
+        return Menu;
+      });
+      const heard: string[] = [];
+      const stopFirst = chunk.onLoaded(() => heard.push('first'));
+      chunk.onLoaded(() => heard.push('second'));
+      stopFirst();
+      for (let row = 0; row < 50; row++) chunk.preloadSoon();
+      expect(vi.getTimerCount()).toBe(1);
+      await vi.runAllTimersAsync();
+      expect([fetches, chunk.loaded(), heard]).toEqual([1, Menu, ['second']]);
+      chunk.preloadSoon();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.unstubAllGlobals();
+      vi.useRealTimers();
+    }
   });
 });

@@ -35,6 +35,13 @@ export interface LoadedMenuProps {
 export interface MenuChunk<Props> {
   loaded(): ComponentType<Props & LoadedMenuProps> | undefined;
   load(): Promise<ComponentType<Props & LoadedMenuProps>>;
+  /**
+   * Fetches the chunk a while after the first screen, once for every trigger: a list mounts two menus on
+   * each row, and a timer per row was a measurable part of rendering the list.
+   */
+  preloadSoon(): void;
+  /** Calls `listener` when the chunk has loaded; returns the unsubscribe. */
+  onLoaded(listener: () => void): () => void;
 }
 
 /** One fetch per chunk, shared by every trigger; a failed fetch is tried again on the next use. */
@@ -43,12 +50,15 @@ export function menuChunk<Props>(
 ): MenuChunk<Props> {
   let component: ComponentType<Props & LoadedMenuProps> | undefined;
   let pending: Promise<ComponentType<Props & LoadedMenuProps>> | undefined;
-  return {
+  let preloadScheduled = false;
+  const listeners = new Set<() => void>();
+  const chunk: MenuChunk<Props> = {
     loaded: () => component,
     load() {
       pending ??= load().then(
         (loaded) => {
           component = loaded;
+          for (const listener of listeners) listener();
           return loaded;
         },
         (error: unknown) => {
@@ -58,7 +68,17 @@ export function menuChunk<Props>(
       );
       return pending;
     },
+    preloadSoon() {
+      if (preloadScheduled || component) return;
+      preloadScheduled = true;
+      setTimeout(() => preloadWhenIdle(chunk.load), PRELOAD_DELAY_MS);
+    },
+    onLoaded(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
+  return chunk;
 }
 
 /**
@@ -87,22 +107,27 @@ export function DeferredMenu<Props>({
   const [focusOnArrival, setFocusOnArrival] = useState(false);
   const triggerRef = useRef<HTMLButtonElement>(null);
 
-  const load = () =>
-    chunk.load().then((loaded) => {
-      // The look-alike has keyboard focus: the real trigger takes its place, so the focus moves with it.
-      setFocusOnArrival(document.activeElement !== null && document.activeElement === triggerRef.current);
-      setMenu(() => loaded);
-    });
+  const show = (loaded: ComponentType<Props & LoadedMenuProps>) => {
+    // The look-alike has keyboard focus: the real trigger takes its place, so the focus moves with it.
+    setFocusOnArrival(document.activeElement !== null && document.activeElement === triggerRef.current);
+    setMenu(() => loaded);
+  };
+  const load = () => chunk.load().then(show);
   const loadQuietly = () => {
     load().catch(() => undefined);
   };
 
   useEffect(() => {
-    if (chunk.loaded()) return;
-    const preload = mountWhen === 'loaded' ? load : () => chunk.load();
-    const timer = setTimeout(() => preloadWhenIdle(preload), PRELOAD_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [chunk]);
+    chunk.preloadSoon();
+    if (mountWhen === 'used') return;
+    const showLoaded = () => {
+      const loaded = chunk.loaded();
+      if (loaded) show(loaded);
+    };
+    // It may have arrived between the first render and this effect.
+    if (!Menu) showLoaded();
+    return chunk.onLoaded(showLoaded);
+  }, [chunk, mountWhen]);
 
   // Not when it opens: the open menu takes the focus.
   useEffect(() => {
