@@ -281,6 +281,15 @@ test('the theme follows the system until chosen, and the choice is remembered', 
   await expect(html).toHaveAttribute('data-theme', 'dark');
   await page.emulateMedia({ colorScheme: 'light' });
   await expect(html).toHaveAttribute('data-theme', 'light');
+
+  // A choice made in another tab reaches this one.
+  const otherTab = await page.context().newPage();
+  await otherTab.goto(page.url());
+  await otherTab.getByRole('button', { name: 'Theme: System' }).click();
+  await otherTab.getByRole('menuitemradio', { name: 'Dark' }).click();
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByRole('button', { name: 'Theme: Dark' })).toBeVisible();
+  await otherTab.close();
 });
 
 test('a long list scrolls through every page while only the rows on screen exist', async ({ page }) => {

@@ -31,9 +31,16 @@
     },
   };
   system.addEventListener('change', apply);
-  // Another tab changed the choice.
-  window.addEventListener('storage', (event) => {
-    if (event.key === KEY || event.key === null) apply();
-  });
   apply();
+  // Another tab changed the choice. Listening for storage events makes Chromium open this tab's session
+  // storage at once (a synchronous round trip to the browser process, ~10 ms at the start of a page), so
+  // the listener is added once the page has loaded; apply() then catches a change made meanwhile.
+  const followOtherTabs = () => {
+    window.addEventListener('storage', (event) => {
+      if (event.key === KEY || event.key === null) apply();
+    });
+    apply();
+  };
+  if (document.readyState === 'complete') followOtherTabs();
+  else window.addEventListener('load', () => setTimeout(followOtherTabs, 0), { once: true });
 })();
