@@ -1,5 +1,14 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { type ComponentType, type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import {
+  type ComponentType,
+  type ReactNode,
+  startTransition,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
+import { whenIdle } from '../../../lib/when-idle';
 import type { Task } from '../../../lib/api-types';
 import { type ListRowsProps, ListTaskRow, tabStopOf } from './list-task-row';
 import { SubtaskList } from './subtask-list';
@@ -8,6 +17,25 @@ import { TaskListSkeleton } from './task-list-states';
 const ROW_HEIGHT = 44;
 // Start the next page this many rows before the end, so scrolling rarely meets the skeleton.
 const PREFETCH_ROWS = 10;
+// Rows built beyond each edge of the screen, so a scroll finds them ready. The first render builds only
+// what is on screen (and one more): the first list's rows are most of the first screen's work on a phone.
+const FIRST_OVERSCAN = 1;
+const OVERSCAN = 8;
+
+/** FIRST_OVERSCAN for the first render, OVERSCAN once the browser has been idle after it. */
+function useOverscan(): number {
+  const [overscan, setOverscan] = useState(FIRST_OVERSCAN);
+  useEffect(() => {
+    let live = true;
+    whenIdle(() => {
+      if (live) startTransition(() => setOverscan(OVERSCAN));
+    }, 1000);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return overscan;
+}
 
 function useScrollMargin() {
   const ref = useRef<HTMLDivElement>(null);
@@ -64,10 +92,11 @@ export function TaskList({
   ...rowProps
 }: TaskListProps) {
   const { ref, margin } = useScrollMargin();
+  const overscan = useOverscan();
   const virtualizer = useWindowVirtualizer({
     count: tasks.length,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    overscan,
     scrollMargin: margin,
     getItemKey: (index) => tasks[index]?.id ?? index,
     // The window's size from the start: without it the first render (the interruptible one) holds no rows,
