@@ -59,7 +59,12 @@ createRoot(container).render(
 // load, it went out while the first list was still on its way; it now waits until the screen has its
 // data, leaving a phone's bandwidth and CPU to the first list.
 if (import.meta.env.PROD) {
-  const register = () => void import('./lib/pwa/register-app').then((pwa) => pwa.registerApp());
+  // A fetch of its code that fails (the network dropped meanwhile) is tried again on the next page load.
+  const register = () =>
+    void import('./lib/pwa/register-app').then(
+      (pwa) => pwa.registerApp(),
+      () => undefined,
+    );
   const signals = { authStatus: () => getAuthState().status, fetching: () => queryClient.isFetching() };
   window.addEventListener('load', () => afterFirstScreen(register, signals), { once: true });
 }
