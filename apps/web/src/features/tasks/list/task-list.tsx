@@ -8,8 +8,8 @@ import {
   useRef,
   useState,
 } from 'react';
-import { whenIdle } from '../../../lib/when-idle';
 import type { Task } from '../../../lib/api-types';
+import { whenIdle } from '../../../lib/when-idle';
 import { type ListRowsProps, ListTaskRow, tabStopOf } from './list-task-row';
 import { SubtaskList } from './subtask-list';
 import { TaskListSkeleton } from './task-list-states';
