@@ -20,7 +20,12 @@ import { useTagNames } from './use-tag-names';
  * in the field and shows it as chips before Enter. A new project or label is created once confirmed.
  */
 export function QuickAdd({ inputRef }: { inputRef: RefObject<HTMLInputElement | null> }) {
-  const userId = useUser()?.id ?? '';
+  const user = useUser();
+  // While a session ends (revoked elsewhere) the field is still on screen for a moment with nobody signed
+  // in: what is typed, or refused, then is still that person's, and must be kept under their id for
+  // when they sign in again (a draft kept under no one was lost).
+  const [userId, setUserId] = useState(user?.id ?? '');
+  if (user && user.id !== userId) setUserId(user.id);
   const [text, setTextState] = useState(() => readQuickAddDraft(userId));
   // What the field holds right now, for a server answer that arrives after more typing.
   const current = useRef(text);
