@@ -75,6 +75,7 @@ test('a project as a board: drag by mouse, by keyboard and the Move to menu chan
   // Keyboard: Space picks the card up by its handle, Right moves a column at a time, Space drops.
   const handle = page.getByRole('button', { name: 'Drag “Rake leaves”' });
   await handle.focus();
+  await expect(handle).toBeFocused();
   await page.keyboard.press('Space');
   await expect(handle).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('ArrowRight');
@@ -85,10 +86,16 @@ test('a project as a board: drag by mouse, by keyboard and the Move to menu chan
   await expect(column(page, 'completed').getByTestId('board-card')).toHaveText([/Rake leaves/]);
   await expect(column(page, 'completed').getByRole('button', { name: 'Drag “Rake leaves”' })).toBeFocused();
 
-  // Escape puts a picked-up card back where it was.
-  await page.getByRole('button', { name: 'Drag “Fix fence”' }).focus();
+  // Escape puts a picked-up card back where it was. The move above is saved first: its answer re-renders
+  // the cards, and a card re-rendered between the focus and Space (on a busy machine) was never picked up.
+  await expect.poll(() => statusesOf(page, account)).toMatchObject({ 'Rake leaves': 'completed' });
+  const fence = page.getByRole('button', { name: 'Drag “Fix fence”' });
+  await fence.focus();
+  await expect(fence).toBeFocused();
   await page.keyboard.press('Space');
+  await expect(fence).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('ArrowRight');
+  await expect(page.getByText('“Fix fence” is over In progress.')).toBeAttached();
   await page.keyboard.press('Escape');
   await expect(page.getByText('Moving “Fix fence” was cancelled. It stays in Pending.')).toBeAttached();
   await expect(column(page, 'pending').getByTestId('board-card')).toHaveText([/Fix fence/]);
