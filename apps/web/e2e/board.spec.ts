@@ -80,7 +80,9 @@ test('a project as a board: drag by mouse, by keyboard and the Move to menu chan
   await expect(handle).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('ArrowRight');
   await expect(page.getByText('“Rake leaves” is over In progress.')).toBeAttached();
+  // Each step lands before the next key, as a person sees the column light up before dropping.
   await page.keyboard.press('ArrowRight');
+  await expect(page.getByText('“Rake leaves” is over Completed.')).toBeAttached();
   await page.keyboard.press('Space');
   await expect(page.getByText('“Rake leaves” moved to Completed.')).toBeAttached();
   await expect(column(page, 'completed').getByTestId('board-card')).toHaveText([/Rake leaves/]);
