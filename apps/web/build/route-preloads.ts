@@ -39,7 +39,8 @@ export function routePreloads(): Plugin {
       for (const output of Object.values(bundle)) {
         if (output.type !== 'chunk') continue;
         imports.set(output.fileName, output.imports);
-        if (output.facadeModuleId) byModule.set(output.facadeModuleId, output.fileName);
+        // A route's module can share its chunk with others (build/first-screen-chunks.ts): find it by content.
+        for (const moduleId of output.moduleIds) byModule.set(moduleId, output.fileName);
         if (output.isEntry) entries.push(output.fileName);
       }
       // The service worker's own build has no index.html entry and no routes: nothing to write.

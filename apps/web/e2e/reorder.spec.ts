@@ -254,28 +254,30 @@ test('a task added to a manual order shows first at once; completing a parent as
   });
 });
 
-test.describe('without the drag code', () => {
+test.describe('without a separate drag chunk', () => {
   // The blocked chunks log failed loads; an uncaught error still fails the test.
   test.use({ allowConsoleErrors: true });
 
-  test('when the drag code cannot load (offline before it was cached), the list still shows and works', async ({
+  test("the list's drag code comes with the task screen, and the sidebar works when its own cannot load", async ({
     page,
   }) => {
     const account = newAccount();
-    // The lazily loaded drag chunks fail, as they would offline.
+    // Lazily loaded drag chunks fail, as they would offline before they were cached: only the sidebar's
+    // projects have one now (build/first-screen-chunks.ts puts the list's in the task screen's chunk).
     await page.route(/\/assets\/sortable-[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
     await signUp(page, account);
     const api = await apiAs(page, account);
     for (const title of ['Water plants', 'Book dentist']) await api.mutate('task.create', { title });
+    await api.mutate('project.create', { name: 'Garden' });
     await page.goto('/inbox');
     await expect(titles(page)).toHaveText(['Book dentist', 'Water plants']);
-    // Plain rows (nothing to drag), every other action still there; the fixture fails on any page error.
+    // The rows can be dragged: their drag code needed no request of its own.
+    await expect(page.getByTestId('task-row').first()).toHaveAttribute('aria-describedby', /DndDescribedBy/);
     await page.getByRole('button', { name: 'Mark as completed: Book dentist' }).click();
     // Completed tasks leave the Inbox (Show completed is off).
     await expect(titles(page)).toHaveText(['Water plants']);
-    await expect(page.getByTestId('task-row').first()).not.toHaveAttribute(
-      'aria-describedby',
-      /DndDescribedBy/,
-    );
+    // The sidebar shows its projects without their drag code, and they still open.
+    await page.getByRole('link', { name: /^Garden/ }).click();
+    await expect(page).toHaveURL(/\/projects\//);
   });
 });
