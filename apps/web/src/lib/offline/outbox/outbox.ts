@@ -38,7 +38,11 @@ let session: { userId: string; changed(): void } | null = null;
 
 const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
-/** Offline, a call that knows the server's answer settles with it now; its write keeps waiting. */
+/**
+ * Offline, or when the session ends with writes still to send (they are kept for the person's next
+ * session), a call that knows the server's answer settles with it now; its write keeps waiting. Quick add
+ * then clears its text, which would otherwise come back after signing in beside the task the outbox sends.
+ */
 function settleWithPredictions(): void {
   for (const [key, waiter] of waiters) {
     if (waiter.context.predicted === undefined) continue;
@@ -293,12 +297,15 @@ export function startOutbox(deps: OutboxDeps): void {
     const userId = state.status === 'signed-in' ? state.user.id : null;
     if (userId === (current?.userId ?? null)) return;
     const leaving = current?.userId;
+    const wiped = !!leaving && state.status === 'signed-out' && WIPES.has(state.reason);
     current?.stop();
     current = null;
     session = null;
+    // Not when another person is already signed in: their screens must not take the last one's answers.
+    if (leaving && state.status === 'signed-out' && !wiped) settleWithPredictions();
     waiters.clear();
     clearOutboxStatus();
-    if (leaving && state.status === 'signed-out' && WIPES.has(state.reason)) void forgetEntriesOf(leaving);
+    if (leaving && wiped) void forgetEntriesOf(leaving);
     if (!userId) return;
     const started = startSession(userId, deps);
     current = { userId, stop: started.stop };
