@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Plugin } from 'vite';
 import {
   type ImportStatement,
+  isBarrel,
   neededImports,
   parseImportStatements,
   type ResolvedModule,
@@ -20,7 +21,13 @@ import {
  * which screens (and which other lazily loaded files) reach it, so the code only the task screen needs
  * is one chunk, and the code it shares with, say, the theme menu, another.
  */
-export const SCREENS = [
+export interface Screen {
+  name: string;
+  roots: string[];
+  sharesWith: string[];
+}
+
+export const SCREENS: Screen[] = [
   {
     name: 'sign-in',
     roots: ['src/routes/sign-in.tsx'],
@@ -54,12 +61,6 @@ export const SCREENS = [
   },
 ];
 
-export interface Screen {
-  name: string;
-  roots: string[];
-  sharesWith: string[];
-}
-
 export interface ModuleGraph {
   /** Every module, with what it needs through static imports (see static-imports.ts). */
   needs: Map<string, Set<string>>;
@@ -78,7 +79,10 @@ export interface ModuleGraph {
  * imports chunks reached by more: no cycles.
  */
 export function chunkNames(graph: ModuleGraph, screens: Screen[], root: string): Map<string, string> {
+  const closures = new Map<string, Set<string>>();
   const closure = (start: string) => {
+    const known = closures.get(start);
+    if (known) return known;
     const seen = new Set<string>();
     const visit = (id: string) => {
       if (seen.has(id)) return;
@@ -86,6 +90,7 @@ export function chunkNames(graph: ModuleGraph, screens: Screen[], root: string):
       for (const next of graph.needs.get(id) ?? []) visit(next);
     };
     visit(start);
+    closures.set(start, seen);
     return seen;
   };
   const loadRoots = new Set(graph.entries);
@@ -254,7 +259,7 @@ export function firstScreenChunks(screens: Screen[] = SCREENS) {
           );
           modules.set(id, {
             code: info.code,
-            sideEffects: hasSideEffects(id),
+            barrel: !hasSideEffects(id) && isBarrel(info.code ?? ''),
             importedIds: info.importedIds,
             statements: resolvedStatements,
           });

@@ -77,7 +77,7 @@ function graph(files: Record<string, string>, sideEffects: string[] = []): Map<s
       id: statement.specifier in files ? statement.specifier : null,
     }));
     const importedIds = statements.flatMap((statement) => (statement.id ? [statement.id] : []));
-    modules.set(id, { code, sideEffects: sideEffects.includes(id), importedIds, statements });
+    modules.set(id, { code, barrel: !sideEffects.includes(id) && isBarrel(code), importedIds, statements });
   }
   return modules;
 }

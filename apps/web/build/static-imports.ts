@@ -93,8 +93,11 @@ export function ownExportNames(code: string): Set<string> {
 
 export interface ResolvedModule {
   code: string | null;
-  /** The bundler keeps a module with side effects, and every import through it, even when unused. */
-  sideEffects: boolean;
+  /**
+   * Re-exports only, and free of side effects (a file with side effects is kept with every import through
+   * it, even when unused, so it is no barrel to look through).
+   */
+  barrel: boolean;
   /** Every static import the bundler found, resolved. */
   importedIds: readonly string[];
   /** Each statement's specifier, resolved (null: not resolvable, e.g. a virtual module). */
@@ -122,13 +125,8 @@ export function neededImports(id: string, modules: Map<string, ResolvedModule>):
   return needed;
 }
 
-const barrels = new WeakMap<Map<string, ResolvedModule>, Map<string, boolean>>();
 function isBarrelId(id: string, modules: Map<string, ResolvedModule>): boolean {
-  const known = barrels.get(modules) ?? new Map<string, boolean>();
-  barrels.set(modules, known);
-  const module = modules.get(id);
-  if (!known.has(id)) known.set(id, !!module && !module.sideEffects && isBarrel(module.code ?? ''));
-  return known.get(id) ?? false;
+  return modules.get(id)?.barrel ?? false;
 }
 
 /** The files behind `names` taken from `id` (every file it re-exports when `names` is null). */
