@@ -3,9 +3,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { placeOfPath } from './features/navigation/place';
-import { getAuthState, subscribeAuth } from './lib/auth-store';
+import { afterFirstScreen, markFirstScreenShown } from './lib/after-first-screen';
+import { getAuthState, subscribeAuth, whenSignedIn } from './lib/auth-store';
 import { queryClient, trpcClient } from './lib/clients';
-import { afterFirstScreen } from './lib/pwa/after-first-screen';
 import { openOfflineWith, startSessionSync } from './lib/session';
 import './styles.css';
 
@@ -15,9 +15,10 @@ if (!container) throw new Error('index.html has no #root element');
 // The offline cache (issue 16) loads beside the first page, not in it: it keeps the signed-in person's
 // lists in IndexedDB, and opens the app as them when there is no network.
 const offlineCache = () => import('./lib/offline/offline-cache');
-void offlineCache().then((offline) =>
-  offline.followSignInWithOfflineCache(queryClient, { current: getAuthState, subscribe: subscribeAuth }),
-);
+const followSignInWithOfflineCache = () =>
+  void offlineCache().then((offline) =>
+    offline.followSignInWithOfflineCache(queryClient, { current: getAuthState, subscribe: subscribeAuth }),
+  );
 // The outbox sends writes made offline (or before a reload) once the server can be reached. It works for
 // a signed-in person only, so its code (and the schemas it checks with) loads once someone is: never on a
 // signed-out visit's first page.
@@ -32,14 +33,14 @@ const startOutbox = () =>
       auth: { current: getAuthState, subscribe: subscribeAuth },
     }),
   );
-const stopWaitingForSignIn = subscribeAuth((state) => {
-  if (state.status !== 'signed-in') return;
-  stopWaitingForSignIn();
-  startOutbox();
-});
+whenSignedIn(startOutbox);
 openOfflineWith(() => offlineCache().then((offline) => offline.openOffline(queryClient)));
 // Starts restoring the session before React renders, so the request is already on its way.
 startSessionSync();
+// Someone signed out has no saved lists to show (a signed-out start never had any to restore or wipe):
+// their first page, the sign-in form, does not share a phone's connections with the cache's code.
+if (getAuthState().status === 'signed-out') whenSignedIn(followSignInWithOfflineCache);
+else followSignInWithOfflineCache();
 // Whoever opens a task place is usually signed in: fetch the task screen's code and its layout while the
 // session restores rather than after (the routes' own lazy imports then find them loaded).
 if (placeOfPath(window.location.pathname)) {
@@ -53,18 +54,20 @@ createRoot(container).render(
   </StrictMode>,
 );
 
-// The service worker (offline shell, pushed reminders) once the page is up: never in the first page's way.
-// The load event comes before the first screen has its data (module scripts are all it waits for), and
-// the worker then downloads the whole build to precache it. Registered at the first idle moment after
-// load, it went out while the first list was still on its way; it now waits until the screen has its
-// data, leaving a phone's bandwidth and CPU to the first list.
-if (import.meta.env.PROD) {
-  // A fetch of its code that fails (the network dropped meanwhile) is tried again on the next page load.
-  const register = () =>
-    void import('./lib/pwa/register-app').then(
-      (pwa) => pwa.registerApp(),
-      () => undefined,
-    );
-  const signals = { authStatus: () => getAuthState().status, fetching: () => queryClient.isFetching() };
-  window.addEventListener('load', () => afterFirstScreen(register, signals), { once: true });
-}
+// What is not the first screen's waits until it is up (the screen restored, its data in, the browser idle):
+// the header's health check, and in production the service worker (offline shell, pushed reminders),
+// whose install downloads the whole build. The load event comes before the first screen has its data
+// (module scripts are all it waits for): at the first idle moment after it, the worker's registration
+// went out while the first list was still on its way.
+const signals = { authStatus: () => getAuthState().status, fetching: () => queryClient.isFetching() };
+// A fetch of the worker's code that fails (the network dropped meanwhile) is tried on the next page load.
+const registerServiceWorker = () =>
+  void import('./lib/pwa/register-app').then(
+    (pwa) => pwa.registerApp(),
+    () => undefined,
+  );
+const firstScreenShown = () => {
+  markFirstScreenShown();
+  if (import.meta.env.PROD) registerServiceWorker();
+};
+window.addEventListener('load', () => afterFirstScreen(firstScreenShown, signals), { once: true });

@@ -41,6 +41,19 @@ export function subscribeAuth(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
+/** Runs `run` once someone is signed in: now if they are, else at the next sign-in. */
+export function whenSignedIn(run: () => void): void {
+  if (state.status === 'signed-in') {
+    run();
+    return;
+  }
+  const stop = subscribeAuth((next) => {
+    if (next.status !== 'signed-in') return;
+    stop();
+    run();
+  });
+}
+
 export function getAccessToken(): string | null {
   return credentials?.accessToken ?? null;
 }

@@ -11,7 +11,7 @@ const LABELS: Record<HealthTone, string> = {
 
 /** A small, always-visible hint of API health that leads to the full status page. */
 export function HealthIndicator() {
-  const tone = healthTone(useHealth(), useBrowserOnline());
+  const tone = healthTone(useHealth({ afterFirstScreen: true }), useBrowserOnline());
   return (
     <Link
       to="/status"

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
+import { useFirstScreenShown } from '../../lib/after-first-screen';
 import { useTRPC } from '../../lib/trpc';
 import { httpStatus } from '../../lib/trpc-errors';
 
@@ -9,11 +10,17 @@ const UNREACHABLE_REFRESH_MS = 5_000;
 
 const isHealthKey = (key: readonly unknown[]) => Array.isArray(key[0]) && key[0][0] === 'health';
 
-/** The header indicator and the status page share this one query, so they never disagree. */
-export function useHealth() {
+/**
+ * The header indicator and the status page share this one query, so they never disagree. The header's
+ * first check waits for the first screen (`afterFirstScreen`): on a phone it would otherwise share the
+ * first page's bandwidth and connections with the code and data that page needs.
+ */
+export function useHealth({ afterFirstScreen = false }: { afterFirstScreen?: boolean } = {}) {
   const trpc = useTRPC();
+  const firstScreenShown = useFirstScreenShown();
   const query = useQuery(
     trpc.health.check.queryOptions(undefined, {
+      enabled: !afterFirstScreen || firstScreenShown,
       // React Query's default ('online') pauses queries while the browser is offline, which left the
       // last answer (green) on screen forever; the health check has to run, and fail, instead.
       networkMode: 'always',

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AuthState } from '../auth-store';
 import { afterFirstScreen } from './after-first-screen';
+import type { AuthState } from './auth-store';
 
 describe('afterFirstScreen', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -40,5 +40,27 @@ describe('afterFirstScreen', () => {
     expect(work).not.toHaveBeenCalled();
     vi.advanceTimersByTime(2_000);
     expect(work).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('markFirstScreenShown', () => {
+  beforeEach(() => vi.resetModules());
+
+  it('tells those waiting once, and answers later askers at once', async () => {
+    const screen = await import('./after-first-screen');
+    const listener = vi.fn();
+    const stop = screen.subscribeFirstScreenShown(listener);
+    expect(screen.isFirstScreenShown()).toBe(false);
+
+    screen.markFirstScreenShown();
+    screen.markFirstScreenShown();
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(screen.isFirstScreenShown()).toBe(true);
+
+    stop();
+    const late = vi.fn();
+    screen.subscribeFirstScreenShown(late);
+    expect(late).not.toHaveBeenCalled();
+    expect(screen.isFirstScreenShown()).toBe(true);
   });
 });

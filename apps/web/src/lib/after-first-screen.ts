@@ -1,5 +1,6 @@
-import type { AuthState } from '../auth-store';
-import { whenIdle } from '../when-idle';
+import { useSyncExternalStore } from 'react';
+import type { AuthState } from './auth-store';
+import { whenIdle } from './when-idle';
 
 /** How often to look again while the first screen is still loading. */
 const RECHECK_MS = 500;
@@ -27,4 +28,31 @@ export function afterFirstScreen(work: () => void, signals: FirstScreenSignals):
     else setTimeout(() => whenIdle(check, IDLE_TIMEOUT_MS), RECHECK_MS);
   };
   whenIdle(check, IDLE_TIMEOUT_MS);
+}
+
+let firstScreenShown = false;
+const shownListeners = new Set<() => void>();
+
+/** Called once (main.tsx, through afterFirstScreen): what waited for the first screen may start now. */
+export function markFirstScreenShown(): void {
+  if (firstScreenShown) return;
+  firstScreenShown = true;
+  for (const listener of shownListeners) listener();
+}
+
+export function subscribeFirstScreenShown(listener: () => void): () => void {
+  shownListeners.add(listener);
+  return () => shownListeners.delete(listener);
+}
+
+/**
+ * False until the first screen is up: for a component's own background work (the header's health
+ * check) that would otherwise compete with the first page's code and data on a phone.
+ */
+export function useFirstScreenShown(): boolean {
+  return useSyncExternalStore(subscribeFirstScreenShown, isFirstScreenShown, () => false);
+}
+
+export function isFirstScreenShown(): boolean {
+  return firstScreenShown;
 }
