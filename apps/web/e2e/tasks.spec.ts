@@ -109,6 +109,30 @@ test('delete shows an undo that brings the task back as it was', async ({ page }
   await expect(page.getByTestId('count-all')).toHaveText('2');
 });
 
+test('a toast raised before the toaster’s code has arrived is shown once it does', async ({ page }) => {
+  const account = newAccount();
+  await signUp(page, account);
+  await quickAdd(page, 'Water the plants');
+  await allSent(page);
+  // Sonner's toaster loads after the first screen (components/deferred-toaster.tsx): hold it back.
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/assets/toaster-*.js', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.reload();
+  await page.getByRole('button', { name: 'Delete: Water the plants' }).click();
+  await expect(row(page, 'Water the plants')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+
+  release();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(row(page, 'Water the plants')).toBeVisible();
+});
+
 test('a change the server refuses is rolled back with a message', async ({ page }) => {
   await signUp(page, newAccount());
   await quickAdd(page, 'File the tax return');

@@ -1,7 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { useEffect } from 'react';
-import { Toaster } from './components/toaster';
+import { DeferredToaster } from './components/deferred-toaster';
 import { followAuthChanges } from './features/auth/follow-auth-changes';
 import { SessionSplash } from './features/auth/session-splash';
 import { useAuth } from './features/auth/use-auth';
@@ -22,7 +22,7 @@ export function App() {
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
         {/* Routes wait for the session, so a signed-in person never sees the sign-in page flash by. */}
         {auth.status === 'restoring' ? <SessionSplash /> : <RouterProvider router={router} />}
-        <Toaster />
+        <DeferredToaster />
       </TRPCProvider>
     </QueryClientProvider>
   );
