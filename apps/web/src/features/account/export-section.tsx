@@ -1,12 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { Download } from 'lucide-react';
 import { useState } from 'react';
-import { toast } from 'sonner';
 import { Button } from '../../components/button';
 import { Section } from '../../components/section';
 import { EXPORT_URL } from '../../lib/api-url';
 import { ApiRouteError, authorizedFetch } from '../../lib/authorized-fetch';
 import { attachmentFileName, downloadBlob } from '../../lib/download';
+import { toast } from '../../lib/toast';
 import { errorMessage } from '../../lib/trpc-errors';
 import { ConfirmPasswordForm } from './confirm-password-form';
 

@@ -4,12 +4,12 @@ import { deletePasskeyInput, renamePasskeyInput } from '@taskapp/shared';
 import { KeyRound } from 'lucide-react';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
 import { Button } from '../../components/button';
 import { FormAlert } from '../../components/form-alert';
 import { PasswordField } from '../../components/password-field';
 import { TextField } from '../../components/text-field';
 import { applyServerErrors } from '../../lib/form-errors';
+import { toast } from '../../lib/toast';
 import { useTRPC } from '../../lib/trpc';
 import { TimeLabel } from './time-label';
 

@@ -3,13 +3,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { changePasswordInput } from '@taskapp/shared';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { toast } from 'sonner';
 import { Button } from '../../components/button';
 import { FormAlert } from '../../components/form-alert';
 import { PasswordField } from '../../components/password-field';
 import { Section } from '../../components/section';
 import type { SessionUser } from '../../lib/api-types';
 import { applyServerErrors } from '../../lib/form-errors';
+import { toast } from '../../lib/toast';
 import { useTRPC } from '../../lib/trpc';
 import { NewPasswordField } from '../auth/new-password-field';
 

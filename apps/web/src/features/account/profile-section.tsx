@@ -3,7 +3,6 @@ import { useMutation } from '@tanstack/react-query';
 import { updateProfileInput } from '@taskapp/shared';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
 import { Button } from '../../components/button';
 import { FormAlert } from '../../components/form-alert';
 import { Section } from '../../components/section';
@@ -12,6 +11,7 @@ import type { SessionUser } from '../../lib/api-types';
 import { setUser } from '../../lib/auth-store';
 import { applyServerErrors } from '../../lib/form-errors';
 import { announceUserChange } from '../../lib/session';
+import { toast } from '../../lib/toast';
 import { useTRPC } from '../../lib/trpc';
 
 function VerifiedBadge({ verified }: { verified: boolean }) {

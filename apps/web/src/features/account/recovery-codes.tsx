@@ -1,8 +1,8 @@
 import { Copy, Download, TriangleAlert } from 'lucide-react';
 import { useEffect, useId, useRef } from 'react';
-import { toast } from 'sonner';
 import { Button } from '../../components/button';
 import { downloadBlob } from '../../lib/download';
+import { toast } from '../../lib/toast';
 
 export async function copyText(text: string, what: string): Promise<void> {
   try {

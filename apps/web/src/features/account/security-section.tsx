@@ -1,11 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ShieldCheck, ShieldOff } from 'lucide-react';
 import { useRef, useState } from 'react';
-import { toast } from 'sonner';
 import { Button } from '../../components/button';
 import { FormAlert } from '../../components/form-alert';
 import { Section } from '../../components/section';
 import type { SessionUser } from '../../lib/api-types';
+import { toast } from '../../lib/toast';
 import { useTRPC } from '../../lib/trpc';
 import { errorMessage } from '../../lib/trpc-errors';
 import { PasskeyList } from './passkey-list';

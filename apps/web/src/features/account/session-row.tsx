@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Monitor, Smartphone } from 'lucide-react';
 import { useId } from 'react';
-import { toast } from 'sonner';
 import { Button } from '../../components/button';
 import type { AccountSession } from '../../lib/api-types';
+import { toast } from '../../lib/toast';
 import { useTRPC } from '../../lib/trpc';
 import { errorMessage } from '../../lib/trpc-errors';
 import { describeUserAgent } from './describe-user-agent';

@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { toast } from 'sonner';
 import { Button } from '../../components/button';
 import { FormAlert } from '../../components/form-alert';
 import { Section } from '../../components/section';
 import type { AccountSession } from '../../lib/api-types';
+import { toast } from '../../lib/toast';
 import { useTRPC } from '../../lib/trpc';
 import { errorMessage } from '../../lib/trpc-errors';
 import { SessionRow } from './session-row';

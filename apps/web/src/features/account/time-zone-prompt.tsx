@@ -2,8 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Globe } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '../../components/button';
-import { lazyToast } from '../../lib/lazy-toast';
 import { canonicalBrowserTimeZone } from '../../lib/time-zone';
+import { toast } from '../../lib/toast';
 import { useTRPC } from '../../lib/trpc';
 import { errorMessage } from '../../lib/trpc-errors';
 import { dismissTimeZonePrompt, isTimeZonePromptDismissed } from './time-zone-prompt-memory';
@@ -38,9 +38,9 @@ export function TimeZonePrompt() {
       {
         onSuccess: (updated) => {
           queryClient.setQueryData(trpc.account.settings.queryKey(), updated);
-          lazyToast.success(`Your account now uses ${updated.timeZone}`);
+          toast.success(`Your account now uses ${updated.timeZone}`);
         },
-        onError: (error) => lazyToast.error(`Couldn't switch the time zone: ${errorMessage(error)}`),
+        onError: (error) => toast.error(`Couldn't switch the time zone: ${errorMessage(error)}`),
       },
     );
 

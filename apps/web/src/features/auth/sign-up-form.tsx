@@ -3,13 +3,13 @@ import { useMutation } from '@tanstack/react-query';
 import { registerInput } from '@taskapp/shared';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { toast } from 'sonner';
 import { Button } from '../../components/button';
 import { FormAlert } from '../../components/form-alert';
 import { TextField } from '../../components/text-field';
 import { applyServerErrors } from '../../lib/form-errors';
 import { adoptSignIn } from '../../lib/session';
 import { canonicalBrowserTimeZone } from '../../lib/time-zone';
+import { toast } from '../../lib/toast';
 import { useTRPC } from '../../lib/trpc';
 import { NewPasswordField } from './new-password-field';
 

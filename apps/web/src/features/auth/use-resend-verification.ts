@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { lazyToast } from '../../lib/lazy-toast';
+import { toast } from '../../lib/toast';
 import { useTRPC } from '../../lib/trpc';
 import { errorMessage } from '../../lib/trpc-errors';
 
@@ -9,8 +9,8 @@ export function useResendVerification(email: string) {
   return useMutation(
     trpc.auth.requestEmailVerification.mutationOptions({
       onSuccess: () =>
-        lazyToast.success('Confirmation link sent', { description: `Check the inbox of ${email}.` }),
-      onError: (error) => lazyToast.error('Couldn’t send the link', { description: errorMessage(error) }),
+        toast.success('Confirmation link sent', { description: `Check the inbox of ${email}.` }),
+      onError: (error) => toast.error('Couldn’t send the link', { description: errorMessage(error) }),
     }),
   );
 }

@@ -1,8 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
-import { toast } from 'sonner';
 import { getAuthState } from '../../lib/auth-store';
 import { trpcClient } from '../../lib/clients';
 import { signOut } from '../../lib/session';
+import { toast } from '../../lib/toast';
 import { errorMessage } from '../../lib/trpc-errors';
 
 /** Push on this device belongs to the person signing out; loaded only when someone signs out. */

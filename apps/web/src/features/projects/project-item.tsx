@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { toast } from 'sonner';
+import { toast } from '../../lib/toast';
 import { SidebarLink } from '../navigation/sidebar-link';
 import { ColorDot } from './color-dot';
 import { ConfirmDelete } from './confirm-delete';

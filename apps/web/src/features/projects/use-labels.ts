@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type CreateLabelInput, DEFAULT_COLOR, type UpdateLabelInput } from '@taskapp/shared';
 import { useMemo } from 'react';
-import { toast } from 'sonner';
 import { viaOutbox } from '../../lib/offline/outbox/outbox-paths';
+import { toast } from '../../lib/toast';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { errorMessage } from '../../lib/trpc-errors';
 import { type Shown, useOptimisticList, withoutId } from './optimistic-list';

@@ -1,9 +1,9 @@
 import { useNavigate } from '@tanstack/react-router';
 import type { DeliveredReminder } from '@taskapp/shared';
 import { useEffect, useRef } from 'react';
-import { toast } from 'sonner';
 import { readHideTitles } from '../../lib/push/hide-titles';
 import { activeRegistration } from '../../lib/push/service-worker';
+import { toast } from '../../lib/toast';
 import { arrivals, taskUrl } from './last-seen';
 
 const HIDDEN_TITLE = 'Taskapp reminder';

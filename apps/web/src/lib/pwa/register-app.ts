@@ -1,5 +1,5 @@
 import { registerSW } from 'virtual:pwa-register';
-import { toast } from 'sonner';
+import { toast } from '../toast';
 
 const UPDATE_TOAST_ID = 'app-update';
 

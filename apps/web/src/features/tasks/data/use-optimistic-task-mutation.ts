@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { toast } from 'sonner';
+import { toast } from '../../../lib/toast';
 import { errorMessage } from '../../../lib/trpc-errors';
 import { type CacheSnapshot, TASK_WRITE_KEY, type TaskCache } from './use-task-cache';
 

@@ -1,7 +1,7 @@
 import type { CreateTaskInput } from '@taskapp/shared';
-import { toast } from 'sonner';
 import type { Task } from '../../../lib/api-types';
 import { viaOutbox } from '../../../lib/offline/outbox/outbox-paths';
+import { toast } from '../../../lib/toast';
 import { useTRPCClient } from '../../../lib/trpc';
 import { mapTasks } from './task-cache';
 import { applyPatch, chunks, draftTask, type TaskPatch, withClientId } from './task-model';

@@ -24,8 +24,8 @@ import {
   useRef,
   useState,
 } from 'react';
-import { toast } from 'sonner';
 import type { Task } from '../../../lib/api-types';
+import { toast } from '../../../lib/toast';
 import { isOptimistic } from '../data/task-model';
 import { nextKeyboardTarget } from './keyboard-target';
 import type { PlaceTargetData } from './place-drop-targets';

@@ -1,5 +1,5 @@
-import { toast } from 'sonner';
 import type { Task } from '../../../lib/api-types';
+import { toast } from '../../../lib/toast';
 import { applyPatch, isCompleted, type TaskPatch } from '../data/task-model';
 import { useUpdateTask } from '../data/use-task-mutations';
 import type { SwipeActions } from './swipe-row';

@@ -1,8 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
-import { toast } from 'sonner';
 import type { Task } from '../../api-types';
 import type { AuthState, getAuthState, subscribeAuth } from '../../auth-store';
+import { toast } from '../../toast';
 import { deliver, type Outcome, type Server } from './deliver';
 import { type OutboxMessage, openOutboxChannel, type SharedOutcome, shareOutcome } from './outbox-channel';
 import { nextKey, type OutboxEntry } from './outbox-entry';
