@@ -133,6 +133,34 @@ test('a toast raised before the toaster’s code has arrived is shown once it do
   await expect(row(page, 'Water the plants')).toBeVisible();
 });
 
+test('Enter pressed before quick add’s reader has loaded sends the line, read, once it has', async ({
+  page,
+}) => {
+  await signUp(page, newAccount());
+  // The reader (chrono-node's date parsing) loads when the field is first used: hold it back.
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/assets/parse-quick-add-*.js', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.reload();
+  const input = page.getByRole('combobox', { name: 'New task' });
+  await input.fill('Call the plumber tomorrow !high');
+  await input.press('Enter');
+  // Nothing is sent half-read, and nothing typed is lost meanwhile.
+  await expect(input).toHaveValue('Call the plumber tomorrow !high');
+  await expect(page.getByTestId('task-row')).toHaveCount(0);
+
+  release();
+  await expect(input).toHaveValue('');
+  await expect(row(page, 'Call the plumber')).toBeVisible();
+  await expect(row(page, 'Call the plumber').getByTestId('task-due')).toHaveText(/Tomorrow/);
+  await expect(row(page, 'Call the plumber').getByRole('button', { name: /^High priority/ })).toBeVisible();
+});
+
 test('a change the server refuses is rolled back with a message', async ({ page }) => {
   await signUp(page, newAccount());
   await quickAdd(page, 'File the tax return');

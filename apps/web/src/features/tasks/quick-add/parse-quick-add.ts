@@ -3,33 +3,10 @@ import * as chrono from 'chrono-node';
 import { addDays, startOfDay, startOfWeek } from 'date-fns';
 import { instantOfWallClockIn, wallClockIn } from '../../../lib/time-zone';
 import { findRecurrence, firstDayOf } from './parse-recurrence';
+import { emptyDraft, type QuickAddDraft, type QuickAddMark, type QuickAddPick } from './quick-add-reading';
 import { findTags, type NamedRef, sameName } from './quick-add-tags';
 
-/** A project or label named in quick add: an existing one (id), or a new name to create (id null). */
-export interface QuickAddPick {
-  name: string;
-  id: string | null;
-}
-
-export interface QuickAddDraft {
-  title: string;
-  /** A timed task's moment, or an all-day task's day written as 00:00:00.000Z of that calendar day. */
-  dueDate: Date | null;
-  /** True when only a day was given ("friday"): due that day in every time zone, not at a moment. */
-  allDay: boolean;
-  priority: TaskPriority | null;
-  project: QuickAddPick | null;
-  labels: QuickAddPick[];
-  /** "every monday": an RRULE body, repeating from the due date or from completion ("every!"). */
-  recurrence: { rule: string; from: 'due' | 'completion' } | null;
-}
-
-/** A stretch of the typed text that quick add understood, to highlight in the field. */
-export interface QuickAddMark {
-  kind: 'date' | 'recurrence' | 'priority' | 'project' | 'label';
-  start: number;
-  end: number;
-}
+export type { QuickAddDraft, QuickAddMark, QuickAddPick } from './quick-add-reading';
 
 export interface QuickAddOptions {
   /** The first day of the person's week (0 Sunday, 1 Monday, 6 Saturday), for "next week". */
@@ -141,16 +118,6 @@ export function parseQuickAdd(
 ): QuickAddDraft {
   return readQuickAdd(input, now, options).draft;
 }
-
-const emptyDraft = (): QuickAddDraft => ({
-  title: '',
-  dueDate: null,
-  allDay: false,
-  priority: null,
-  project: null,
-  labels: [],
-  recurrence: null,
-});
 
 /** The draft, and where in the text each understood word is. */
 export function readQuickAdd(

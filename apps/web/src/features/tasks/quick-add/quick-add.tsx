@@ -1,16 +1,17 @@
 import { LIMITS } from '@taskapp/shared';
 import { AlertCircle, Plus } from 'lucide-react';
-import { type FormEvent, type RefObject, useMemo, useRef, useState } from 'react';
+import { type FormEvent, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { Kbd } from '../../../components/kbd';
 import { errorMessage } from '../../../lib/trpc-errors';
 import { useDaySettings } from '../../account/use-settings';
 import { useUser } from '../../auth/use-auth';
 import { placeDefaults, useCurrentPlace } from '../../navigation/place-context';
-import { readQuickAdd } from './parse-quick-add';
 import { readQuickAddDraft, saveQuickAddDraft } from './quick-add-draft';
 import { QuickAddField } from './quick-add-field';
 import { type NewName, newNameKey, newNamesOf } from './quick-add-new-names';
 import { QuickAddConfirm, QuickAddPreview } from './quick-add-preview';
+import { useQuickAddReader } from './quick-add-reader';
+import { emptyDraft } from './quick-add-reading';
 import { showsTitleCounter, titleProblem } from './quick-add-title';
 import { useCreateFromDraft } from './use-create-from-draft';
 import { useTagNames } from './use-tag-names';
@@ -41,12 +42,24 @@ export function QuickAdd({ inputRef }: { inputRef: RefObject<HTMLInputElement | 
   const known = useTagNames();
   const place = useCurrentPlace();
   const { timeZone, weekStart } = useDaySettings();
+  // The reader's code loads once the field is used (focus or text), not with the first screen.
+  const [engaged, setEngaged] = useState(false);
+  const read = useQuickAddReader(engaged || text !== '');
   const { draft, marks } = useMemo(
-    () => readQuickAdd(text, new Date(), { timeZone, weekStart, ...known }),
-    [text, timeZone, weekStart, known],
+    () =>
+      read ? read(text, new Date(), { timeZone, weekStart, ...known }) : { draft: emptyDraft(), marks: [] },
+    [read, text, timeZone, weekStart, known],
   );
+  // Enter pressed before the reader arrived: the line is sent as soon as it can be read.
+  const form = useRef<HTMLFormElement>(null);
+  const [sendWhenRead, setSendWhenRead] = useState(false);
+  useEffect(() => {
+    if (!read || !sendWhenRead) return;
+    setSendWhenRead(false);
+    form.current?.requestSubmit();
+  }, [read, sendWhenRead]);
   const unconfirmed = newNamesOf(draft).filter((name) => !confirmed.includes(newNameKey(name)));
-  const showHint = text.trim() !== '' && draft.title === '';
+  const showHint = read !== null && text.trim() !== '' && draft.title === '';
   const problem = titleProblem(draft.title);
   const error = problem ?? refusal;
 
@@ -61,6 +74,10 @@ export function QuickAdd({ inputRef }: { inputRef: RefObject<HTMLInputElement | 
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    if (!read) {
+      if (text.trim() !== '') setSendWhenRead(true);
+      return;
+    }
     if (!draft.title || problem) return;
     if (unconfirmed.length > 0 && !asking) {
       setAsking(true);
@@ -91,7 +108,13 @@ export function QuickAdd({ inputRef }: { inputRef: RefObject<HTMLInputElement | 
   const counter = showsTitleCounter(draft.title);
 
   return (
-    <form onSubmit={onSubmit} className="mb-2" aria-label="Quick add">
+    <form
+      ref={form}
+      onSubmit={onSubmit}
+      onFocus={() => setEngaged(true)}
+      className="mb-2"
+      aria-label="Quick add"
+    >
       <div
         className={`flex items-center gap-2 rounded-lg border bg-surface px-3 shadow-sm ${error ? 'border-danger' : 'border-line-strong focus-within:border-accent'}`}
       >
@@ -138,7 +161,7 @@ export function QuickAdd({ inputRef }: { inputRef: RefObject<HTMLInputElement | 
         draft={draft}
         timeZone={timeZone}
         titleHint={showHint}
-        enterHint={text !== '' && !showHint && !error && !asking}
+        enterHint={read !== null && text !== '' && !showHint && !error && !asking}
       />
     </form>
   );
