@@ -6,6 +6,8 @@ import { MENU_CONTENT } from './menu-styles';
 interface LoadedDropdownProps extends LoadedMenuProps {
   /** Width and scrolling of the menu, added to the shared menu look. */
   className: string;
+  /** Which edge of the trigger the menu lines up with: toolbar menus open from their start. */
+  align?: 'start' | 'end';
   /** Gap between trigger and menu: header menus sit a little further from their trigger. */
   sideOffset?: number;
   onCloseAutoFocus?: (event: Event) => void;
@@ -14,7 +16,8 @@ interface LoadedDropdownProps extends LoadedMenuProps {
 
 /**
  * The Radix menu a DeferredMenu mounts once its trigger is used (deferred-menu.tsx): the trigger it was
- * handed, open at once if it was asked for before the menu's code arrived, aligned to the trigger's end.
+ * handed, open at once if it was asked for before the menu's code arrived, aligned to the trigger's end
+ * unless told otherwise.
  * Not modal, so the page behind it stays usable.
  */
 export function LoadedDropdown({
@@ -22,6 +25,7 @@ export function LoadedDropdown({
   triggerRef,
   defaultOpen,
   className,
+  align = 'end',
   sideOffset = 4,
   onCloseAutoFocus,
   children,
@@ -31,7 +35,7 @@ export function LoadedDropdown({
       <Menu.Trigger ref={triggerRef} {...trigger} />
       <Menu.Portal>
         <Menu.Content
-          align="end"
+          align={align}
           sideOffset={sideOffset}
           collisionPadding={8}
           className={`${MENU_CONTENT} ${className}`}

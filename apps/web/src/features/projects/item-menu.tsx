@@ -1,98 +1,28 @@
-import * as Menu from '@radix-ui/react-dropdown-menu';
-import { COLORS, type Color } from '@taskapp/shared/constants';
-import {
-  Archive,
-  ArchiveRestore,
-  Check,
-  ChevronRight,
-  MoreHorizontal,
-  Palette,
-  Pencil,
-  Trash2,
-} from 'lucide-react';
-import { MENU_CONTENT, MENU_ITEM, MENU_SEPARATOR } from '../../components/menu-styles';
-import { ColorDot } from './color-dot';
+import { MoreHorizontal } from 'lucide-react';
+import { DeferredMenu, menuChunk } from '../../components/deferred-menu';
+import type { ItemMenuActions } from './item-menu-loaded';
 
-const COLOR_NAMES: Record<Color, string> = {
-  grey: 'Grey',
-  red: 'Red',
-  orange: 'Orange',
-  yellow: 'Yellow',
-  green: 'Green',
-  teal: 'Teal',
-  blue: 'Blue',
-  purple: 'Purple',
-  pink: 'Pink',
-};
+const itemMenu = menuChunk(() => import('./item-menu-loaded').then((module) => module.LoadedItemMenu));
 
-interface ItemMenuProps {
-  /** "Project actions: Garden". */
-  label: string;
-  color: Color;
-  onRename: () => void;
-  onColor: (color: Color) => void;
-  /** Projects only: archive or bring back. */
-  archive?: { archived: boolean; onChange: (archived: boolean) => void };
-  onDelete: () => void;
-}
-
-const ICON = 'size-4 text-muted';
-
-/** A project's or label's … menu in the sidebar: rename, colour, archive (projects), delete. */
-export function ItemMenu({ label, color, onRename, onColor, archive, onDelete }: ItemMenuProps) {
+/**
+ * A project's or label's … menu in the sidebar: rename, colour, archive (projects), delete. Every item has
+ * one, so the menu itself (Radix) is mounted only on the item whose trigger is used.
+ */
+export function ItemMenu({
+  label,
+  ...actions
+}: ItemMenuActions & { /** "Project actions: Garden". */ label: string }) {
   return (
-    <Menu.Root modal={false}>
-      <Menu.Trigger
-        aria-label={label}
-        className="flex size-11 shrink-0 items-center justify-center rounded-md text-faint hover:bg-subtle hover:text-fg data-[state=open]:bg-subtle md:size-8"
-      >
-        <MoreHorizontal aria-hidden="true" className="size-4" />
-      </Menu.Trigger>
-      <Menu.Portal>
-        <Menu.Content align="end" sideOffset={4} collisionPadding={8} className={`${MENU_CONTENT} w-44`}>
-          <Menu.Item className={MENU_ITEM} onSelect={onRename}>
-            <Pencil aria-hidden="true" className={ICON} />
-            Rename
-          </Menu.Item>
-          <Menu.Sub>
-            <Menu.SubTrigger className={`${MENU_ITEM} data-[state=open]:bg-subtle`}>
-              <Palette aria-hidden="true" className={ICON} />
-              Colour
-              <ChevronRight aria-hidden="true" className="ml-auto size-4 text-muted" />
-            </Menu.SubTrigger>
-            <Menu.Portal>
-              <Menu.SubContent sideOffset={4} collisionPadding={8} className={`${MENU_CONTENT} w-40`}>
-                <Menu.RadioGroup value={color} onValueChange={(next) => onColor(next as Color)}>
-                  {COLORS.map((option) => (
-                    <Menu.RadioItem key={option} value={option} className={MENU_ITEM}>
-                      <ColorDot color={option} />
-                      {COLOR_NAMES[option]}
-                      <Menu.ItemIndicator className="ml-auto">
-                        <Check aria-hidden="true" className="size-4 text-accent-text" />
-                      </Menu.ItemIndicator>
-                    </Menu.RadioItem>
-                  ))}
-                </Menu.RadioGroup>
-              </Menu.SubContent>
-            </Menu.Portal>
-          </Menu.Sub>
-          {archive ? (
-            <Menu.Item className={MENU_ITEM} onSelect={() => archive.onChange(!archive.archived)}>
-              {archive.archived ? (
-                <ArchiveRestore aria-hidden="true" className={ICON} />
-              ) : (
-                <Archive aria-hidden="true" className={ICON} />
-              )}
-              {archive.archived ? 'Unarchive' : 'Archive'}
-            </Menu.Item>
-          ) : null}
-          <Menu.Separator className={MENU_SEPARATOR} />
-          <Menu.Item className={`${MENU_ITEM} text-danger`} onSelect={onDelete}>
-            <Trash2 aria-hidden="true" className="size-4" />
-            Delete…
-          </Menu.Item>
-        </Menu.Content>
-      </Menu.Portal>
-    </Menu.Root>
+    <DeferredMenu
+      chunk={itemMenu}
+      mountWhen="used"
+      props={actions}
+      trigger={{
+        'aria-label': label,
+        className:
+          'flex size-11 shrink-0 items-center justify-center rounded-md text-faint hover:bg-subtle hover:text-fg data-[state=open]:bg-subtle md:size-8',
+        children: <MoreHorizontal aria-hidden="true" className="size-4" />,
+      }}
+    />
   );
 }

@@ -1,10 +1,9 @@
-import * as Menu from '@radix-ui/react-dropdown-menu';
 import type { TaskPriority } from '@taskapp/shared';
 import { CheckCircle2, ChevronDown, Flag, Trash2, X } from 'lucide-react';
 import { Button } from '../../../components/button';
+import { DeferredMenu } from '../../../components/deferred-menu';
 import { Kbd } from '../../../components/kbd';
-import { MENU_CONTENT } from '../../../components/menu-styles';
-import { PriorityMenuItems } from './priority-menu-items';
+import { priorityMenu } from './priority-menu';
 
 interface BulkBarProps {
   count: number;
@@ -41,18 +40,21 @@ export function BulkBar(props: BulkBarProps) {
         {allCompleted ? 'Reopen' : 'Complete'}
         <Kbd>C</Kbd>
       </Button>
-      <Menu.Root modal={false}>
-        <Menu.Trigger className="inline-flex h-7 items-center gap-1.5 rounded-md px-2.5 font-medium text-muted text-sm hover:bg-subtle hover:text-fg data-[state=open]:bg-subtle">
-          <Flag aria-hidden="true" className="size-4" />
-          Priority
-          <ChevronDown aria-hidden="true" className="size-3.5" />
-        </Menu.Trigger>
-        <Menu.Portal>
-          <Menu.Content align="end" sideOffset={4} collisionPadding={8} className={`${MENU_CONTENT} w-44`}>
-            <PriorityMenuItems onSelect={onPriority} />
-          </Menu.Content>
-        </Menu.Portal>
-      </Menu.Root>
+      <DeferredMenu
+        chunk={priorityMenu}
+        props={{ onChange: onPriority }}
+        trigger={{
+          className:
+            'inline-flex h-7 items-center gap-1.5 rounded-md px-2.5 font-medium text-muted text-sm hover:bg-subtle hover:text-fg data-[state=open]:bg-subtle',
+          children: (
+            <>
+              <Flag aria-hidden="true" className="size-4" />
+              Priority
+              <ChevronDown aria-hidden="true" className="size-3.5" />
+            </>
+          ),
+        }}
+      />
       <Button
         size="sm"
         variant="ghost"

@@ -3,7 +3,7 @@ import { DeferredMenu, menuChunk } from '../../../components/deferred-menu';
 import { PRIORITY_LABELS } from '../task-labels';
 import { PriorityIcon } from './priority-icon';
 
-const priorityMenu = menuChunk(() =>
+export const priorityMenu = menuChunk(() =>
   import('./priority-menu-loaded').then((module) => module.LoadedPriorityMenu),
 );
 

@@ -1,13 +1,10 @@
-import * as Menu from '@radix-ui/react-dropdown-menu';
 import { CalendarClock, Check, RotateCcw, Trash2 } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { MENU_CONTENT, MENU_ITEM, MENU_SEPARATOR } from '../../../components/menu-styles';
+import { DeferredMenu, menuChunk } from '../../../components/deferred-menu';
 import type { Task } from '../../../lib/api-types';
 import { isCompleted } from '../data/task-model';
-import { useRowData } from '../list/row-data';
 import { useRowSwipe } from '../list/use-row-swipe';
 import { SWIPE } from '../list/use-row-swipe-gesture';
-import { scheduleChoices } from './schedule-days';
 
 export interface SwipeActions {
   /** Swipe right: complete (or reopen a completed task), with Undo. */
@@ -20,41 +17,27 @@ export interface SwipeActions {
 
 const ACTION = 'flex h-full min-h-11 w-16 flex-col items-center justify-center gap-0.5 text-xs font-medium';
 
+// The Schedule menu (Radix) loads when a row is first swiped open, not with the list.
+const scheduleMenu = menuChunk(() =>
+  import('./schedule-menu-loaded').then((module) => module.LoadedScheduleMenu),
+);
+
 function ScheduleMenu({ task, actions, onDone }: { task: Task; actions: SwipeActions; onDone: () => void }) {
-  const { timeZone } = useRowData();
   return (
-    <Menu.Root modal={false}>
-      <Menu.Trigger className={`${ACTION} bg-subtle text-fg`} aria-label={`Schedule: ${task.title}`}>
-        <CalendarClock aria-hidden="true" className="size-5" />
-        Schedule
-      </Menu.Trigger>
-      <Menu.Portal>
-        <Menu.Content align="end" sideOffset={4} collisionPadding={8} className={`${MENU_CONTENT} w-48`}>
-          {scheduleChoices(new Date(), timeZone).map((choice) => (
-            <Menu.Item
-              key={choice.label}
-              className={`${MENU_ITEM} h-11`}
-              onSelect={() => {
-                onDone();
-                actions.onSchedule(task, choice.day, choice.label);
-              }}
-            >
-              {choice.label}
-            </Menu.Item>
-          ))}
-          <Menu.Separator className={MENU_SEPARATOR} />
-          <Menu.Item
-            className={`${MENU_ITEM} h-11`}
-            onSelect={() => {
-              onDone();
-              actions.onEdit(task);
-            }}
-          >
-            Pick a date…
-          </Menu.Item>
-        </Menu.Content>
-      </Menu.Portal>
-    </Menu.Root>
+    <DeferredMenu
+      chunk={scheduleMenu}
+      props={{ task, actions, onDone }}
+      trigger={{
+        'aria-label': `Schedule: ${task.title}`,
+        className: `${ACTION} bg-subtle text-fg`,
+        children: (
+          <>
+            <CalendarClock aria-hidden="true" className="size-5" />
+            Schedule
+          </>
+        ),
+      }}
+    />
   );
 }
 
