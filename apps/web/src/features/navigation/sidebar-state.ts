@@ -1,4 +1,5 @@
-import { createContext, useCallback, useContext, useState, useSyncExternalStore } from 'react';
+import { createContext, useCallback, useContext, useState } from 'react';
+import { useMediaQuery } from '../../lib/use-media-query';
 
 const COLLAPSED_KEY = 'taskapp.sidebarCollapsed';
 /** Below this width the sidebar is a drawer (Tailwind's `md`). */
@@ -24,17 +25,11 @@ export interface SidebarState {
   toggle: () => void;
 }
 
-function followWidth(onChange: () => void): () => void {
-  const query = matchMedia(WIDE);
-  query.addEventListener('change', onChange);
-  return () => query.removeEventListener('change', onChange);
-}
-
 const isWide = () => matchMedia(WIDE).matches;
 
 export function useSidebarState(): SidebarState {
   const [collapsed, setCollapsed] = useState(readCollapsed);
-  const wide = useSyncExternalStore(followWidth, isWide);
+  const wide = useMediaQuery(WIDE);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const toggle = useCallback(() => {
     if (!isWide()) return setDrawerOpen(true);

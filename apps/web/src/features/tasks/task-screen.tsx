@@ -1,8 +1,17 @@
 import { CheckSquare, Plus } from 'lucide-react';
-import { type ReactNode, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import {
+  type ReactNode,
+  startTransition,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react';
 import type { Task } from '../../lib/api-types';
 import { preloadWhenIdle } from '../../lib/optional-chunk';
 import { errorCode, errorMessage } from '../../lib/trpc-errors';
+import { SM_UP, useMediaQuery } from '../../lib/use-media-query';
 import { useDaySettings } from '../account/use-settings';
 import { forgetPlace, rememberPlace } from '../navigation/last-place';
 import { type Place, placePath } from '../navigation/place';
@@ -101,7 +110,8 @@ export function TaskScreen({ place, title, icon, headerActions, board }: TaskScr
   useEffect(() => {
     // A board reads its own tasks: the list's query rests (pending) and has nothing to wait for.
     if (deferredPending && listShown) return;
-    setFirstListShown(true);
+    // Nothing on screen changes (the rows shown are these tasks already): a background render will do.
+    startTransition(() => setFirstListShown(true));
     // Opening a task should not wait for the editor's code, nor should the first list wait for it: it is
     // fetched once the page has settled, or sooner on the first sign of interest in a row (below).
     const timer = setTimeout(() => preloadWhenIdle(preloadTaskPanel), PANEL_PRELOAD_DELAY_MS);
@@ -114,6 +124,9 @@ export function TaskScreen({ place, title, icon, headerActions, board }: TaskScr
   const [expanded, toggleSubtasks] = useExpandedSubtasks();
   const [controlsOpen, setControlsOpen] = useState(false);
   const [adding, setAdding] = useState(false);
+  // On a phone, quick add and the filters are folded away until asked for: they are not built until then
+  // (their menus and parser were a good part of the first list's render on a phone).
+  const roomy = useMediaQuery(SM_UP);
   useTaskChangesFromOtherTabs();
 
   useEffect(() => rememberPlace(place), [path]);
@@ -217,7 +230,7 @@ export function TaskScreen({ place, title, icon, headerActions, board }: TaskScr
         controls={{ open: controlsOpen, onToggle: () => setControlsOpen((open) => !open), active: filtered }}
       />
       <div className={adding ? '' : 'max-sm:hidden'}>
-        <QuickAdd inputRef={actions.quickAddRef} />
+        {roomy || adding ? <QuickAdd inputRef={actions.quickAddRef} /> : null}
       </div>
       {board ? null : selectedTasks.length > 0 ? (
         <BulkBar
@@ -235,7 +248,9 @@ export function TaskScreen({ place, title, icon, headerActions, board }: TaskScr
           id="task-controls"
           className={`items-center gap-1.5 ${controlsOpen || filtered ? 'flex' : 'flex max-sm:hidden'}`}
         >
-          <TaskToolbar place={place} view={view} onChange={changeView} searchRef={actions.searchRef} />
+          {roomy || controlsOpen || filtered ? (
+            <TaskToolbar place={place} view={view} onChange={changeView} searchRef={actions.searchRef} />
+          ) : null}
           <button
             type="button"
             onClick={selection.selectAll}

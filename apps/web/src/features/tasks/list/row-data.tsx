@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
+import { NO_HOVER, SM_UP, useMediaQuery } from '../../../lib/use-media-query';
 import { useDaySettings } from '../../account/use-settings';
 import { type Label, useLabelsById } from '../../projects/use-labels';
 import { type Project, useProjectsById } from '../../projects/use-projects';
@@ -8,6 +9,10 @@ export interface RowData {
   timeZone: string;
   projects: ReadonlyMap<string, Project>;
   labels: ReadonlyMap<string, Label>;
+  /** A touch screen (no hover): controls that appear on hover have no way to appear. */
+  touch: boolean;
+  /** Narrower than Tailwind's `sm` (a phone): the row keeps only what fits beside the title. */
+  narrow: boolean;
 }
 
 const RowDataContext = createContext<RowData | null>(null);
@@ -21,7 +26,12 @@ export function RowDataProvider({ children }: { children: ReactNode }) {
   const { timeZone } = useDaySettings();
   const projects = useProjectsById();
   const labels = useLabelsById();
-  const value = useMemo(() => ({ timeZone, projects, labels }), [timeZone, projects, labels]);
+  const touch = useMediaQuery(NO_HOVER);
+  const narrow = !useMediaQuery(SM_UP);
+  const value = useMemo(
+    () => ({ timeZone, projects, labels, touch, narrow }),
+    [timeZone, projects, labels, touch, narrow],
+  );
   return <RowDataContext.Provider value={value}>{children}</RowDataContext.Provider>;
 }
 

@@ -1,6 +1,7 @@
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useWindowVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import {
   type ComponentType,
+  memo,
   type ReactNode,
   startTransition,
   useEffect,
@@ -52,13 +53,45 @@ function useScrollMargin() {
   return { ref, margin };
 }
 
+/**
+ * A row's height as its ResizeObserver reports it, after the browser's own layout. The virtualizer's
+ * default reads `offsetHeight` as each row mounts, forcing a style and layout pass inside React's commit
+ * for every new batch of rows; with Lighthouse's tracing on, that forced pass was the first list's longest
+ * task (~130 ms). Until the observer reports, a row keeps its last known height, or the estimate.
+ */
+function measureRow(
+  element: Element,
+  entry: ResizeObserverEntry | undefined,
+  list: Virtualizer<Window, Element>,
+) {
+  const box = entry?.borderBoxSize?.[0];
+  if (box) return Math.round(box.blockSize);
+  return list.itemSizeCache.get(list.options.getItemKey(list.indexFromElement(element))) ?? ROW_HEIGHT;
+}
+
 function windowRect() {
   return { width: window.innerWidth, height: window.innerHeight };
 }
 
-function wrapRow(Wrapper: TaskListProps['RowWrapper'], task: Task, row: ReactNode) {
-  return Wrapper ? <Wrapper task={task}>{row}</Wrapper> : row;
-}
+/**
+ * What one virtual row holds: the row (wrapped, e.g. draggable) and its open subtasks. Memoised: the list
+ * renders again each time the virtualizer measures rows (once per row as they first mount) or the page
+ * above it changes size, and a row whose task and state are unchanged need not, wrapper included.
+ */
+const RowContent = memo(function RowContent({
+  task,
+  tabStop,
+  RowWrapper,
+  ...rowProps
+}: ListRowsProps & { task: Task; tabStop: boolean; RowWrapper: TaskListProps['RowWrapper'] }) {
+  const row = <ListTaskRow task={task} tabStop={tabStop} {...rowProps} />;
+  return (
+    <>
+      {RowWrapper ? <RowWrapper task={task}>{row}</RowWrapper> : row}
+      {rowProps.expanded.has(task.id) ? <SubtaskList parent={task} depth={1} {...rowProps} /> : null}
+    </>
+  );
+});
 
 /** A request to scroll a task into view and focus its row; `seq` makes a repeat request a new one. */
 export interface FocusRequest {
@@ -96,6 +129,7 @@ export function TaskList({
   const virtualizer = useWindowVirtualizer({
     count: tasks.length,
     estimateSize: () => ROW_HEIGHT,
+    measureElement: measureRow,
     overscan,
     scrollMargin: margin,
     getItemKey: (index) => tasks[index]?.id ?? index,
@@ -153,12 +187,7 @@ export function TaskList({
               className="absolute inset-x-0 top-0"
               style={{ transform: `translateY(${item.start - margin}px)` }}
             >
-              {wrapRow(
-                RowWrapper,
-                task,
-                <ListTaskRow task={task} tabStop={task.id === tabStopId} {...rowProps} />,
-              )}
-              {rowProps.expanded.has(task.id) ? <SubtaskList parent={task} depth={1} {...rowProps} /> : null}
+              <RowContent task={task} tabStop={task.id === tabStopId} RowWrapper={RowWrapper} {...rowProps} />
             </li>
           );
         })}

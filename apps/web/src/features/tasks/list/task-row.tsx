@@ -101,7 +101,9 @@ export function TaskRow({
 }: TaskRowProps) {
   const completed = task.status === 'completed';
   const place = useCurrentPlace();
-  const { timeZone } = useRowData();
+  // On a phone the row builds only what it shows: its hover and wide-screen controls were a good share of
+  // the first list's work, for elements the CSS then hid.
+  const { timeZone, touch, narrow } = useRowData();
   // Upcoming's day headings already name an all-day task's day.
   const showsDue = task.dueDate && !(task.allDay && place.kind === 'upcoming');
   const due =
@@ -124,14 +126,16 @@ export function TaskRow({
           : 'hover:bg-subtle/60 focus-visible:bg-subtle/60'
       }`}
     >
-      <SelectBox
-        selected={selected}
-        visible={selecting}
-        title={task.title}
-        onClick={(event) => {
-          if (!pending) actions.onSelect(task, { range: event.shiftKey });
-        }}
-      />
+      {touch && !selecting ? null : (
+        <SelectBox
+          selected={selected}
+          visible={selecting}
+          title={task.title}
+          onClick={(event) => {
+            if (!pending) actions.onSelect(task, { range: event.shiftKey });
+          }}
+        />
+      )}
       <StatusControl
         status={task.status}
         title={task.title}
@@ -171,25 +175,29 @@ export function TaskRow({
           </span>
         ) : null}
       </span>
-      <PriorityMenu
-        priority={task.priority}
-        title={task.title}
-        disabled={pending}
-        onChange={(priority) => actions.onPriority(task, priority)}
-      />
-      {actions.onMoveToProject ? (
+      {touch && task.priority === 'medium' ? null : (
+        <PriorityMenu
+          priority={task.priority}
+          title={task.title}
+          disabled={pending}
+          onChange={(priority) => actions.onPriority(task, priority)}
+        />
+      )}
+      {narrow ? null : actions.onMoveToProject ? (
         <MoveToProjectMenu task={task} disabled={pending} onMove={actions.onMoveToProject} />
       ) : null}
-      <button
-        type="button"
-        aria-label={`Delete: ${task.title}`}
-        title="Delete (Del)"
-        disabled={pending}
-        onClick={() => actions.onDelete(task)}
-        className="-mr-1.5 flex size-7 shrink-0 items-center justify-center rounded-md text-faint transition-colors hover:bg-subtle hover:text-danger focus-visible:opacity-100 group-focus-within:opacity-100 group-hover:opacity-100 disabled:invisible max-sm:hidden [@media(hover:hover)]:opacity-0"
-      >
-        <Trash2 aria-hidden="true" className="size-4" />
-      </button>
+      {narrow ? null : (
+        <button
+          type="button"
+          aria-label={`Delete: ${task.title}`}
+          title="Delete (Del)"
+          disabled={pending}
+          onClick={() => actions.onDelete(task)}
+          className="-mr-1.5 flex size-7 shrink-0 items-center justify-center rounded-md text-faint transition-colors hover:bg-subtle hover:text-danger focus-visible:opacity-100 group-focus-within:opacity-100 group-hover:opacity-100 disabled:invisible max-sm:hidden [@media(hover:hover)]:opacity-0"
+        >
+          <Trash2 aria-hidden="true" className="size-4" />
+        </button>
+      )}
     </div>
   );
   const { onSwipeComplete, onSchedule } = actions;
