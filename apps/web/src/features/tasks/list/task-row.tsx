@@ -183,7 +183,7 @@ export function TaskRow({
           onChange={(priority) => actions.onPriority(task, priority)}
         />
       )}
-      {narrow ? null : actions.onMoveToProject ? (
+      {!narrow && actions.onMoveToProject ? (
         <MoveToProjectMenu task={task} disabled={pending} onMove={actions.onMoveToProject} />
       ) : null}
       {narrow ? null : (
