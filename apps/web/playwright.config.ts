@@ -39,7 +39,9 @@ export default defineConfig({
     browserName: 'chromium',
     colorScheme: 'light',
     viewport: { width: 1280, height: 800 },
-    trace: 'retain-on-failure',
+    // Recording a trace costs the browser a screencast and DOM snapshots all along (a third of the suite's
+    // time here): CI records one for a failed test's retry only; a local run keeps each failure's.
+    trace: process.env.CI ? 'on-first-retry' : 'retain-on-failure',
     // The app's service worker precaches the whole build in every new browser context and then answers
     // page loads itself; journeys about the network or requests would test it by accident. The specs
     // about the installable app and pushed reminders turn it on (test.use({ serviceWorkers: 'allow' })).
