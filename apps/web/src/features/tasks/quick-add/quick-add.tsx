@@ -11,7 +11,7 @@ import { QuickAddField } from './quick-add-field';
 import { type NewName, newNameKey, newNamesOf } from './quick-add-new-names';
 import { QuickAddConfirm, QuickAddPreview } from './quick-add-preview';
 import { useQuickAddReader } from './quick-add-reader';
-import { emptyDraft, type QuickAddDraft } from './quick-add-reading';
+import { emptyDraft } from './quick-add-reading';
 import { showsTitleCounter, titleProblem } from './quick-add-title';
 import { useCreateFromDraft } from './use-create-from-draft';
 import { useTagNames } from './use-tag-names';
@@ -50,9 +50,14 @@ export function QuickAdd({ inputRef }: { inputRef: RefObject<HTMLInputElement | 
       read ? read(text, new Date(), { timeZone, weekStart, ...known }) : { draft: emptyDraft(), marks: [] },
     [read, text, timeZone, weekStart, known],
   );
-  // A line sent with Enter before the reader arrived: the field clears at once, as it does for any line
-  // sent, so what is typed next is a new line, and this one is read and sent as soon as the reader is here.
-  const [waiting, setWaiting] = useState<string | null>(null);
+  // Enter pressed before the reader arrived: the line is sent as soon as it can be read.
+  const form = useRef<HTMLFormElement>(null);
+  const [sendWhenRead, setSendWhenRead] = useState(false);
+  useEffect(() => {
+    if (!read || !sendWhenRead) return;
+    setSendWhenRead(false);
+    form.current?.requestSubmit();
+  }, [read, sendWhenRead]);
   const unconfirmed = newNamesOf(draft).filter((name) => !confirmed.includes(newNameKey(name)));
   const showHint = read !== null && text.trim() !== '' && draft.title === '';
   const problem = titleProblem(draft.title);
@@ -67,14 +72,26 @@ export function QuickAdd({ inputRef }: { inputRef: RefObject<HTMLInputElement | 
 
   const confirmNew = (name: NewName) => setConfirmed((keys) => [...keys, newNameKey(name)]);
 
-  const send = (sent: string, { title, ...rest }: QuickAddDraft) => {
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!read) {
+      if (text.trim() !== '') setSendWhenRead(true);
+      return;
+    }
+    if (!draft.title || problem) return;
+    if (unconfirmed.length > 0 && !asking) {
+      setAsking(true);
+      return;
+    }
+    const sent = text;
+    const { title } = draft;
     // The row appears at once, so the field clears at once; the stored draft keeps the text until the
     // server accepts it, and a refusal puts it back in the field.
-    if (current.current === sent) setText('');
+    setText('');
     setRefusal(null);
     setAsking(false);
     setConfirmed([]);
-    createFromDraft({ title, ...rest }, placeDefaults(place, { timeZone })).then(
+    createFromDraft(draft, placeDefaults(place, { timeZone })).then(
       () => {
         if (readQuickAddDraft(userId) === sent) saveQuickAddDraft(userId, '');
       },
@@ -88,41 +105,16 @@ export function QuickAdd({ inputRef }: { inputRef: RefObject<HTMLInputElement | 
     );
   };
 
-  useEffect(() => {
-    if (!read || waiting === null) return;
-    setWaiting(null);
-    const early = read(waiting, new Date(), { timeZone, weekStart, ...known }).draft;
-    if (early.title && !titleProblem(early.title) && newNamesOf(early).length === 0) {
-      send(waiting, early);
-      return;
-    }
-    // It needs the person (a title problem, or new names to confirm): back in the field, in front of
-    // anything typed since, so nothing is lost.
-    const since = current.current;
-    type(since === '' ? waiting : `${waiting} ${since}`);
-  });
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!read) {
-      if (text.trim() !== '' && waiting === null) {
-        setWaiting(text);
-        setText('');
-      }
-      return;
-    }
-    if (!draft.title || problem) return;
-    if (unconfirmed.length > 0 && !asking) {
-      setAsking(true);
-      return;
-    }
-    send(text, draft);
-  };
-
   const counter = showsTitleCounter(draft.title);
 
   return (
-    <form onSubmit={onSubmit} onFocus={() => setEngaged(true)} className="mb-2" aria-label="Quick add">
+    <form
+      ref={form}
+      onSubmit={onSubmit}
+      onFocus={() => setEngaged(true)}
+      className="mb-2"
+      aria-label="Quick add"
+    >
       <div
         className={`flex items-center gap-2 rounded-lg border bg-surface px-3 shadow-sm ${error ? 'border-danger' : 'border-line-strong focus-within:border-accent'}`}
       >
