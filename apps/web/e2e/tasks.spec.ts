@@ -133,7 +133,7 @@ test('a toast raised before the toaster’s code has arrived is shown once it do
   await expect(row(page, 'Water the plants')).toBeVisible();
 });
 
-test('Enter pressed before quick add’s reader has loaded sends the line, read, once it has', async ({
+test('Enter pressed before quick add’s reader has loaded sends that line, read, once it has', async ({
   page,
 }) => {
   await signUp(page, newAccount());
@@ -150,15 +150,46 @@ test('Enter pressed before quick add’s reader has loaded sends the line, read,
   const input = page.getByRole('combobox', { name: 'New task' });
   await input.fill('Call the plumber tomorrow !high');
   await input.press('Enter');
-  // Nothing is sent half-read, and nothing typed is lost meanwhile.
-  await expect(input).toHaveValue('Call the plumber tomorrow !high');
+  // Nothing is sent half-read. The field clears as for any line sent, so what is typed next is a new
+  // line, not more of the waiting one, which is shown meanwhile.
+  await expect(input).toHaveValue('');
+  await expect(page.getByTestId('quick-add-waiting')).toHaveText('Adding “Call the plumber tomorrow !high”…');
+  await input.pressSequentially('Pay rent');
   await expect(page.getByTestId('task-row')).toHaveCount(0);
 
   release();
-  await expect(input).toHaveValue('');
   await expect(row(page, 'Call the plumber')).toBeVisible();
+  await expect(page.getByTestId('quick-add-waiting')).toHaveCount(0);
+  await expect(input).toHaveValue('Pay rent');
+  await expect(page.getByTestId('task-title')).toHaveText(['Call the plumber']);
   await expect(row(page, 'Call the plumber').getByTestId('task-due')).toHaveText(/Tomorrow/);
   await expect(row(page, 'Call the plumber').getByRole('button', { name: /^High priority/ })).toBeVisible();
+});
+
+test.describe('quick add without its reader', () => {
+  // The browser logs each refused download of the reader's code as a console error; that is the point here.
+  test.use({ allowConsoleErrors: true });
+
+  test('when quick add’s reader cannot load, Enter adds the line as typed and says so', async ({ page }) => {
+    const account = newAccount();
+    await signUp(page, account);
+    // As offline before the reader's code was ever fetched: every try to load it fails.
+    await page.route('**/assets/parse-quick-add-*.js', (route) => route.abort('internetdisconnected'));
+    await page.reload();
+    await quickAdd(page, 'Renew passport friday !high');
+    await expect(row(page, 'Renew passport friday !high')).toBeVisible();
+    await expect(page.getByTestId('quick-add-notice')).toContainText(
+      '“Renew passport friday !high” was added as typed',
+    );
+    await allSent(page);
+    const api = await taskApi(page, account);
+    expect((await api.list()).map((task) => [task.title, task.priority])).toEqual([
+      ['Renew passport friday !high', 'medium'],
+    ]);
+    // Typing again clears the notice.
+    await page.getByRole('combobox', { name: 'New task' }).fill('B');
+    await expect(page.getByTestId('quick-add-notice')).toHaveCount(0);
+  });
 });
 
 test('a change the server refuses is rolled back with a message', async ({ page }) => {

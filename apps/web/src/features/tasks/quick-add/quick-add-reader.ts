@@ -26,28 +26,38 @@ export function loadQuickAddReader(): Promise<QuickAddReader> {
   return loading;
 }
 
+/** The reader once its code has loaded (else null), and whether the last try to load it failed. */
+export interface QuickAddReaderState {
+  read: QuickAddReader | null;
+  unavailable: boolean;
+}
+
 /**
- * The reader once its code has loaded, else null. It starts loading when `wanted` (the field has focus or
- * text): the text stays in the field meanwhile, and Enter waits for it (see QuickAdd).
+ * Starts loading the reader when `wanted` (the field has focus or text), and tries again every 2 s after
+ * a failure: a phone that was offline may be back. Enter meanwhile is handled by QuickAdd.
  */
-export function useQuickAddReader(wanted: boolean): QuickAddReader | null {
-  const [reader, setReader] = useState<QuickAddReader | null>(() => loaded);
+export function useQuickAddReader(wanted: boolean): QuickAddReaderState {
+  const [read, setRead] = useState<QuickAddReader | null>(() => loaded);
+  const [unavailable, setUnavailable] = useState(false);
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
-    if (reader || !wanted) return;
+    if (read || !wanted) return;
     let live = true;
     loadQuickAddReader().then(
-      (read) => {
-        if (live) setReader(() => read);
+      (reader) => {
+        if (!live) return;
+        setRead(() => reader);
+        setUnavailable(false);
       },
-      // Try again after a while: a phone that was offline may be back.
       () => {
-        if (live) setTimeout(() => live && setAttempt((n) => n + 1), 2_000);
+        if (!live) return;
+        setUnavailable(true);
+        setTimeout(() => live && setAttempt((n) => n + 1), 2_000);
       },
     );
     return () => {
       live = false;
     };
-  }, [reader, wanted, attempt]);
-  return reader;
+  }, [read, wanted, attempt]);
+  return { read, unavailable };
 }

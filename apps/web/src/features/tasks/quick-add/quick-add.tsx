@@ -11,8 +11,9 @@ import { QuickAddField } from './quick-add-field';
 import { type NewName, newNameKey, newNamesOf } from './quick-add-new-names';
 import { QuickAddConfirm, QuickAddPreview } from './quick-add-preview';
 import { useQuickAddReader } from './quick-add-reader';
-import { emptyDraft } from './quick-add-reading';
+import { emptyDraft, type QuickAddDraft } from './quick-add-reading';
 import { showsTitleCounter, titleProblem } from './quick-add-title';
+import { settleWaitingLines, withLinesBack } from './quick-add-waiting';
 import { useCreateFromDraft } from './use-create-from-draft';
 import { useTagNames } from './use-tag-names';
 
@@ -44,20 +45,17 @@ export function QuickAdd({ inputRef }: { inputRef: RefObject<HTMLInputElement | 
   const { timeZone, weekStart } = useDaySettings();
   // The reader's code loads once the field is used (focus or text), not with the first screen.
   const [engaged, setEngaged] = useState(false);
-  const read = useQuickAddReader(engaged || text !== '');
+  const { read, unavailable } = useQuickAddReader(engaged || text !== '');
   const { draft, marks } = useMemo(
     () =>
       read ? read(text, new Date(), { timeZone, weekStart, ...known }) : { draft: emptyDraft(), marks: [] },
     [read, text, timeZone, weekStart, known],
   );
-  // Enter pressed before the reader arrived: the line is sent as soon as it can be read.
-  const form = useRef<HTMLFormElement>(null);
-  const [sendWhenRead, setSendWhenRead] = useState(false);
-  useEffect(() => {
-    if (!read || !sendWhenRead) return;
-    setSendWhenRead(false);
-    form.current?.requestSubmit();
-  }, [read, sendWhenRead]);
+  // Lines sent with Enter before the reader arrived. The field clears at once, as for any line sent, so
+  // what is typed next is a new line; these are read and sent as soon as the reader is here.
+  const [waiting, setWaiting] = useState<string[]>([]);
+  // Shown once when lines were added as typed because the reader could not load.
+  const [notice, setNotice] = useState<string | null>(null);
   const unconfirmed = newNamesOf(draft).filter((name) => !confirmed.includes(newNameKey(name)));
   const showHint = read !== null && text.trim() !== '' && draft.title === '';
   const problem = titleProblem(draft.title);
@@ -66,32 +64,17 @@ export function QuickAdd({ inputRef }: { inputRef: RefObject<HTMLInputElement | 
   const type = (next: string) => {
     setText(next);
     setRefusal(null);
+    setNotice(null);
     setAsking(false);
     saveQuickAddDraft(userId, next);
   };
 
   const confirmNew = (name: NewName) => setConfirmed((keys) => [...keys, newNameKey(name)]);
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!read) {
-      if (text.trim() !== '') setSendWhenRead(true);
-      return;
-    }
-    if (!draft.title || problem) return;
-    if (unconfirmed.length > 0 && !asking) {
-      setAsking(true);
-      return;
-    }
-    const sent = text;
-    const { title } = draft;
-    // The row appears at once, so the field clears at once; the stored draft keeps the text until the
-    // server accepts it, and a refusal puts it back in the field.
-    setText('');
-    setRefusal(null);
-    setAsking(false);
-    setConfirmed([]);
-    createFromDraft(draft, placeDefaults(place, { timeZone })).then(
+  // The row appears at once; the stored draft keeps the text until the server accepts it, and a refusal
+  // puts it back in the field.
+  const send = (sent: string, sentDraft: QuickAddDraft) => {
+    createFromDraft(sentDraft, placeDefaults(place, { timeZone })).then(
       () => {
         if (readQuickAddDraft(userId) === sent) saveQuickAddDraft(userId, '');
       },
@@ -100,21 +83,56 @@ export function QuickAdd({ inputRef }: { inputRef: RefObject<HTMLInputElement | 
         // Put back unless something new was typed meanwhile; then at least say which task failed.
         const putBack = current.current === '';
         if (putBack) setText(sent);
-        setRefusal(putBack ? errorMessage(failure) : `“${title}” was not added: ${errorMessage(failure)}`);
+        setRefusal(
+          putBack ? errorMessage(failure) : `“${sentDraft.title}” was not added: ${errorMessage(failure)}`,
+        );
       },
     );
+  };
+
+  useEffect(() => {
+    if (waiting.length === 0 || (!read && !unavailable)) return;
+    setWaiting([]);
+    const outcome = settleWaitingLines(
+      waiting,
+      read && ((line) => read(line, new Date(), { timeZone, weekStart, ...known }).draft),
+    );
+    for (const { line, draft: lineDraft } of outcome.send) send(line, lineDraft);
+    if (outcome.backInField.length > 0) type(withLinesBack(outcome.backInField, current.current));
+    if (!read && outcome.send.length > 0) {
+      const titles = outcome.send.map(({ draft: lineDraft }) => `“${lineDraft.title}”`);
+      setNotice(
+        `${titles.join(', ')} ${titles.length === 1 ? 'was' : 'were'} added as typed: quick add reads dates, #projects and @labels once the app can load that part again.`,
+      );
+    }
+  });
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!read) {
+      if (text.trim() !== '') {
+        setWaiting((lines) => [...lines, text]);
+        setText('');
+      }
+      return;
+    }
+    if (!draft.title || problem) return;
+    if (unconfirmed.length > 0 && !asking) {
+      setAsking(true);
+      return;
+    }
+    setText('');
+    setRefusal(null);
+    setNotice(null);
+    setAsking(false);
+    setConfirmed([]);
+    send(text, draft);
   };
 
   const counter = showsTitleCounter(draft.title);
 
   return (
-    <form
-      ref={form}
-      onSubmit={onSubmit}
-      onFocus={() => setEngaged(true)}
-      className="mb-2"
-      aria-label="Quick add"
-    >
+    <form onSubmit={onSubmit} onFocus={() => setEngaged(true)} className="mb-2" aria-label="Quick add">
       <div
         className={`flex items-center gap-2 rounded-lg border bg-surface px-3 shadow-sm ${error ? 'border-danger' : 'border-line-strong focus-within:border-accent'}`}
       >
@@ -151,6 +169,18 @@ export function QuickAdd({ inputRef }: { inputRef: RefObject<HTMLInputElement | 
           <p className="mt-1.5 flex items-start gap-1.5 text-danger text-sm">
             <AlertCircle aria-hidden="true" className="mt-0.5 size-3.5 shrink-0" />
             {error}
+          </p>
+        ) : null}
+      </div>
+      <div aria-live="polite" className="empty:hidden">
+        {waiting.length > 0 ? (
+          <p data-testid="quick-add-waiting" className="mt-1.5 text-muted text-sm">
+            Adding {waiting.map((line) => `“${line.trim()}”`).join(', ')}…
+          </p>
+        ) : null}
+        {notice ? (
+          <p data-testid="quick-add-notice" className="mt-1.5 text-muted text-sm">
+            {notice}
           </p>
         ) : null}
       </div>
