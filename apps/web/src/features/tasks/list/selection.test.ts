@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectRange, toggleOne } from './selection';
+import { clickTask, type SelectionState, selectRange, toggleOne } from './selection';
 
 const ordered = ['a', 'b', 'c', 'd', 'e'];
 
@@ -17,5 +17,20 @@ describe('selection', () => {
   it('toggles one task without touching the others', () => {
     expect([...toggleOne(new Set(['a', 'b']), 'a')]).toEqual(['b']);
     expect([...toggleOne(new Set(['a']), 'c')].sort()).toEqual(['a', 'c']);
+  });
+
+  it('starts a shift-click range at the task clicked before, even when both clicks are applied together', () => {
+    const none: SelectionState = { chosen: new Set(), anchor: null };
+    const clicks: [string, boolean][] = [
+      ['b', false],
+      ['d', true],
+    ];
+    const after = clicks.reduce((state, [id, range]) => clickTask(ordered, state, id, range), none);
+    expect([...after.chosen].sort()).toEqual(['b', 'c', 'd']);
+    expect(after.anchor).toBe('d');
+    // A plain click toggles one task and moves the anchor.
+    const again = clickTask(ordered, after, 'c', false);
+    expect([...again.chosen].sort()).toEqual(['b', 'd']);
+    expect(again.anchor).toBe('c');
   });
 });

@@ -27,3 +27,22 @@ export function toggleOne(selected: ReadonlySet<string>, id: string): Set<string
   if (!next.delete(id)) next.add(id);
   return next;
 }
+
+/** The selection and where the next shift-click's range starts (the last task clicked). */
+export interface SelectionState {
+  chosen: ReadonlySet<string>;
+  anchor: string | null;
+}
+
+/**
+ * A click on a task's checkbox (`range` with shift). The anchor lives in the same state as the selection,
+ * so clicks that React applies together still see each other's anchor.
+ */
+export function clickTask(
+  ordered: readonly string[],
+  { chosen, anchor }: SelectionState,
+  id: string,
+  range: boolean,
+): SelectionState {
+  return { chosen: range ? selectRange(ordered, chosen, anchor, id) : toggleOne(chosen, id), anchor: id };
+}

@@ -1,30 +1,26 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
-import { selectRange, toggleOne } from './selection';
+import { useCallback, useMemo, useState } from 'react';
+import { clickTask, type SelectionState } from './selection';
+
+const NOTHING: SelectionState = { chosen: new Set(), anchor: null };
 
 /** Which tasks are selected for a bulk action; tasks that leave the list leave the selection too. */
 export function useTaskSelection(orderedIds: readonly string[]) {
-  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set());
-  const anchor = useRef<string | null>(null);
+  const [state, setState] = useState<SelectionState>(NOTHING);
 
   const selected = useMemo(() => {
     const present = new Set(orderedIds);
-    return new Set([...chosen].filter((id) => present.has(id)));
-  }, [chosen, orderedIds]);
+    return new Set([...state.chosen].filter((id) => present.has(id)));
+  }, [state, orderedIds]);
 
   const toggle = useCallback(
-    (id: string, { range = false } = {}) => {
-      setChosen((current) =>
-        range ? selectRange(orderedIds, current, anchor.current, id) : toggleOne(current, id),
-      );
-      anchor.current = id;
-    },
+    (id: string, { range = false } = {}) => setState((current) => clickTask(orderedIds, current, id, range)),
     [orderedIds],
   );
-  const selectAll = useCallback(() => setChosen(new Set(orderedIds)), [orderedIds]);
-  const clear = useCallback(() => {
-    setChosen(new Set());
-    anchor.current = null;
-  }, []);
+  const selectAll = useCallback(
+    () => setState(({ anchor }) => ({ chosen: new Set(orderedIds), anchor })),
+    [orderedIds],
+  );
+  const clear = useCallback(() => setState(NOTHING), []);
 
   return { selected, toggle, selectAll, clear };
 }
