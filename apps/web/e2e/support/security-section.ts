@@ -30,7 +30,10 @@ export function authenticator(setupKey: string) {
   return async function nextCode(): Promise<string> {
     for (;;) {
       const current = Math.floor(Date.now() / STEP_MS);
-      const step = Math.max(current, lastStep + 1);
+      // The step before now is still accepted: starting there gives three codes before any wait, unless
+      // it ends within a few seconds, before the server would read the code.
+      const earliest = Date.now() % STEP_MS < STEP_MS - 5_000 ? current - 1 : current;
+      const step = Math.max(earliest, lastStep + 1);
       if (step <= current + 1) {
         lastStep = step;
         return generateHOTP(key, BigInt(step), 6);
