@@ -8,7 +8,10 @@ const read = (line: string) => readQuickAdd(line, now, { timeZone: 'UTC', ...kno
 
 describe('settleWaitingLines', () => {
   it('sends each line that can go as read, in the order typed', () => {
-    const { send, backInField } = settleWaitingLines(['Water the plants tomorrow', 'Pay rent #Home !high'], read);
+    const { send, backInField } = settleWaitingLines(
+      ['Water the plants tomorrow', 'Pay rent #Home !high'],
+      read,
+    );
     expect(send.map(({ line }) => line)).toEqual(['Water the plants tomorrow', 'Pay rent #Home !high']);
     expect(send[0]?.draft).toMatchObject({ title: 'Water the plants', allDay: true });
     expect(send[0]?.draft.dueDate?.toISOString()).toBe('2026-12-02T00:00:00.000Z');
@@ -28,7 +31,11 @@ describe('settleWaitingLines', () => {
     expect(send).toEqual([
       {
         line: '  Renew passport friday !high ',
-        draft: expect.objectContaining({ title: 'Renew passport friday !high', dueDate: null, priority: null }),
+        draft: expect.objectContaining({
+          title: 'Renew passport friday !high',
+          dueDate: null,
+          priority: null,
+        }),
       },
     ]);
     expect(backInField).toEqual(['   ']);
