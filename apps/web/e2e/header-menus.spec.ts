@@ -1,24 +1,6 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { newAccount, signUp } from './support/accounts';
-
-/** Keeps a lazily loaded chunk from arriving until `release`, as on a slow network. */
-async function holdChunk(page: Page, name: string) {
-  let release = () => {};
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  let requested = () => {};
-  const wasRequested = new Promise<void>((resolve) => {
-    requested = resolve;
-  });
-  await page.route(new RegExp(`/assets/${name}-[\\w-]+\\.js$`), async (route) => {
-    requested();
-    await released;
-    await route.continue();
-  });
-  return { release, requested: wasRequested };
-}
+import { holdChunk } from './support/hold-chunk';
 
 test('a header menu clicked before its code has arrived opens when it does', async ({ page }) => {
   const themeMenu = await holdChunk(page, 'theme-menu-loaded');

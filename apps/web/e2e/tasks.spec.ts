@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures';
 import { newAccount, signUp } from './support/accounts';
 import { COLOR_SCHEMES, seriousViolations } from './support/axe';
+import { holdChunk } from './support/hold-chunk';
 import { allSent, daysFromNow, quickAdd, row, seedVariedTasks } from './support/task-screen';
 import { taskApi } from './support/tasks';
 
@@ -115,20 +116,13 @@ test('a toast raised before the toaster’s code has arrived is shown once it do
   await quickAdd(page, 'Water the plants');
   await allSent(page);
   // Sonner's toaster loads after the first screen (components/deferred-toaster.tsx): hold it back.
-  let release: () => void = () => undefined;
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route('**/assets/toaster-*.js', async (route) => {
-    await released;
-    await route.continue();
-  });
+  const toaster = await holdChunk(page, 'toaster');
   await page.reload();
   await page.getByRole('button', { name: 'Delete: Water the plants' }).click();
   await expect(row(page, 'Water the plants')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Undo' })).toHaveCount(0);
 
-  release();
+  toaster.release();
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(row(page, 'Water the plants')).toBeVisible();
 });
@@ -138,14 +132,7 @@ test('Enter pressed before quick add’s reader has loaded sends that line, read
 }) => {
   await signUp(page, newAccount());
   // The reader (chrono-node's date parsing) loads when the field is first used: hold it back.
-  let release: () => void = () => undefined;
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route('**/assets/parse-quick-add-*.js', async (route) => {
-    await released;
-    await route.continue();
-  });
+  const reader = await holdChunk(page, 'parse-quick-add');
   await page.reload();
   const input = page.getByRole('combobox', { name: 'New task' });
   await input.fill('Call the plumber tomorrow !high');
@@ -157,7 +144,7 @@ test('Enter pressed before quick add’s reader has loaded sends that line, read
   await input.pressSequentially('Pay rent');
   await expect(page.getByTestId('task-row')).toHaveCount(0);
 
-  release();
+  reader.release();
   await expect(row(page, 'Call the plumber')).toBeVisible();
   await expect(page.getByTestId('quick-add-waiting')).toHaveCount(0);
   await expect(input).toHaveValue('Pay rent');
