@@ -137,6 +137,8 @@ describe('reminders delivered by a worker pass', () => {
 
     expect(await pass(at(-0.5))).toMatchObject({ sent: 0 });
     expect(mailsOf(me)).toEqual([]);
+    // The bell's answer says when to ask again: the earliest reminder still to go out.
+    expect(await me.api.reminder.recent()).toEqual({ reminders: [], nextAt: T });
 
     expect(await pass(T)).toMatchObject({ sent: 1, late: 0, retrying: 0, failed: 0, dropped: 0 });
     const [mail] = mailsOf(me);
@@ -166,6 +168,7 @@ describe('reminders delivered by a worker pass', () => {
 
     // Nothing goes twice: later passes before the next reminder send nothing.
     expect(await pass(at(0.5))).toMatchObject({ sent: 0 });
+    expect((await me.api.reminder.recent()).nextAt).toEqual(at(5.5 * 60));
     expect(await pass(at(5 * 60))).toMatchObject({ sent: 0 });
     expect(mailsOf(me)).toHaveLength(1);
 
@@ -175,7 +178,8 @@ describe('reminders delivered by a worker pass', () => {
     expect(laptop.delivered).toHaveLength(2);
     expect(new Set(phone.delivered.map((push) => push.payload.tag)).size).toBe(2);
 
-    const { reminders } = await me.api.reminder.recent();
+    const { reminders, nextAt } = await me.api.reminder.recent();
+    expect(nextAt).toBeNull();
     expect(reminders).toEqual([
       expect.objectContaining({ taskId, title: 'Call the plumber', fireAt: at(5.5 * 60), late: false }),
       expect.objectContaining({ taskId, title: 'Call the plumber', fireAt: T, sentAt: T, late: false }),

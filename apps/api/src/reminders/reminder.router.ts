@@ -1,13 +1,20 @@
-import { type DeliveredReminder, recentRemindersInput } from '@taskapp/shared';
+import { type RecentReminders, recentRemindersInput } from '@taskapp/shared';
 import { protectedProcedure, router } from '../trpc/init.js';
 
 const RECENT_DEFAULT = 20;
 
 export const reminderRouter = router({
-  /** The caller's latest delivered reminders, newest first: the web app's bell list. */
-  recent: protectedProcedure.input(recentRemindersInput).query(
-    async ({ ctx, input }): Promise<{ reminders: DeliveredReminder[] }> => ({
-      reminders: await ctx.queries.reminders.recent(ctx.userId, input?.limit ?? RECENT_DEFAULT),
+  /**
+   * The caller's latest delivered reminders, newest first (the web app's bell list), and when the next one
+   * is due, so an open app asks again then instead of up to a minute later.
+   */
+  recent: protectedProcedure
+    .input(recentRemindersInput)
+    .query(async ({ ctx, input }): Promise<RecentReminders> => {
+      const [reminders, nextAt] = await Promise.all([
+        ctx.queries.reminders.recent(ctx.userId, input?.limit ?? RECENT_DEFAULT),
+        ctx.queries.reminders.nextPending(ctx.userId),
+      ]);
+      return { reminders, nextAt };
     }),
-  ),
 });

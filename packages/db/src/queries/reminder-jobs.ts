@@ -163,6 +163,15 @@ export function reminderJobQueries(db: Queryable) {
       }));
     },
 
+    /** When the user's earliest reminder still waiting to go out is due (null when none is). */
+    async nextPending(userId: string): Promise<Date | null> {
+      const row = await firstRow<{ next: Date | null }>(
+        db,
+        sql`select min("fire_at") as "next" from "reminder_jobs" where "user_id" = ${userId} and "status" = 'pending'`,
+      );
+      return row?.next ?? null;
+    },
+
     /** Settled jobs older than `before` are history: removed by maintenance (pending and sending stay). */
     async prune(before: Date): Promise<number> {
       return rowCount(

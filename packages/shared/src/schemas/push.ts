@@ -55,3 +55,10 @@ export interface DeliveredReminder {
   /** Sent after its on-time window (the server was down or busy), within the grace window. */
   late: boolean;
 }
+
+/** `reminder.recent`'s answer: the bell list, and when the caller's next reminder is due to go out. */
+export interface RecentReminders {
+  reminders: DeliveredReminder[];
+  /** The earliest reminder still waiting to be sent (possibly just past), or null: the bell asks again then. */
+  nextAt: Date | null;
+}

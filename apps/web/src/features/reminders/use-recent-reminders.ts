@@ -1,16 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../../lib/trpc';
+import { nextAskIn } from './next-ask';
 
-/** How often the bell asks for reminders the server delivered; also on focus, and while the tab is hidden. */
-export const RECENT_REMINDERS_POLL_MS = 60_000;
-
-/** The person's latest delivered reminders, newest first (reminder.recent). */
+/**
+ * The person's latest delivered reminders, newest first (reminder.recent). Asked again when the next one
+ * is due (next-ask.ts), on focus, and while the tab is hidden; a task changed anywhere asks too (live sync).
+ */
 export function useRecentReminders() {
   const trpc = useTRPC();
   return useQuery({
     ...trpc.reminder.recent.queryOptions(),
     staleTime: 0,
-    refetchInterval: RECENT_REMINDERS_POLL_MS,
+    refetchInterval: (query) => nextAskIn(query.state.data?.nextAt, Date.now()),
     // A hidden tab still hears of reminders, so it can show them as notifications without a push service.
     refetchIntervalInBackground: true,
     refetchOnWindowFocus: true,

@@ -15,6 +15,7 @@ const GROUP_KEYS: Record<QueryGroup, QueryKey> = {
   projects: trpc.project.list.pathKey(),
   labels: trpc.label.list.pathKey(),
   settings: trpc.account.settings.pathKey(),
+  reminders: trpc.reminder.recent.pathKey(),
 };
 
 /**

@@ -10,15 +10,18 @@ const change = (entity: SyncChange['entity'], op: SyncChange['op']): SyncChange 
 });
 
 describe('what a change makes stale', () => {
-  it('takes a deleted task out of the lists at once, and refetches tasks and project counts', () => {
+  it('takes a deleted task out of the lists at once, and refetches tasks, project counts and the bell', () => {
     expect(effectOf(change('task', 'delete'))).toEqual({
       removedTaskIds: ['x1'],
-      stale: ['tasks', 'projects'],
+      stale: ['tasks', 'projects', 'reminders'],
     });
   });
 
-  it('refetches tasks and project counts for a changed task, removing nothing', () => {
-    expect(effectOf(change('task', 'upsert'))).toEqual({ removedTaskIds: [], stale: ['tasks', 'projects'] });
+  it('refetches tasks, project counts and the bell (its next reminder) for a changed task, removing nothing', () => {
+    expect(effectOf(change('task', 'upsert'))).toEqual({
+      removedTaskIds: [],
+      stale: ['tasks', 'projects', 'reminders'],
+    });
   });
 
   it('refetches projects or labels, and the task rows that show them', () => {
