@@ -4,10 +4,17 @@ import type { Page } from '@playwright/test';
 export const COLOR_SCHEMES = ['light', 'dark'] as const;
 
 /**
- * Waits for the page's finite CSS transitions and animations to end. A theme switched just before
- * (emulateMedia) fades its colours in: axe read a menu's text halfway and found its contrast too low.
+ * Waits for the page to show the theme the system now asks for, then for its finite CSS transitions and
+ * animations to end. After emulateMedia, public/theme.js switches data-theme from the media query's change
+ * event, a moment later, and the colours then fade in: axe read text halfway and found its contrast low.
  */
-async function settleAnimations(page: Page): Promise<void> {
+async function settleTheme(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const theme = (window as { taskappTheme?: { read(): string } }).taskappTheme;
+    if (theme?.read() !== 'system') return true;
+    const wanted = window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+    return document.documentElement.dataset.theme === wanted;
+  });
   await page.evaluate(() =>
     Promise.all(
       document
@@ -20,7 +27,7 @@ async function settleAnimations(page: Page): Promise<void> {
 
 /** Serious and critical WCAG 2.2 AA problems on the page as it is now; the list should be empty. */
 export async function seriousViolations(page: Page) {
-  await settleAnimations(page);
+  await settleTheme(page);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
     .analyze();
