@@ -10,7 +10,7 @@ export function useTaskSelection(orderedIds: readonly string[]) {
   const selected = useMemo(() => {
     const present = new Set(orderedIds);
     return new Set([...state.chosen].filter((id) => present.has(id)));
-  }, [state, orderedIds]);
+  }, [state.chosen, orderedIds]);
 
   const toggle = useCallback(
     (id: string, { range = false } = {}) => setState((current) => clickTask(orderedIds, current, id, range)),

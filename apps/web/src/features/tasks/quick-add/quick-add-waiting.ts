@@ -1,6 +1,5 @@
 import { newNamesOf } from './quick-add-new-names';
-import type { QuickAddDraft } from './quick-add-reading';
-import { emptyDraft } from './quick-add-reading';
+import { emptyDraft, type QuickAddDraft } from './quick-add-reading';
 import { titleProblem } from './quick-add-title';
 
 /** What becomes of the lines sent with Enter before quick add's reader had loaded. */
