@@ -187,6 +187,19 @@ describe('reminders delivered by a worker pass', () => {
     expect(await jobStatuses(taskId)).toEqual(['sent/1', 'sent/1']);
   });
 
+  it('tells the bell to ask again soon while a reminder is being sent', async () => {
+    const me = await newAccount();
+    const taskId = await remind(me, [{ at: T }], { dueDate: at(60) });
+    // Claimed by a worker that has not finished yet: not in the recent list, not pending either.
+    await sql.query("update reminder_jobs set status = 'sending', claimed_at = ? where task_id = ?", [
+      T,
+      taskId,
+    ]);
+    expect(await me.api.reminder.recent()).toEqual({ reminders: [], nextAt: T });
+    // No worker will finish it: left claimed, later passes in this file would count it as theirs.
+    await sql.query('delete from reminder_jobs where task_id = ?', [taskId]);
+  });
+
   it('fires an all-day task’s reminders from 09:00 on its day in the settings’ time zone', async () => {
     const me = await newAccount({ settings: { timeZone: 'Europe/Berlin' } });
     const browser = await subscribeBrowser(me);
@@ -407,6 +420,8 @@ describe('the worker', () => {
       { ...delivery, mailer: createMailer(testEnv({ SMTP_URL: slow.url }), delivery.logger) },
       { pollMs: 60_000, now: () => T },
     );
+    // The pass a worker makes at start, before anything is due: the next one is the test's.
+    await worker.tick();
     try {
       const me = await newAccount({ settings: { pushReminders: false } });
       const taskId = await remind(me, [{ at: T }]);
@@ -439,6 +454,8 @@ describe('the worker', () => {
       { ...delivery, mailer: createMailer(testEnv({ SMTP_URL: slow.url }), delivery.logger) },
       { pollMs: 60_000, now: () => T },
     );
+    // The pass a worker makes at start, before anything is due: the next one is the test's.
+    await worker.tick();
     try {
       const me = await newAccount({ settings: { pushReminders: false } });
       // One more than a pass claims at once (500), all due now.

@@ -42,9 +42,11 @@ export function startReminderWorker(
     });
     return running;
   };
+  const intervalSeconds = Math.max(1, Math.round(pollMs / 1000));
   const job = new Cron(
     '* * * * * *',
-    { interval: Math.max(1, Math.round(pollMs / 1000)), protect: true },
+    // The pass at start (below) is the first: the schedule's begins one interval later, not a second later.
+    { interval: intervalSeconds, protect: true, startAt: new Date(Date.now() + intervalSeconds * 1000) },
     async () => {
       await tick();
     },
