@@ -14,6 +14,9 @@ export async function quickAdd(page: Page, text: string): Promise<void> {
   await input.fill(text);
   await input.press('Enter');
   await expect(input).toHaveValue('');
+  // The field clears at once; a line typed before quick add's reader arrived waits for it ("Adding …"),
+  // and only then goes to the server (or the outbox): a reload before that puts it back in the field.
+  await expect(page.getByTestId('quick-add-waiting')).toHaveCount(0);
 }
 
 /** Local time, `days` from today, as the browser (same machine, same zone) sees it. */
