@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { SIGNED_IN_COOKIE } from '@taskapp/shared';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spaRouter } from '../src/http/spa.js';
@@ -14,7 +15,9 @@ const INDEX =
 const PRELOADS = [
   { pattern: '^/sign-in/?$', files: ['assets/sign-in-b.js', 'assets/form-c.js'] },
   { pattern: '^/sign-up/?$', files: ['assets/sign-up-d.js'] },
+  { pattern: '^/(?:inbox|projects/[0-9a-f-]{36})?$', files: ['assets/task-screen-e.js'], signedIn: true },
 ];
+const SIGNED_IN = { cookie: `other=x; ${SIGNED_IN_COOKIE}=1` };
 
 function writeDist(withPreloads: boolean): string {
   const dist = mkdtempSync(path.join(tmpdir(), 'taskapp-web-preloads-'));
@@ -73,9 +76,24 @@ describe('index.html for a first page whose code is a lazy chunk', () => {
     expect(preloadsIn(html)).toEqual(['/assets/sign-up-d.js']);
   });
 
+  it("links a task place's chunks for a browser holding the signed-in marker, and only for it", async () => {
+    for (const address of ['/', '/inbox', '/projects/0b6f4b0e-3a4c-4e55-9d1a-5a0f3c2d7e91']) {
+      const response = await fetch(`${withList.url}${address}`, { headers: SIGNED_IN });
+      expect(response.headers.get('vary')).toMatch(/cookie/i);
+      expect(preloadsIn(await response.text()), address).toEqual(['/assets/task-screen-e.js']);
+    }
+    const signedOut = await fetch(`${withList.url}/inbox`);
+    expect(signedOut.headers.get('vary')).toMatch(/cookie/i);
+    expect(await signedOut.text()).toBe(INDEX);
+    // Signing out leaves the marker empty.
+    const cleared = { cookie: `${SIGNED_IN_COOKIE}=` };
+    expect(await (await fetch(`${withList.url}/inbox`, { headers: cleared })).text()).toBe(INDEX);
+  });
+
   it('sends the plain index.html for any other address, and for a build without the list', async () => {
-    expect(await (await fetch(`${withList.url}/settings`)).text()).toBe(INDEX);
-    expect(await (await fetch(`${withList.url}/inbox`)).text()).toBe(INDEX);
+    expect(await (await fetch(`${withList.url}/settings`, { headers: SIGNED_IN })).text()).toBe(INDEX);
+    expect(await (await fetch(`${withList.url}/today`, { headers: SIGNED_IN })).text()).toBe(INDEX);
     expect(await (await fetch(`${withoutList.url}/sign-in`)).text()).toBe(INDEX);
+    expect(await (await fetch(`${withoutList.url}/inbox`, { headers: SIGNED_IN })).text()).toBe(INDEX);
   });
 });

@@ -42,7 +42,8 @@ startSessionSync();
 if (getAuthState().status === 'signed-out') whenSignedIn(followSignInWithOfflineCache);
 else followSignInWithOfflineCache();
 // Whoever opens a task place is usually signed in: fetch the task screen's code and its layout while the
-// session restores rather than after (the routes' own lazy imports then find them loaded).
+// session restores rather than after (the routes' own lazy imports then find them loaded). The server's
+// HTML has already linked them for a browser holding the signed-in marker (build/route-preloads.ts).
 if (placeOfPath(window.location.pathname)) {
   void import('./routes/places');
   void import('./features/navigation/tasks-layout');

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { SIGNED_IN_COOKIE } from '@taskapp/shared';
+import { parseCookie } from 'cookie';
 import type { Request } from 'express';
 import type { Encoding } from './content-encoding.js';
 
@@ -8,6 +10,8 @@ import type { Encoding } from './content-encoding.js';
 interface RoutePreload {
   pattern: string;
   files: string[];
+  /** Only for a browser holding the signed-in marker (a task place: anyone else is sent to sign in). */
+  signedIn?: boolean;
 }
 
 /** index.html naming one first page's chunks, in each encoding we send. */
@@ -24,7 +28,8 @@ function withModulePreloads(indexHtml: string, files: string[]): string {
 /**
  * For each first page the build listed (dist/.vite/route-preloads.json), index.html with modulepreload
  * links to that page's chunks, compressed once at start-up. Returns the variant a request should get, or
- * null for the plain index.html (any other address, or an older build without the file).
+ * null for the plain index.html (any other address, a signed-in page asked for without the signed-in
+ * marker cookie, or an older build without the file).
  */
 export function routePreloadingIndex(distDir: string): (req: Request) => PreloadingIndex | null {
   let preloads: RoutePreload[];
@@ -34,13 +39,17 @@ export function routePreloadingIndex(distDir: string): (req: Request) => Preload
     return () => null;
   }
   const indexHtml = readFileSync(path.join(distDir, 'index.html'), 'utf8');
-  const variants = preloads.map(({ pattern, files }) => {
+  const variants = preloads.map(({ pattern, files, signedIn }) => {
     const plain = Buffer.from(withModulePreloads(indexHtml, files));
     const encoded = new Map<Encoding, Buffer>([
       ['br', brotliCompressSync(plain)],
       ['gzip', gzipSync(plain, { level: 9 })],
     ]);
-    return { route: new RegExp(pattern), index: { plain, encoded } };
+    return { route: new RegExp(pattern), signedIn: signedIn === true, index: { plain, encoded } };
   });
-  return (req) => variants.find(({ route }) => route.test(req.path))?.index ?? null;
+  return (req) => {
+    const holdsMarker = () => parseCookie(req.headers.cookie ?? '')[SIGNED_IN_COOKIE] === '1';
+    const variant = variants.find(({ route }) => route.test(req.path));
+    return variant && (!variant.signedIn || holdsMarker()) ? variant.index : null;
+  };
 }

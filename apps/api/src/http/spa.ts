@@ -50,6 +50,8 @@ export function spaRouter(distDir: string): Router | null {
   spa.use(express.static(distDir, { index: false, maxAge: 0 }));
   const preloadingIndexFor = routePreloadingIndex(distDir);
   spa.get(/^(?!\/api\/).*/, (req, res, next) => {
+    // A task place's HTML links its code only for a browser holding the signed-in marker cookie.
+    res.vary('Cookie');
     const preloading = preloadingIndexFor(req);
     if (preloading) {
       sendPreloadingIndex(req, res, preloading);

@@ -21,9 +21,11 @@ export const SMART_PLACE_TITLES: Record<SmartPlace, string> = {
   completed: 'Completed',
 };
 
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const PROJECT_PATH = new RegExp(`^/projects/(${UUID})$`, 'i');
-const LABEL_PATH = new RegExp(`^/labels/(${UUID})$`, 'i');
+const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+const PROJECT_PATH = new RegExp(`^/projects/(${UUID})$`);
+const LABEL_PATH = new RegExp(`^/labels/(${UUID})$`);
+/** Every address `placeOfPath` knows, as one pattern (for the build's list of first pages). */
+export const PLACE_PATH_PATTERN = `^/(?:inbox|today|upcoming|completed|projects/${UUID}|labels/${UUID})?$`;
 
 export function placePath(place: Place): string {
   switch (place.kind) {
