@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTRPC } from '../../lib/trpc';
-import { nextAskIn } from './next-ask';
+import { nextAskTracker } from './next-ask';
 
 /**
  * The person's latest delivered reminders, newest first (reminder.recent). Asked again when the next one
@@ -8,10 +9,11 @@ import { nextAskIn } from './next-ask';
  */
 export function useRecentReminders() {
   const trpc = useTRPC();
+  const [askAgainIn] = useState(nextAskTracker);
   return useQuery({
     ...trpc.reminder.recent.queryOptions(),
     staleTime: 0,
-    refetchInterval: (query) => nextAskIn(query.state.data?.nextAt, Date.now()),
+    refetchInterval: (query) => askAgainIn(query.state.data?.nextAt, query.state.dataUpdatedAt, Date.now()),
     // A hidden tab still hears of reminders, so it can show them as notifications without a push service.
     refetchIntervalInBackground: true,
     refetchOnWindowFocus: true,
