@@ -1,4 +1,5 @@
 import { Link, useRouterState } from '@tanstack/react-router';
+import { AppLogo } from '../components/app-logo';
 import { buttonClasses } from '../components/button';
 import { ThemeMenu } from '../components/theme-menu';
 import { useAuth } from '../features/auth/use-auth';
@@ -25,7 +26,7 @@ export function AppHeader() {
     <header className="sticky top-0 z-10 border-line border-b bg-surface">
       <div className="flex h-12 items-center gap-3 px-4 sm:gap-4 sm:px-6">
         <Link to="/" className="flex shrink-0 items-center gap-2 rounded-md font-semibold tracking-tight">
-          <img src="/favicon.svg" alt="" width={20} height={20} />
+          <AppLogo size={20} />
           <span className="sr-only sm:not-sr-only">Taskapp</span>
         </Link>
         {signedIn ? (
