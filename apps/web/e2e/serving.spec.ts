@@ -54,3 +54,27 @@ test('the main screens run under the tight CSP, from compressed assets cached fo
     else expect(Number(headers['content-length']), script.url()).toBeLessThan(1024);
   }
 });
+
+test('a task place’s HTML links the task screen’s code for a signed-in browser only', async ({ page }) => {
+  // The chunks index.html names for an address beyond the entry's own (build/route-preloads.ts).
+  const linkedFrom = async (address: string) => {
+    const response = await page.request.get(address);
+    expect(response.headers().vary, address).toMatch(/cookie/i);
+    const html = await response.text();
+    return [...html.matchAll(/<link rel="modulepreload" crossorigin href="\/assets\/([^"]+)">/g)].map(
+      (match) => match[1],
+    );
+  };
+  const entryOnly = await linkedFrom('/settings');
+  // Signed out, a task place only sends the visitor to sign in: nothing of the task screen is linked.
+  expect(await linkedFrom('/inbox')).toEqual(entryOnly);
+  expect(await linkedFrom('/sign-in')).toContainEqual(expect.stringMatching(/^sign-in-/));
+
+  await signUp(page, newAccount());
+  for (const address of ['/inbox', '/today', '/']) {
+    const linked = await linkedFrom(address);
+    expect(linked, address).toEqual(expect.arrayContaining(entryOnly));
+    expect(linked, address).toContainEqual(expect.stringMatching(/^task-screen-/));
+  }
+  expect(await linkedFrom('/settings')).toEqual(entryOnly);
+});
