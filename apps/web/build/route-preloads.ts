@@ -71,7 +71,8 @@ export function routePreloads(): Plugin {
         if (chunks.some((chunk) => chunk === undefined))
           throw new Error(`route-preloads: no chunk for one of ${modules.join(', ')}`);
         const files = [...closure(chunks as string[])].filter((file) => !initial.has(file));
-        return { pattern, files, ...(signedIn ? { signedIn } : {}) };
+        // JSON leaves `signedIn` out where it is undefined.
+        return { pattern, files, signedIn };
       });
       const file = path.join(options.dir ?? 'dist', ROUTE_PRELOADS_FILE);
       mkdirSync(path.dirname(file), { recursive: true });

@@ -13,7 +13,7 @@ export const reminderRouter = router({
     .query(async ({ ctx, input }): Promise<RecentReminders> => {
       const [reminders, nextAt] = await Promise.all([
         ctx.queries.reminders.recent(ctx.userId, input?.limit ?? RECENT_DEFAULT),
-        ctx.queries.reminders.nextPending(ctx.userId),
+        ctx.queries.reminders.nextUndelivered(ctx.userId),
       ]);
       return { reminders, nextAt };
     }),

@@ -167,7 +167,7 @@ export function reminderJobQueries(db: Queryable) {
      * When the user's earliest reminder not yet delivered is due (null when none is). One being sent right
      * now counts: it lands in the recent list in a moment, so the bell should ask again soon.
      */
-    async nextPending(userId: string): Promise<Date | null> {
+    async nextUndelivered(userId: string): Promise<Date | null> {
       const row = await firstRow<{ next: Date | null }>(
         db,
         sql`select min("fire_at") as "next" from "reminder_jobs" where "user_id" = ${userId} and "status" in ('pending', 'sending')`,
