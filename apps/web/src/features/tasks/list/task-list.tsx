@@ -1,11 +1,18 @@
-import { useWindowVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import {
+  defaultRangeExtractor,
+  type observeWindowRect,
+  type Range,
+  useWindowVirtualizer,
+  type Virtualizer,
+  windowScroll,
+} from '@tanstack/react-virtual';
 import {
   type ComponentType,
   memo,
   type ReactNode,
   startTransition,
+  useCallback,
   useEffect,
-  useLayoutEffect,
   useRef,
   useState,
 } from 'react';
@@ -38,19 +45,76 @@ function useOverscan(): number {
   return overscan;
 }
 
+/**
+ * Which rows to build. Until the browser has first been idle (the larger overscan), a row once built stays
+ * built, up to OVERSCAN rows past the screen. The first rows are placed at an estimated height; when they
+ * measure taller the range shrinks, so the last few were built only to be taken down a moment later (and
+ * built again with the larger overscan), each time in the middle of the first screen's work.
+ */
+function useRangeExtractor(settled: boolean) {
+  const builtEnd = useRef(-1);
+  return useCallback(
+    (range: Range) => {
+      if (settled) return defaultRangeExtractor(range);
+      const kept = Math.min(builtEnd.current, range.endIndex + OVERSCAN, range.count - 1);
+      builtEnd.current = Math.max(kept, range.endIndex);
+      return defaultRangeExtractor({ ...range, endIndex: builtEnd.current });
+    },
+    [settled],
+  );
+}
+
+/**
+ * Where the list starts on the page, for the virtualizer. Read when the ResizeObserver reports (its first
+ * report comes after the browser's own layout), never in React's commit: a layout read there forces the
+ * first screen's whole style and layout pass inside the commit, where a profiler (Lighthouse's) records
+ * React's deep stack with every style invalidation. That made the pass ~200 ms on its own.
+ */
 function useScrollMargin() {
   const ref = useRef<HTMLDivElement>(null);
   const [margin, setMargin] = useState(0);
-  useLayoutEffect(() => {
+  useEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const measure = () => setMargin(element.getBoundingClientRect().top + window.scrollY);
-    measure();
-    const observer = new ResizeObserver(measure);
+    const observer = new ResizeObserver(() =>
+      setMargin(element.getBoundingClientRect().top + window.scrollY),
+    );
     observer.observe(document.body);
     return () => observer.disconnect();
   }, []);
   return { ref, margin };
+}
+
+/**
+ * The virtualizer's own window bindings, but what they do as it binds (read the window's size, write its
+ * scroll position) waits for the next animation frame instead of forcing a layout inside React's commit
+ * (see useScrollMargin). Until then the list uses the screen's size, which needs no layout.
+ */
+function useWindowBindings() {
+  return useState(() => {
+    let writes = 0;
+    const observeElementRect: typeof observeWindowRect = (instance, report) => {
+      const target = instance.scrollElement;
+      if (!target) return;
+      const measure = () => report(windowRect());
+      const frame = requestAnimationFrame(measure);
+      target.addEventListener('resize', measure, { passive: true });
+      return () => {
+        cancelAnimationFrame(frame);
+        target.removeEventListener('resize', measure);
+      };
+    };
+    const scrollToFn: typeof windowScroll = (offset, options, instance) => {
+      writes += 1;
+      if (writes > 1) return windowScroll(offset, options, instance);
+      // The first write is the virtualizer settling where it starts; a later write (a row brought into
+      // view) has the last word.
+      requestAnimationFrame(() => {
+        if (writes === 1) windowScroll(offset, options, instance);
+      });
+    };
+    return { observeElementRect, scrollToFn, initialRect: { width: screen.width, height: screen.height } };
+  })[0];
 }
 
 /**
@@ -126,16 +190,19 @@ export function TaskList({
 }: TaskListProps) {
   const { ref, margin } = useScrollMargin();
   const overscan = useOverscan();
+  const rangeExtractor = useRangeExtractor(overscan !== FIRST_OVERSCAN);
+  const windowBindings = useWindowBindings();
   const virtualizer = useWindowVirtualizer({
     count: tasks.length,
     estimateSize: () => ROW_HEIGHT,
     measureElement: measureRow,
     overscan,
+    rangeExtractor,
     scrollMargin: margin,
     getItemKey: (index) => tasks[index]?.id ?? index,
-    // The window's size from the start: without it the first render (the interruptible one) holds no rows,
-    // and all of them are then built in one synchronous update once the size is measured.
-    initialRect: windowRect(),
+    // A size from the start: without it the first render (the interruptible one) holds no rows, and all
+    // of them are then built in one synchronous update once the size is measured.
+    ...windowBindings,
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index ?? -1;
