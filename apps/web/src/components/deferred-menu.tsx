@@ -87,9 +87,10 @@ export function menuChunk<Props>(
  * browser is idle), or as soon as the trigger is pointed at or focused. A press that comes before the menu
  * arrives opens it when it does, as Radix's trigger would have (pointer down, Enter, Space, ArrowDown).
  *
- * `mountWhen="used"` (a menu repeated on every row of a list): the real menu takes the look-alike's place
- * only once that trigger is pointed at, focused or pressed, so a list of rows stays plain buttons, each
- * row cheap to render, and the chunk's arrival re-renders nothing.
+ * `mountWhen="used"` (a menu repeated on every row of a list, and the header's menus): the real menu takes
+ * the look-alike's place only once that trigger is pointed at, focused or pressed, so a list of rows stays
+ * plain buttons, each row cheap to render, and the chunk's arrival re-renders nothing (on a phone, the
+ * header's three menus swapping in were three long tasks soon after the first screen).
  */
 export function DeferredMenu<Props>({
   chunk,

@@ -12,6 +12,7 @@ export function ThemeMenu() {
   return (
     <DeferredMenu
       chunk={themeMenu}
+      mountWhen="used"
       props={{ choice, onChoose: setChoice }}
       trigger={{
         'aria-label': `Theme: ${current.label}`,

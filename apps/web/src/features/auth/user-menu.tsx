@@ -26,6 +26,7 @@ export function UserMenu({ user }: { user: SessionUser }) {
   return (
     <DeferredMenu
       chunk={userMenu}
+      mountWhen="used"
       props={{ user, openSettings }}
       trigger={{
         'aria-label': `${user.name}, account menu`,

@@ -29,6 +29,7 @@ export function ReminderBell({ userId }: { userId: string }) {
   return (
     <DeferredMenu
       chunk={reminderMenu}
+      mountWhen="used"
       props={{
         reminders,
         failed: recent.isError,
