@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Globe } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '../../components/button';
-import { canonicalBrowserTimeZone } from '../../lib/time-zone';
+import { browserTimeZone, canonicalBrowserTimeZone } from '../../lib/time-zone';
 import { toast } from '../../lib/toast';
 import { useTRPC } from '../../lib/trpc';
 import { errorMessage } from '../../lib/trpc-errors';
@@ -16,15 +16,12 @@ export function TimeZonePrompt() {
   const settings = useSettings();
   const update = useMutation(trpc.account.updateSettings.mutationOptions());
   const [dismissed, setDismissed] = useState(false);
-  const deviceZone = canonicalBrowserTimeZone();
   const accountZone = settings.data?.timeZone;
-  if (
-    !deviceZone ||
-    !accountZone ||
-    deviceZone === accountZone ||
-    dismissed ||
-    isTimeZonePromptDismissed(deviceZone, accountZone)
-  ) {
+  // The usual case (same zone) is settled without the browser's list of zones, which costs a few
+  // milliseconds to build in the first screen's render.
+  if (!accountZone || browserTimeZone() === accountZone || dismissed) return null;
+  const deviceZone = canonicalBrowserTimeZone();
+  if (!deviceZone || deviceZone === accountZone || isTimeZonePromptDismissed(deviceZone, accountZone)) {
     return null;
   }
 
