@@ -5,7 +5,7 @@ import type { TaskView } from '../view/task-view';
 import { taskListOptions, taskStatsOptions } from './use-task-queries';
 
 /**
- * Starts the first page and the counts as soon as the route is entered, while the task screen's code is
+ * Starts the first page (with the projects and labels its rows name) and the counts as soon as the route is entered, while the task screen's code is
  * still loading and starting up, instead of after it has rendered (bench/README.md: a round trip sooner
  * on a real network).
  *
@@ -24,6 +24,12 @@ export function prefetchPlace(place: Place, view: TaskView): void {
     const list = taskListOptions(trpc, placeListInput(place, view, settings ?? {}));
     if (!queryClient.getQueryState(list.queryKey)) void queryClient.prefetchInfiniteQuery(list);
   }
+  // The rows' chips name their project and labels: read with the first page, not once the rows are up
+  // (their arrival built every row's chips and measured every row again, a second long task on a phone).
+  const projects = trpc.project.list.queryOptions();
+  if (!queryClient.getQueryState(projects.queryKey)) void queryClient.prefetchQuery(projects);
+  const labels = trpc.label.list.queryOptions();
+  if (!queryClient.getQueryState(labels.queryKey)) void queryClient.prefetchQuery(labels);
   // Only All tasks shows the counts (its status tabs); the other places never ask for them.
   if (place.kind !== 'all') return;
   const stats = taskStatsOptions(trpc);
