@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { SIGNED_IN_COOKIE } from '@taskapp/shared';
+import { IDLE_MODULES_META, SIGNED_IN_COOKIE } from '@taskapp/shared';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spaRouter } from '../src/http/spa.js';
@@ -15,7 +15,12 @@ const INDEX =
 const PRELOADS = [
   { pattern: '^/sign-in/?$', files: ['assets/sign-in-b.js', 'assets/form-c.js'] },
   { pattern: '^/sign-up/?$', files: ['assets/sign-up-d.js'] },
-  { pattern: '^/(?:inbox|projects/[0-9a-f-]{36})?$', files: ['assets/task-screen-e.js'], signedIn: true },
+  {
+    pattern: '^/(?:inbox|projects/[0-9a-f-]{36})?$',
+    files: ['assets/task-screen-e.js'],
+    idleFiles: ['assets/task-panel-f.js', 'assets/zod-g.js'],
+    signedIn: true,
+  },
 ];
 const SIGNED_IN = { cookie: `other=x; ${SIGNED_IN_COOKIE}=1` };
 
@@ -43,6 +48,8 @@ async function serve(dist: string): Promise<{ url: string; server: Server }> {
 
 const preloadsIn = (html: string) =>
   [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((match) => match[1]);
+const idleModulesIn = (html: string) =>
+  new RegExp(`<meta name="${IDLE_MODULES_META}" content="([^"]*)">`).exec(html)?.[1]?.split(' ') ?? [];
 
 describe('index.html for a first page whose code is a lazy chunk', () => {
   const dists: string[] = [];
@@ -68,6 +75,7 @@ describe('index.html for a first page whose code is a lazy chunk', () => {
     expect(response.headers.get('vary')).toMatch(/accept-encoding/i);
     const html = await response.text();
     expect(preloadsIn(html)).toEqual(['/assets/sign-in-b.js', '/assets/form-c.js']);
+    expect(idleModulesIn(html)).toEqual([]);
     expect(html).toContain('<script type="module" src="/assets/index-a.js"></script>');
   });
 
@@ -80,7 +88,11 @@ describe('index.html for a first page whose code is a lazy chunk', () => {
     for (const address of ['/', '/inbox', '/projects/0b6f4b0e-3a4c-4e55-9d1a-5a0f3c2d7e91']) {
       const response = await fetch(`${withList.url}${address}`, { headers: SIGNED_IN });
       expect(response.headers.get('vary')).toMatch(/cookie/i);
-      expect(preloadsIn(await response.text()), address).toEqual(['/assets/task-screen-e.js']);
+      const html = await response.text();
+      expect(preloadsIn(html), address).toEqual(['/assets/task-screen-e.js']);
+      // Named for the page to fetch once its first screen is up, not linked (not downloaded with it).
+      expect(idleModulesIn(html), address).toEqual(['/assets/task-panel-f.js', '/assets/zod-g.js']);
+      expect(preloadsIn(html), address).not.toContain('/assets/task-panel-f.js');
     }
     const signedOut = await fetch(`${withList.url}/inbox`);
     expect(signedOut.headers.get('vary')).toMatch(/cookie/i);

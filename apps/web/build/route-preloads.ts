@@ -6,6 +6,13 @@ import { PLACE_PATH_PATTERN } from '../src/features/navigation/place';
 /** Under dist/, in a dot folder: read by the server (apps/api/src/http/route-preloads.ts), never served. */
 export const ROUTE_PRELOADS_FILE = '.vite/route-preloads.json';
 
+interface FirstPage {
+  pattern: string;
+  modules: string[];
+  idleModules?: string[];
+  signedIn?: boolean;
+}
+
 /**
  * First pages whose code is a lazy chunk: the address that opens one and the modules it loads. The server
  * names their chunks in the HTML it sends for that address (rel=modulepreload), so they download beside the
@@ -13,12 +20,15 @@ export const ROUTE_PRELOADS_FILE = '.vite/route-preloads.json';
  * mobile simulation; on the task places (for a browser holding the signed-in marker cookie: anyone else is
  * sent to sign in) ~0.35 s sooner, now that their first screen is a few chunks, not thirty.
  */
-const FIRST_PAGES = [
+const FIRST_PAGES: FirstPage[] = [
   { pattern: '^/sign-in/?$', modules: ['src/routes/sign-in.tsx'] },
   { pattern: '^/sign-up/?$', modules: ['src/routes/sign-up.tsx'] },
   {
     pattern: PLACE_PATH_PATTERN,
     modules: ['src/routes/places.tsx', 'src/features/navigation/tasks-layout.tsx'],
+    // The edit panel (zod, the form, the date and recurrence fields): fetched once the list is up, run
+    // when a task is first opened (lib/idle-modules.ts).
+    idleModules: ['src/features/tasks/edit/task-panel.tsx'],
     signedIn: true,
   },
 ];
@@ -27,6 +37,8 @@ export interface RoutePreload {
   pattern: string;
   /** Chunk files (e.g. "assets/places-x.js") beyond the entry's own static imports. */
   files: string[];
+  /** Chunks the page fetches (without running them) once its first screen is up, beyond `files`. */
+  idleFiles?: string[];
   /** Linked only for a browser that holds the signed-in marker cookie. */
   signedIn?: boolean;
 }
@@ -66,13 +78,19 @@ export function routePreloads(): Plugin {
         return seen;
       };
       const initial = closure(entries);
-      const preloads: RoutePreload[] = FIRST_PAGES.map(({ pattern, modules, signedIn }) => {
+      const chunksOf = (modules: string[]) => {
         const chunks = modules.map((module) => byModule.get(path.resolve(root, module)));
         if (chunks.some((chunk) => chunk === undefined))
           throw new Error(`route-preloads: no chunk for one of ${modules.join(', ')}`);
-        const files = [...closure(chunks as string[])].filter((file) => !initial.has(file));
-        // JSON leaves `signedIn` out where it is undefined.
-        return { pattern, files, signedIn };
+        return chunks as string[];
+      };
+      const preloads: RoutePreload[] = FIRST_PAGES.map(({ pattern, modules, idleModules, signedIn }) => {
+        const files = [...closure(chunksOf(modules))].filter((file) => !initial.has(file));
+        const idleFiles = idleModules
+          ? [...closure(chunksOf(idleModules))].filter((file) => !initial.has(file) && !files.includes(file))
+          : undefined;
+        // JSON leaves `idleFiles` and `signedIn` out where they are undefined.
+        return { pattern, files, idleFiles, signedIn };
       });
       const file = path.join(options.dir ?? 'dist', ROUTE_PRELOADS_FILE);
       mkdirSync(path.dirname(file), { recursive: true });

@@ -1,7 +1,7 @@
 import type { Response } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { newAccount, signUp } from './support/accounts';
-import { quickAdd } from './support/task-screen';
+import { quickAdd, row } from './support/task-screen';
 
 /** Records every CSP violation the page reports, before any of its own scripts run. */
 async function recordCspViolations(page: import('@playwright/test').Page): Promise<() => Promise<string[]>> {
@@ -77,4 +77,35 @@ test('a task place’s HTML links the task screen’s code for a signed-in brows
     expect(linked, address).toContainEqual(expect.stringMatching(/^task-screen-/));
   }
   expect(await linkedFrom('/settings')).toEqual(entryOnly);
+});
+
+test('a task place fetches the edit panel’s code once its list is up, and opening a task runs it', async ({
+  page,
+}) => {
+  await signUp(page, newAccount());
+  await quickAdd(page, 'Renew the passport');
+  await page.reload();
+  await expect(row(page, 'Renew the passport')).toBeVisible();
+  // The chunks the server names for idle time (build/route-preloads.ts), the edit panel's among them.
+  const named = (await page.locator('meta[name="taskapp-idle-modules"]').getAttribute('content'))?.split(' ');
+  expect(named).toContainEqual(expect.stringMatching(/^\/assets\/task-panel-[\w-]+\.js$/));
+  const paths = (selector: string) =>
+    page.evaluate(
+      (css) =>
+        [...document.querySelectorAll<HTMLLinkElement>(css)].map((link) => new URL(link.href).pathname),
+      selector,
+    );
+  // A few seconds after the list, each is a module preload of the page (fetched, not yet run).
+  await expect
+    .poll(() => paths('link[rel="modulepreload"]'), { timeout: 15_000 })
+    .toEqual(expect.arrayContaining(named ?? []));
+  const fetched = () =>
+    page.evaluate(() =>
+      performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname),
+    );
+  await expect.poll(fetched).toEqual(expect.arrayContaining(named ?? []));
+
+  await row(page, 'Renew the passport').getByTestId('task-title').click();
+  const panel = page.getByRole('dialog', { name: 'Edit task' });
+  await expect(panel.getByRole('textbox', { name: 'Title' })).toHaveValue('Renew the passport');
 });

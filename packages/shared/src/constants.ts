@@ -125,3 +125,9 @@ export const SYNC_ENTITIES = ['task', 'project', 'label', 'settings'] as const;
 export type SyncEntity = (typeof SYNC_ENTITIES)[number];
 export const SYNC_OPS = ['upsert', 'delete'] as const;
 export type SyncOp = (typeof SYNC_OPS)[number];
+
+/**
+ * The meta tag in a page's HTML naming chunks the page fetches, without running them, once its first screen
+ * is up (the server writes it from the build's list; the web app's lib/idle-modules.ts reads it).
+ */
+export const IDLE_MODULES_META = 'taskapp-idle-modules';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { SIGNED_IN_COOKIE } from '@taskapp/shared';
+import { IDLE_MODULES_META, SIGNED_IN_COOKIE } from '@taskapp/shared';
 import { parseCookie } from 'cookie';
 import type { Request } from 'express';
 import type { Encoding } from './content-encoding.js';
@@ -10,6 +10,8 @@ import type { Encoding } from './content-encoding.js';
 interface RoutePreload {
   pattern: string;
   files: string[];
+  /** Fetched by the page itself once its first screen is up (apps/web/src/lib/idle-modules.ts). */
+  idleFiles?: string[];
   /** Only for a browser holding the signed-in marker (a task place: anyone else is sent to sign in). */
   signedIn?: boolean;
 }
@@ -20,9 +22,14 @@ export interface PreloadingIndex {
   encoded: Map<Encoding, Buffer>;
 }
 
-function withModulePreloads(indexHtml: string, files: string[]): string {
-  const links = files.map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`).join('\n    ');
-  return indexHtml.replace('</head>', `    ${links}\n  </head>`);
+function withModulePreloads(indexHtml: string, files: string[], idleFiles: string[]): string {
+  const tags = files.map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`);
+  // Named, not linked: a link would download them now, beside what the first screen is waiting for.
+  if (idleFiles.length)
+    tags.push(
+      `<meta name="${IDLE_MODULES_META}" content="${idleFiles.map((file) => `/${file}`).join(' ')}">`,
+    );
+  return indexHtml.replace('</head>', `    ${tags.join('\n    ')}\n  </head>`);
 }
 
 /**
@@ -39,8 +46,8 @@ export function routePreloadingIndex(distDir: string): (req: Request) => Preload
     return () => null;
   }
   const indexHtml = readFileSync(path.join(distDir, 'index.html'), 'utf8');
-  const variants = preloads.map(({ pattern, files, signedIn }) => {
-    const plain = Buffer.from(withModulePreloads(indexHtml, files));
+  const variants = preloads.map(({ pattern, files, idleFiles, signedIn }) => {
+    const plain = Buffer.from(withModulePreloads(indexHtml, files, idleFiles ?? []));
     const encoded = new Map<Encoding, Buffer>([
       ['br', brotliCompressSync(plain)],
       ['gzip', gzipSync(plain, { level: 9 })],

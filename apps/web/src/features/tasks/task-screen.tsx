@@ -9,9 +9,10 @@ import {
   useState,
 } from 'react';
 import type { Task } from '../../lib/api-types';
-import { preloadWhenIdle } from '../../lib/optional-chunk';
+import { preloadIdleModules } from '../../lib/idle-modules';
 import { errorCode, errorMessage } from '../../lib/trpc-errors';
 import { SM_UP, useMediaQuery } from '../../lib/use-media-query';
+import { whenIdle } from '../../lib/when-idle';
 import { useDaySettings } from '../account/use-settings';
 import { forgetPlace, rememberPlace } from '../navigation/last-place';
 import { type Place, placePath } from '../navigation/place';
@@ -112,9 +113,13 @@ export function TaskScreen({ place, title, icon, headerActions, board }: TaskScr
     if (deferredPending && listShown) return;
     // Nothing on screen changes (the rows shown are these tasks already): a background render will do.
     startTransition(() => setFirstListShown(true));
-    // Opening a task should not wait for the editor's code, nor should the first list wait for it: it is
-    // fetched once the page has settled, or sooner on the first sign of interest in a row (below).
-    const timer = setTimeout(() => preloadWhenIdle(preloadTaskPanel), PANEL_PRELOAD_DELAY_MS);
+    // Opening a task should not wait for the editor's code to download, nor should the first list wait for
+    // it: it is fetched once the page has settled (run on first use), or on the first sign of interest in a
+    // row (below), which runs it too.
+    const timer = setTimeout(
+      () => whenIdle(() => preloadIdleModules() || preloadTaskPanel()),
+      PANEL_PRELOAD_DELAY_MS,
+    );
     return () => clearTimeout(timer);
   }, [deferredPending, listShown]);
   const shownTasks = firstListShown ? tasks : deferredTasks;
