@@ -1,19 +1,20 @@
 import { Outlet } from '@tanstack/react-router';
-import { useDeferredValue } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { TimeZonePrompt } from '../features/account/time-zone-prompt';
 import { SessionSplash } from '../features/auth/session-splash';
 import { UnverifiedBanner } from '../features/auth/unverified-banner';
-import { useUser } from '../features/auth/use-auth';
+import { getAuthState } from '../lib/auth-store';
 import { AppHeader } from './app-header';
 
 export function RootLayout() {
-  const signedIn = useUser() !== null;
   // The signed-in screen (header, sidebar, the place and its list) appears when the router has its code,
   // in one urgent update from the router's store: one long task on a phone. React first commits the splash
   // again (what was already on screen) and then builds the screen in a background render it interrupts
-  // every few milliseconds.
-  const built = useDeferredValue(true, false);
-  if (signedIn && !built) return <SessionSplash />;
+  // every few milliseconds. A page opened signed out renders at once (no initial value, no second render),
+  // and signing in later finds the layout built.
+  const [signedInAtStart] = useState(() => getAuthState().status === 'signed-in');
+  const built = useDeferredValue(true, signedInAtStart ? false : undefined);
+  if (!built) return <SessionSplash />;
   return (
     <div className="flex min-h-dvh flex-col">
       <a
