@@ -2,6 +2,7 @@ import type { Response } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { newAccount, signUp } from './support/accounts';
 import { quickAdd, row } from './support/task-screen';
+import { taskApi } from './support/tasks';
 
 /** Records every CSP violation the page reports, before any of its own scripts run. */
 async function recordCspViolations(page: import('@playwright/test').Page): Promise<() => Promise<string[]>> {
@@ -82,8 +83,9 @@ test('a task place’s HTML links the task screen’s code for a signed-in brows
 test('a task place fetches the edit panel’s code once its list is up, and opening a task runs it', async ({
   page,
 }) => {
-  await signUp(page, newAccount());
-  await quickAdd(page, 'Renew the passport');
+  const account = newAccount();
+  await signUp(page, account);
+  await (await taskApi(page, account)).create({ title: 'Renew the passport' });
   await page.reload();
   await expect(row(page, 'Renew the passport')).toBeVisible();
   // The chunks the server names for idle time (build/route-preloads.ts), the edit panel's among them.
