@@ -5,9 +5,9 @@ import type { TaskView } from '../view/task-view';
 import { taskListOptions, taskStatsOptions } from './use-task-queries';
 
 /**
- * Starts the first page (with the projects and labels its rows name) and the counts as soon as the route is entered, while the task screen's code is
- * still loading and starting up, instead of after it has rendered (bench/README.md: a round trip sooner
- * on a real network).
+ * Starts the first page (with the projects and labels its rows name) and the counts as soon as the route
+ * is entered, while the task screen's code is still loading and starting up, instead of after it has
+ * rendered (bench/README.md: a round trip sooner on a real network).
  *
  * Only for a view this tab has never loaded. The loader also runs on navigations within the screen
  * (opening a task, changing a filter); refetching a list there could overwrite an optimistic change
