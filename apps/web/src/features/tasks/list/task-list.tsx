@@ -16,6 +16,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { afterLayout } from '../../../lib/after-layout';
 import type { Task } from '../../../lib/api-types';
 import { whenIdle } from '../../../lib/when-idle';
 import { type ListRowsProps, ListTaskRow, tabStopOf } from './list-task-row';
@@ -87,8 +88,8 @@ function useScrollMargin() {
 
 /**
  * The virtualizer's own window bindings, but what they do as it binds (read the window's size, write its
- * scroll position) waits for the next animation frame instead of forcing a layout inside React's commit
- * (see useScrollMargin). Until then the list uses the screen's size, which needs no layout.
+ * scroll position) waits for the browser's next layout instead of forcing one inside React's commit or an
+ * animation frame (see useScrollMargin). Until then the list uses the screen's size, which needs no layout.
  */
 function useWindowBindings() {
   return useState(() => {
@@ -97,10 +98,10 @@ function useWindowBindings() {
       const target = instance.scrollElement;
       if (!target) return;
       const measure = () => report(windowRect());
-      const frame = requestAnimationFrame(measure);
+      const cancel = afterLayout(measure);
       target.addEventListener('resize', measure, { passive: true });
       return () => {
-        cancelAnimationFrame(frame);
+        cancel();
         target.removeEventListener('resize', measure);
       };
     };
@@ -109,7 +110,7 @@ function useWindowBindings() {
       if (writes > 1) return windowScroll(offset, options, instance);
       // The first write is the virtualizer settling where it starts; a later write (a row brought into
       // view) has the last word.
-      requestAnimationFrame(() => {
+      afterLayout(() => {
         if (writes === 1) windowScroll(offset, options, instance);
       });
     };
@@ -234,31 +235,43 @@ export function TaskList({
 
   const tabStopId = tabStopOf(tasks, activeId);
 
+  // The rows are laid out in flow inside one list moved to where the first built row starts: rows placed
+  // one by one (each at its own offset) had to be moved again as each was measured, ~20 style writes
+  // recorded with React's stack on the first screen; in flow, measuring moves nothing.
+  const offset = (items[0]?.start ?? margin) - margin;
   return (
     <div ref={ref}>
-      <ul
-        aria-label="Tasks"
-        className="relative overflow-hidden rounded-lg border border-line bg-surface [&>li:last-child>div]:border-b-0 [&>li:last-child>div:first-child_[data-testid=task-row]]:border-b-0"
+      <div
+        className="relative overflow-hidden rounded-lg border border-line bg-surface [overflow-anchor:none]"
         style={{ height: virtualizer.getTotalSize() }}
       >
-        {items.map((item) => {
-          const task = tasks[item.index];
-          if (!task) return null;
-          return (
-            <li
-              key={item.key}
-              ref={virtualizer.measureElement}
-              aria-setsize={hasNextPage ? -1 : tasks.length}
-              aria-posinset={item.index + 1}
-              data-index={item.index}
-              className="absolute inset-x-0 top-0"
-              style={{ transform: `translateY(${item.start - margin}px)` }}
-            >
-              <RowContent task={task} tabStop={task.id === tabStopId} RowWrapper={RowWrapper} {...rowProps} />
-            </li>
-          );
-        })}
-      </ul>
+        <ul
+          aria-label="Tasks"
+          className="absolute inset-x-0 top-0 [&>li:last-child>div]:border-b-0 [&>li:last-child>div:first-child_[data-testid=task-row]]:border-b-0"
+          style={{ transform: `translateY(${offset}px)` }}
+        >
+          {items.map((item) => {
+            const task = tasks[item.index];
+            if (!task) return null;
+            return (
+              <li
+                key={item.key}
+                ref={virtualizer.measureElement}
+                aria-setsize={hasNextPage ? -1 : tasks.length}
+                aria-posinset={item.index + 1}
+                data-index={item.index}
+              >
+                <RowContent
+                  task={task}
+                  tabStop={task.id === tabStopId}
+                  RowWrapper={RowWrapper}
+                  {...rowProps}
+                />
+              </li>
+            );
+          })}
+        </ul>
+      </div>
       {isFetchingNextPage ? <TaskListSkeleton rows={2} /> : null}
     </div>
   );
