@@ -359,6 +359,8 @@ test.describe('on a phone', () => {
 for (const colorScheme of COLOR_SCHEMES) {
   test.describe(`in the ${colorScheme} theme`, () => {
     test.use({ colorScheme });
+    // A dozen full axe scans, each several seconds when a 2-core machine is busy: ~60 s on a slow day.
+    test.slow();
 
     test('the sidebar, the places, chips, subtasks and the phone drawer have no serious accessibility problems', async ({
       page,

@@ -7,6 +7,7 @@ export const COLOR_SCHEMES = ['light', 'dark'] as const;
  * Waits for the page to show the theme the system now asks for, then for its finite CSS transitions and
  * animations to end. After emulateMedia, public/theme.js switches data-theme from the media query's change
  * event, a moment later, and the colours then fade in: axe read text halfway and found its contrast low.
+ * A toast shown just before the scan fades in the same way.
  */
 async function settleTheme(page: Page): Promise<void> {
   await page.waitForFunction(() => {
@@ -15,6 +16,9 @@ async function settleTheme(page: Page): Promise<void> {
     const wanted = window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
     return document.documentElement.dataset.theme === wanted;
   });
+  // A toast fades in once sonner marks it mounted, a frame after it appears: until then no transition runs
+  // for the wait below to find, and axe would read its text half faded.
+  await page.waitForFunction(() => !document.querySelector('[data-sonner-toast][data-mounted="false"]'));
   await page.evaluate(() =>
     Promise.all(
       document
