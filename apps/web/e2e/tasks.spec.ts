@@ -88,8 +88,6 @@ test('delete shows an undo that brings the task back as it was', async ({ page }
   await page.getByRole('button', { name: 'Delete: Renew passport' }).click();
   await expect(row(page, 'Renew passport')).toHaveCount(0);
   await expect(page.getByTestId('count-all')).toHaveText('1');
-  // The toast itself passes axe too (its close button is a 24 px target).
-  expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(row(page, 'Renew passport')).toBeVisible();
   await expect(page.getByTestId('count-all')).toHaveText('2');
