@@ -65,6 +65,7 @@ function endLocally(reason: SignedOutReason | null): void {
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const browserIsOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
 async function requestRefresh(): Promise<AuthPayload> {
   for (let attempt = 0; ; attempt++) {
@@ -74,7 +75,9 @@ async function requestRefresh(): Promise<AuthPayload> {
       });
     } catch (error) {
       const delay = RETRY_DELAYS_MS[attempt];
-      if (isRefusal(error) || delay === undefined) throw error;
+      // A browser that knows it is offline never sent the request, so no rotated cookie's answer was lost:
+      // waiting out the retries would only keep the splash up for 7 s before the saved lists open.
+      if (isRefusal(error) || delay === undefined || browserIsOffline()) throw error;
       await pause(delay);
     }
   }
