@@ -47,7 +47,9 @@ export const syncRouter = router({
         // A resumed stream's backfill may be read from a replica; once it is read, the stream follows
         // the primary, where each notification's change already is.
         let backfill = input?.lastEventId !== undefined;
-        let checkSession = false;
+        // Checked once the stream is registered as well: a session that ended between the caller's
+        // authentication and the registration was notified before this stream could hear of it.
+        let checkSession = true;
         let failing = false;
         while (!stream.ended && !signal?.aborted) {
           let page: ChangesPage;
