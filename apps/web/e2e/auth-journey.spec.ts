@@ -5,7 +5,7 @@ import {
   sawSignInPage,
   signIn,
   signOut,
-  signUp,
+  signUpThroughForm,
   watchForSignInPage,
 } from './support/accounts';
 
@@ -18,7 +18,7 @@ test('sign up, sign out, sign in, stay signed in, change password: the other ses
   const account = newAccount();
   const newPassword = `${account.password}-changed`;
 
-  await signUp(page, account);
+  await signUpThroughForm(page, account);
   await expect(page).toHaveURL('/');
   await expect(page.getByRole('region', { name: 'Email confirmation' })).toContainText(account.email);
 

@@ -24,6 +24,28 @@ async function openTask(page: Page, title: string) {
   await expect(panel(page).getByLabel('Title')).toHaveValue(title);
 }
 
+/**
+ * The code the app fetches once the first screen is idle (the edit panel's among it) has arrived, so it
+ * opens without a network too: these journeys block the service worker that would have cached it.
+ */
+async function idleCodeLoaded(page: Page) {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() => {
+          const meta = document.querySelector('meta[name="taskapp-idle-modules"]');
+          const named = meta?.getAttribute('content')?.split(' ') ?? [];
+          const loaded = performance
+            .getEntriesByType('resource')
+            .map((entry) => new URL(entry.name).pathname);
+          if (named.length === 0) return ['(the page names no idle code)'];
+          return named.filter((path) => !loaded.includes(path));
+        }),
+      { timeout: 15_000 },
+    )
+    .toEqual([]);
+}
+
 /** The same person on another device: a second browser context with its own session. */
 async function otherDevice(browser: Browser, account: Account): Promise<Page> {
   // Two browsers and two Argon2 sign-ins: on a busy machine this takes longer than one person's journey.
@@ -231,6 +253,7 @@ test.describe('offline', () => {
     const account = newAccount();
     await signUp(page, account);
     await quickAdd(page, 'Fix bike');
+    await idleCodeLoaded(page);
     await context.setOffline(true);
 
     await quickAdd(page, 'Buy a bell');
