@@ -7,3 +7,6 @@ export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(
  */
 export const isTouchOnly =
   typeof matchMedia !== 'undefined' && matchMedia('(hover: none) and (pointer: coarse)').matches;
+
+/** The browser knows it has no network. (Its "online" only means a network is there, not the server.) */
+export const isBrowserOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;

@@ -13,6 +13,7 @@ import {
   setSession,
   startOfflineSession,
 } from './auth-store';
+import { isBrowserOffline } from './platform';
 import { withRefreshLock } from './refresh-lock';
 import { errorCode } from './trpc-errors';
 
@@ -65,7 +66,6 @@ function endLocally(reason: SignedOutReason | null): void {
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const browserIsOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
 async function requestRefresh(): Promise<AuthPayload> {
   for (let attempt = 0; ; attempt++) {
@@ -77,7 +77,7 @@ async function requestRefresh(): Promise<AuthPayload> {
       const delay = RETRY_DELAYS_MS[attempt];
       // A browser that knows it is offline never sent the request, so no rotated cookie's answer was lost:
       // waiting out the retries would only keep the splash up for 7 s before the saved lists open.
-      if (isRefusal(error) || delay === undefined || browserIsOffline()) throw error;
+      if (isRefusal(error) || delay === undefined || isBrowserOffline()) throw error;
       await pause(delay);
     }
   }

@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import type { Task } from '../../api-types';
 import type { AuthState, getAuthState, subscribeAuth } from '../../auth-store';
+import { isBrowserOffline } from '../../platform';
 import { toast } from '../../toast';
 import { deliver, type Outcome, type Server } from './deliver';
 import { type OutboxMessage, openOutboxChannel, type SharedOutcome, shareOutcome } from './outbox-channel';
@@ -35,8 +36,6 @@ const configured = new Promise<OutboxDeps>((resolve) => {
   configure = resolve;
 });
 let session: { userId: string; changed(): void } | null = null;
-
-const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
 /**
  * Offline, or when the session ends with writes still to send (they are kept for the person's next
@@ -100,7 +99,7 @@ export async function enqueue(path: string, input: unknown, context: OutboxConte
   const settled = new Promise<unknown>((resolve, reject) => {
     waiters.set(entry.key, { resolve, reject, context });
   });
-  if (isOffline() || getOutboxStatus().blocked === 'network') settleWithPredictions();
+  if (isBrowserOffline() || getOutboxStatus().blocked === 'network') settleWithPredictions();
   current.changed();
   return settled;
 }
