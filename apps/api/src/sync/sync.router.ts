@@ -47,16 +47,15 @@ export const syncRouter = router({
         // A resumed stream's backfill may be read from a replica; once it is read, the stream follows
         // the primary, where each notification's change already is.
         let backfill = input?.lastEventId !== undefined;
-        // Checked once the stream is registered as well: a session that ended between the caller's
-        // authentication and the registration was notified before this stream could hear of it.
-        let checkSession = true;
         let failing = false;
         while (!stream.ended && !signal?.aborted) {
           let page: ChangesPage;
           let fromReplica = false;
           try {
-            // Nothing notifies a session's end while the feed is down: the cache then looks it up.
-            if (checkSession && !(await ctx.sessions.findLive(ctx.userId, ctx.session.sessionId))) return;
+            // Looked up before every read: a session that ended between the caller's authentication and
+            // this stream's registration was notified before the stream could hear of it, and nothing
+            // notifies a session's end while the feed is down (the cache then looks it up).
+            if (!(await ctx.sessions.findLive(ctx.userId, ctx.session.sessionId))) return;
             const at = { userId: ctx.userId, after: cursor, limit: STREAM_BATCH };
             page = backfill
               ? await ctx.reads.read(ctx, async (queries, onReplica) => {
@@ -73,7 +72,6 @@ export const syncRouter = router({
             continue;
           }
           failing = false;
-          checkSession = true;
           if (page.resync) yield tracked(page.cursor, { resync: true } as SyncEvent);
           for (const { change, cursor: id } of page.changes) yield tracked(id, change as SyncEvent);
           cursor = page.cursor;
