@@ -45,7 +45,10 @@ async function holdToasts(page: Page): Promise<boolean> {
 export async function seriousViolations(page: Page) {
   const heldToasts = await holdToasts(page);
   await settleTheme(page);
+  // Legacy mode runs axe in the page itself. The default opens a blank page for every scan to merge the
+  // frames' results there (and loads axe into it again), ~25 % of a scan's time; the app has no frames.
   const results = await new AxeBuilder({ page })
+    .setLegacyMode()
     .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
     .analyze();
   // The pointer leaves the toasts, whose time runs on.
