@@ -12,6 +12,9 @@ export default defineConfig({
   test: {
     ...base.test,
     include: ['test-scale/**/*.test.ts'],
+    // Both files at once (Vitest's default on 2 CPUs is one): each builds its own database, and a single
+    // PostgreSQL backend filling one uses one CPU.
+    maxWorkers: 2,
     testTimeout: 300_000,
     hookTimeout: 600_000,
   },
