@@ -44,6 +44,20 @@ test('sign-in checks its fields before sending, with checks that load after the 
   expect(sent).toEqual([]);
 });
 
+test('sign-in fetches its checks when the form is first used, not while the page is only read', async ({
+  page,
+}) => {
+  const checksRequested = () =>
+    page.waitForRequest(/\/assets\/login-resolver-[^/]+\.js$/, { timeout: 3_000 });
+  await page.goto('/sign-in');
+  await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
+  // The page left alone, idle and all: the checks (zod) stay on the server.
+  await expect(checksRequested()).rejects.toThrow();
+  const requested = checksRequested();
+  await page.getByLabel('Email').focus();
+  await requested;
+});
+
 test('the password checklist and strength meter follow what is typed', async ({ page }) => {
   await page.goto('/sign-up');
   await page.getByLabel('Email').fill('grace.hopper@example.com');

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button } from '../../components/button';
 import { FormAlert } from '../../components/form-alert';
@@ -8,14 +8,15 @@ import { PasswordField } from '../../components/password-field';
 import { TextField } from '../../components/text-field';
 import { applyServerErrors } from '../../lib/form-errors';
 import { lazyResolver } from '../../lib/lazy-resolver';
-import { preloadWhenIdle } from '../../lib/optional-chunk';
 import { adoptSignIn } from '../../lib/session';
 import { useTRPC } from '../../lib/trpc';
 import { TEXT_LINK } from './auth-layout';
 import { PasskeySignInButton } from './passkey-sign-in-button';
 import { type MfaChallenge, SecondFactorForm } from './second-factor-form';
 
-// zod and the schema are not needed to show the form: the sign-in page is the first many people see.
+// zod and the schema are not needed to show the form: the sign-in page is the first many people see. They
+// load when the form is first used (a focus, a press, a key), not when the page is idle: running zod's set-up
+// on a phone is a long task, which would come while the page is still being read.
 const loginChecks = lazyResolver(() => import('./login-resolver').then((module) => module.loginResolver));
 
 export function SignInForm() {
@@ -29,7 +30,6 @@ export function SignInForm() {
     mode: 'onTouched',
   });
   const { errors } = form.formState;
-  useEffect(() => preloadWhenIdle(loginChecks.preload), []);
 
   const onSubmit = form.handleSubmit(async (values) => {
     if (signIn.isPending) return;
@@ -56,7 +56,15 @@ export function SignInForm() {
     );
 
   return (
-    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="Sign in">
+    <form
+      noValidate
+      onSubmit={onSubmit}
+      onFocus={loginChecks.preload}
+      onPointerDown={loginChecks.preload}
+      onKeyDown={loginChecks.preload}
+      className="flex flex-col gap-4"
+      aria-label="Sign in"
+    >
       <FormAlert>{formError}</FormAlert>
       <TextField
         label="Email"
