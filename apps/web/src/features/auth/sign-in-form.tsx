@@ -15,8 +15,9 @@ import { PasskeySignInButton } from './passkey-sign-in-button';
 import { type MfaChallenge, SecondFactorForm } from './second-factor-form';
 
 // zod and the schema are not needed to show the form: the sign-in page is the first many people see. They
-// load when the form is first used (a focus, a press, a key), not when the page is idle: running zod's set-up
-// on a phone is a long task, which would come while the page is still being read.
+// load when the form is first used (a focus, or a press: Safari does not focus a pressed button), not when
+// the page is idle: running zod's set-up on a phone is a long task, which would come while the page is still
+// being read. A key pressed in the form means a field has the focus already.
 const loginChecks = lazyResolver(() => import('./login-resolver').then((module) => module.loginResolver));
 
 export function SignInForm() {
@@ -61,7 +62,6 @@ export function SignInForm() {
       onSubmit={onSubmit}
       onFocus={loginChecks.preload}
       onPointerDown={loginChecks.preload}
-      onKeyDown={loginChecks.preload}
       className="flex flex-col gap-4"
       aria-label="Sign in"
     >
