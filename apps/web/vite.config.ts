@@ -6,6 +6,7 @@ import { apiProxy } from './build/api-proxy.js';
 import { bundleReport } from './build/bundle-report.js';
 import { firstScreenChunks } from './build/first-screen-chunks.js';
 import { precompress } from './build/precompress.js';
+import { prerender } from './build/prerender.js';
 import { pwaOptions } from './build/pwa-options.js';
 import { quietExit } from './build/quiet-exit.js';
 import { routePreloads } from './build/route-preloads.js';
@@ -22,6 +23,7 @@ export default defineConfig({
     bundleReport({ enforce: process.env.BUNDLE_BUDGET === 'enforce' }),
     routePreloads(),
     screenChunks.plugin,
+    prerender(),
     stylesFirst(),
     precompress(),
     quietExit(),

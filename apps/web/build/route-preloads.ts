@@ -8,6 +8,8 @@ export const ROUTE_PRELOADS_FILE = '.vite/route-preloads.json';
 
 interface FirstPage {
   pattern: string;
+  /** The address build/prerender.ts renders for this page: its form is in the HTML, the app loads on first use. */
+  prerenderPath?: string;
   modules: string[];
   idleModules?: string[];
   signedIn?: boolean;
@@ -20,9 +22,9 @@ interface FirstPage {
  * mobile simulation; on the task places (for a browser holding the signed-in marker cookie: anyone else is
  * sent to sign in) ~0.35 s sooner, now that their first screen is a few chunks, not thirty.
  */
-const FIRST_PAGES: FirstPage[] = [
-  { pattern: '^/sign-in/?$', modules: ['src/routes/sign-in.tsx'] },
-  { pattern: '^/sign-up/?$', modules: ['src/routes/sign-up.tsx'] },
+export const FIRST_PAGES: FirstPage[] = [
+  { pattern: '^/sign-in/?$', prerenderPath: '/sign-in', modules: ['src/routes/sign-in.tsx'] },
+  { pattern: '^/sign-up/?$', prerenderPath: '/sign-up', modules: ['src/routes/sign-up.tsx'] },
   {
     pattern: PLACE_PATH_PATTERN,
     modules: ['src/routes/places.tsx', 'src/features/navigation/tasks-layout.tsx'],

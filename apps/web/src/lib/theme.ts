@@ -16,7 +16,10 @@ declare global {
 
 /** The remembered theme choice and a setter; follows changes made in other tabs. */
 export function useThemeChoice(): [ThemeChoice, (choice: ThemeChoice) => void] {
-  const [choice, setChoice] = useState<ThemeChoice>(() => window.taskappTheme?.read() ?? 'system');
+  // No window when the build prerenders a page (src/prerender/): the icon then says "system" until the app runs.
+  const [choice, setChoice] = useState<ThemeChoice>(() =>
+    typeof window === 'undefined' ? 'system' : (window.taskappTheme?.read() ?? 'system'),
+  );
   useEffect(() => {
     const onChange = () => setChoice(window.taskappTheme?.read() ?? 'system');
     window.addEventListener('taskapp-theme', onChange);

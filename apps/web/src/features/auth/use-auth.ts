@@ -3,7 +3,8 @@ import type { SessionUser } from '../../lib/api-types';
 import { type AuthState, getAuthState, subscribeAuth } from '../../lib/auth-store';
 
 export function useAuth(): AuthState {
-  return useSyncExternalStore(subscribeAuth, getAuthState);
+  // The third argument serves the build's prerendering (src/prerender/), where nobody is signed in yet.
+  return useSyncExternalStore(subscribeAuth, getAuthState, getAuthState);
 }
 
 /**
