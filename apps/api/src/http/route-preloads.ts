@@ -5,6 +5,7 @@ import { IDLE_MODULES_META, SIGNED_IN_COOKIE } from '@taskapp/shared';
 import { parseCookie } from 'cookie';
 import type { Request } from 'express';
 import type { Encoding } from './content-encoding.js';
+import { readPrerenderedPages, wantsPrerenderedPage, withPrerenderedPage } from './prerendered-pages.js';
 
 /** What apps/web/build/route-preloads.ts writes: a first page's address and the chunks it loads. */
 interface RoutePreload {
@@ -32,11 +33,21 @@ function withModulePreloads(indexHtml: string, files: string[], idleFiles: strin
   return indexHtml.replace('</head>', `    ${tags.join('\n    ')}\n  </head>`);
 }
 
+function encodedIndex(html: string): PreloadingIndex {
+  const plain = Buffer.from(html);
+  const encoded = new Map<Encoding, Buffer>([
+    ['br', brotliCompressSync(plain)],
+    ['gzip', gzipSync(plain, { level: 9 })],
+  ]);
+  return { plain, encoded };
+}
+
 /**
  * For each first page the build listed (dist/.vite/route-preloads.json), index.html with modulepreload
- * links to that page's chunks, compressed once at start-up. Returns the variant a request should get, or
- * null for the plain index.html (any other address, a signed-in page asked for without the signed-in
- * marker cookie, or an older build without the file).
+ * links to that page's chunks, and, when the build prerendered the page (prerendered-pages.ts), a variant
+ * that already shows it; compressed once at start-up. Returns the variant a request should get, or null
+ * for the plain index.html (any other address, a signed-in page asked for without the signed-in marker
+ * cookie, or an older build without the file).
  */
 export function routePreloadingIndex(distDir: string): (req: Request) => PreloadingIndex | null {
   let preloads: RoutePreload[];
@@ -46,17 +57,22 @@ export function routePreloadingIndex(distDir: string): (req: Request) => Preload
     return () => null;
   }
   const indexHtml = readFileSync(path.join(distDir, 'index.html'), 'utf8');
+  const prerenderedPages = readPrerenderedPages(distDir);
   const variants = preloads.map(({ pattern, files, idleFiles, signedIn }) => {
-    const plain = Buffer.from(withModulePreloads(indexHtml, files, idleFiles ?? []));
-    const encoded = new Map<Encoding, Buffer>([
-      ['br', brotliCompressSync(plain)],
-      ['gzip', gzipSync(plain, { level: 9 })],
-    ]);
-    return { route: new RegExp(pattern), signedIn: signedIn === true, index: { plain, encoded } };
+    const preloading = withModulePreloads(indexHtml, files, idleFiles ?? []);
+    const page = prerenderedPages.get(pattern);
+    const prerendered = page ? withPrerenderedPage(preloading, page) : null;
+    return {
+      route: new RegExp(pattern),
+      signedIn: signedIn === true,
+      preloading: encodedIndex(preloading),
+      prerendered: prerendered === null ? null : encodedIndex(prerendered),
+    };
   });
   return (req) => {
     const holdsMarker = () => parseCookie(req.headers.cookie ?? '')[SIGNED_IN_COOKIE] === '1';
     const variant = variants.find(({ route }) => route.test(req.path));
-    return variant && (!variant.signedIn || holdsMarker()) ? variant.index : null;
+    if (!variant || (variant.signedIn && !holdsMarker())) return null;
+    return variant.prerendered && wantsPrerenderedPage(req) ? variant.prerendered : variant.preloading;
   };
 }
