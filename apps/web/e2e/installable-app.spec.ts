@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { type CDPSession, chromium, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { startTheApp } from './support/first-use';
 
 /** The build the server under test serves (see playwright.config.ts). */
 const DIST_DIR = process.env.E2E_WEB_DIST_DIR ?? fileURLToPath(new URL('../dist', import.meta.url));
@@ -40,6 +41,7 @@ test('the manifest is valid and Chromium finds the app installable', async ({
   try {
     const installed = browser.pages()[0] ?? (await browser.newPage());
     await installed.goto('/sign-in');
+    await startTheApp(installed);
     await controlledByServiceWorker(installed);
     const cdp: CDPSession = await browser.newCDPSession(installed);
     await checkManifestAndInstallability(cdp);
@@ -91,6 +93,7 @@ test.describe('offline', () => {
     context,
   }) => {
     await page.goto('/sign-in');
+    await startTheApp(page);
     expect(await controlledByServiceWorker(page)).toMatch(/\/sw\.js$/);
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 
@@ -119,6 +122,7 @@ test.describe('offline', () => {
 
 test('a new version waits for the person: a prompt offers to reload into it', async ({ page }) => {
   await page.goto('/sign-in');
+  await startTheApp(page);
   await controlledByServiceWorker(page);
   // The next build's worker: the served file (and its compressed twins) with other bytes, as any new
   // build's precache list would make it. Put back afterwards for the journeys that follow.

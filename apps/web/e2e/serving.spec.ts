@@ -69,7 +69,12 @@ test('a task place’s HTML links the task screen’s code for a signed-in brows
   const entryOnly = await linkedFrom('/settings');
   // Signed out, a task place only sends the visitor to sign in: nothing of the task screen is linked.
   expect(await linkedFrom('/inbox')).toEqual(entryOnly);
-  expect(await linkedFrom('/sign-in')).toContainEqual(expect.stringMatching(/^sign-in-/));
+  // Sign in comes prerendered: its code, the entry's included, is named for first use, not linked.
+  expect(await linkedFrom('/sign-in')).toEqual([]);
+  const signInHtml = await (await page.request.get('/sign-in')).text();
+  const firstUse = /<meta name="taskapp-first-use" content="([^"]+)">/.exec(signInHtml)?.[1]?.split(' ');
+  expect(firstUse).toContainEqual(expect.stringMatching(/^\/assets\/sign-in-[\w-]+\.js$/));
+  expect(firstUse).toEqual(expect.arrayContaining(entryOnly.map((file) => `/assets/${file}`)));
 
   await signUp(page, newAccount());
   for (const address of ['/inbox', '/today', '/']) {

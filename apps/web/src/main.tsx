@@ -7,6 +7,8 @@ import { afterFirstScreen, markFirstScreenShown } from './lib/after-first-screen
 import { getAuthState, subscribeAuth, whenSignedIn } from './lib/auth-store';
 import { queryClient, trpcClient } from './lib/clients';
 import { openOfflineWith, startSessionSync } from './lib/session';
+import { takeOverPrerenderedPage } from './prerender/take-over';
+import { router } from './router';
 import './styles.css';
 
 const container = document.getElementById('root');
@@ -49,6 +51,10 @@ if (placeOfPath(window.location.pathname)) {
   void import('./features/navigation/tasks-layout');
 }
 
+// A prerendered sign-in page is replaced by the app's own as soon as that has rendered (AuthLayout); this is
+// for the app going somewhere else instead (someone signed in after all, an error page).
+router.subscribe('onRendered', takeOverPrerenderedPage);
+
 createRoot(container).render(
   <StrictMode>
     <App />
@@ -71,4 +77,6 @@ const firstScreenShown = () => {
   markFirstScreenShown();
   if (import.meta.env.PROD) registerServiceWorker();
 };
-window.addEventListener('load', () => afterFirstScreen(firstScreenShown, signals), { once: true });
+// A prerendered page loads this code when it is first used, often after its load event.
+if (document.readyState === 'complete') afterFirstScreen(firstScreenShown, signals);
+else window.addEventListener('load', () => afterFirstScreen(firstScreenShown, signals), { once: true });

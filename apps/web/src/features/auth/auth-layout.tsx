@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { Card } from '../../components/card';
+import { takeOverPrerenderedPage } from '../../prerender/take-over';
 
 interface AuthLayoutProps {
   title: string;
@@ -12,6 +13,9 @@ interface AuthLayoutProps {
 
 /** The narrow, centred frame shared by sign in, sign up and the email-link pages. */
 export function AuthLayout({ title, description, icon, footer, children }: AuthLayoutProps) {
+  // The server sends sign in and sign up prerendered: the app's page replaces that copy once it is here,
+  // fields and all.
+  useEffect(takeOverPrerenderedPage, []);
   return (
     <div className="mx-auto w-full max-w-sm sm:pt-6">
       <title>{`${title} · Taskapp`}</title>
