@@ -20,11 +20,18 @@ interface FirstPage {
  * names their chunks in the HTML it sends for that address (rel=modulepreload), so they download beside the
  * entry chunk instead of after it has run. On the sign-in page its LCP came ~0.5 s sooner in Lighthouse's
  * mobile simulation; on the task places (for a browser holding the signed-in marker cookie: anyone else is
- * sent to sign in) ~0.35 s sooner, now that their first screen is a few chunks, not thirty.
+ * sent to sign in) ~0.35 s sooner, now that their first screen is a few chunks, not thirty. The signed-out
+ * pages with a `prerenderPath` also come prerendered, their chunks named for first use instead of linked
+ * (build/prerender.ts, docs/decisions/019-first-use-loading.md).
  */
 export const FIRST_PAGES: FirstPage[] = [
   { pattern: '^/sign-in/?$', prerenderPath: '/sign-in', modules: ['src/routes/sign-in.tsx'] },
   { pattern: '^/sign-up/?$', prerenderPath: '/sign-up', modules: ['src/routes/sign-up.tsx'] },
+  {
+    pattern: '^/forgot-password/?$',
+    prerenderPath: '/forgot-password',
+    modules: ['src/routes/forgot-password.tsx'],
+  },
   {
     pattern: PLACE_PATH_PATTERN,
     modules: ['src/routes/places.tsx', 'src/features/navigation/tasks-layout.tsx'],

@@ -73,3 +73,17 @@ test('the prerendered sign-up form works once the app has taken over', async ({ 
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible();
 });
+
+test('forgot password comes prerendered too, and a request sent before the app is here goes out once it is', async ({
+  page,
+}) => {
+  const app = await holdChunk(page, 'index');
+  await page.goto('/forgot-password');
+  await expect(page.locator('#prerendered')).toHaveCount(1);
+  await page.getByLabel('Email').fill(newAccount().email);
+  await page.getByRole('button', { name: 'Send reset link' }).click();
+  await app.requested;
+  app.release();
+  await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
+  await expect(page.locator('#prerendered')).toHaveCount(0);
+});
