@@ -33,7 +33,8 @@ export function staticMarkup(rendered: string): { title: string; markup: string 
 }
 
 /**
- * Renders the signed-out first pages (FIRST_PAGES with a `prerenderPath`: sign in, sign up) with the app's
+ * Renders the signed-out first pages (FIRST_PAGES with a `prerenderPath`: sign in, sign up,
+ * forgot password) with the app's
  * own components after the client build, through Vite's SSR module loader, and writes their markup for the
  * server to put into the HTML it sends for them. Their first paint then needs only the document and the
  * CSS, and the ~220 KiB of JavaScript that makes them work loads when someone first uses the page.

@@ -1,4 +1,5 @@
-// Sent only with a prerendered signed-out page (sign in, sign up: apps/api/src/http/prerendered-pages.ts).
+// Sent only with a prerendered signed-out page (sign in, sign up, forgot password:
+// apps/api/src/http/prerendered-pages.ts).
 // Its form is already in the HTML; the app's scripts, named in <meta name="taskapp-first-use">, load when
 // someone first uses the page (a key, a press, a pointer moving over it, a focus, an autofill), so a
 // page nobody has touched yet costs the phone no script at all. What is done before the app has taken

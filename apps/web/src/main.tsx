@@ -51,7 +51,7 @@ if (placeOfPath(window.location.pathname)) {
   void import('./features/navigation/tasks-layout');
 }
 
-// A prerendered sign-in page is replaced by the app's own as soon as that has rendered (AuthLayout); this is
+// A prerendered signed-out page is replaced by the app's own as soon as that has rendered (AuthLayout); this is
 // for the app going somewhere else instead (someone signed in after all, an error page).
 router.subscribe('onRendered', takeOverPrerenderedPage);
 
@@ -77,6 +77,7 @@ const firstScreenShown = () => {
   markFirstScreenShown();
   if (import.meta.env.PROD) registerServiceWorker();
 };
+const startAfterFirstScreen = () => afterFirstScreen(firstScreenShown, signals);
 // A prerendered page loads this code when it is first used, often after its load event.
-if (document.readyState === 'complete') afterFirstScreen(firstScreenShown, signals);
-else window.addEventListener('load', () => afterFirstScreen(firstScreenShown, signals), { once: true });
+if (document.readyState === 'complete') startAfterFirstScreen();
+else window.addEventListener('load', startAfterFirstScreen, { once: true });

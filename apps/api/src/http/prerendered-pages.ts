@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SIGNED_IN_COOKIE } from '@taskapp/shared';
-import { parseCookie } from 'cookie';
 import type { Request } from 'express';
 
 /** What apps/web/build/prerender.ts writes: a signed-out first page's markup, rendered at build time. */
@@ -58,8 +56,6 @@ export function withPrerenderedPage(indexHtml: string, page: PrerenderedPage): s
  * asks for something the markup lacks (a notice above the form would push it down when the app arrives);
  * `redirect` only changes where the app goes afterwards.
  */
-export function wantsPrerenderedPage(req: Request): boolean {
-  const cookies = req.headers.cookie ? parseCookie(req.headers.cookie) : {};
-  if (cookies[SIGNED_IN_COOKIE] === '1') return false;
-  return Object.keys(req.query).every((key) => key === 'redirect');
+export function wantsPrerenderedPage(req: Request, holdsSignedInMarker: boolean): boolean {
+  return !holdsSignedInMarker && Object.keys(req.query).every((key) => key === 'redirect');
 }

@@ -70,9 +70,12 @@ export function routePreloadingIndex(distDir: string): (req: Request) => Preload
     };
   });
   return (req) => {
-    const holdsMarker = () => parseCookie(req.headers.cookie ?? '')[SIGNED_IN_COOKIE] === '1';
     const variant = variants.find(({ route }) => route.test(req.path));
-    if (!variant || (variant.signedIn && !holdsMarker())) return null;
-    return variant.prerendered && wantsPrerenderedPage(req) ? variant.prerendered : variant.preloading;
+    if (!variant) return null;
+    const holdsMarker = parseCookie(req.headers.cookie ?? '')[SIGNED_IN_COOKIE] === '1';
+    if (variant.signedIn && !holdsMarker) return null;
+    return variant.prerendered && wantsPrerenderedPage(req, holdsMarker)
+      ? variant.prerendered
+      : variant.preloading;
   };
 }

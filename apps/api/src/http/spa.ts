@@ -27,8 +27,8 @@ function sendPreloadingIndex(req: express.Request, res: express.Response, index:
  * Serves the built web app: hashed assets cached for a year, every other GET gets index.html. Files the
  * build also wrote as .br / .gz (apps/web/build/precompress.ts) go out compressed to clients that accept it.
  * A first page whose code is a lazy chunk (sign-in, sign-up, a task place) gets an index.html that links
- * those chunks, so they download beside the entry chunk; sign in and sign up come prerendered, their
- * scripts loaded on first use (prerendered-pages.ts).
+ * those chunks, so they download beside the entry chunk; sign in, sign up and forgot password come
+ * prerendered, their scripts loaded on first use (prerendered-pages.ts).
  */
 export function spaRouter(distDir: string): Router | null {
   const indexFile = path.join(distDir, 'index.html');
@@ -51,8 +51,8 @@ export function spaRouter(distDir: string): Router | null {
   spa.use(express.static(distDir, { index: false, maxAge: 0 }));
   const preloadingIndexFor = routePreloadingIndex(distDir);
   spa.get(/^(?!\/api\/).*/, (req, res, next) => {
-    // A task place's HTML links its code only for a browser holding the signed-in marker cookie, and sign
-    // in and sign up come prerendered only to a browser without it.
+    // A task place's HTML links its code only for a browser holding the signed-in marker cookie, and the
+    // signed-out pages come prerendered only to a browser without it.
     res.vary('Cookie');
     const preloading = preloadingIndexFor(req);
     if (preloading) {

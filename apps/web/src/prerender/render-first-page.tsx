@@ -6,7 +6,7 @@ import { TRPCProvider } from '../lib/trpc';
 import { router } from '../router';
 
 /**
- * The HTML of a signed-out first page (sign in, sign up), rendered by the app's own router and components
+ * The HTML of a signed-out first page (sign in, sign up, forgot password), rendered by the app's own router and components
  * at build time (build/prerender.ts), so the page the server sends can show it before any JavaScript has
  * run. Nobody is signed in here and no query has data: the header shows "Sign in" and "Sign up", the API
  * status "Checking".

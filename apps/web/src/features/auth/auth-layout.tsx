@@ -13,8 +13,8 @@ interface AuthLayoutProps {
 
 /** The narrow, centred frame shared by sign in, sign up and the email-link pages. */
 export function AuthLayout({ title, description, icon, footer, children }: AuthLayoutProps) {
-  // The server sends sign in and sign up prerendered: the app's page replaces that copy once it is here,
-  // fields and all.
+  // The server sends sign in, sign up and forgot password prerendered: the app's page replaces that copy
+  // once it is here, fields and all.
   useEffect(takeOverPrerenderedPage, []);
   return (
     <div className="mx-auto w-full max-w-sm sm:pt-6">
