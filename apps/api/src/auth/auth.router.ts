@@ -99,7 +99,10 @@ export const authRouter = router({
       cookie.clear();
       throw unauthorized(SESSION_ENDED);
     }
-    cookie.set(rotation.refreshToken, rotation.session.expiresAt);
+    cookie.set(rotation.refreshToken, rotation.session.expiresAt, {
+      userId: rotation.user.id,
+      sessionId: rotation.session.id,
+    });
     return sessionAnswer(rotation.user, rotation.session.id, ctx.env.AUTH_SECRET);
   }),
 

@@ -1,6 +1,7 @@
 // The auth domain's public file: what other domains and the server may use (its router is mounted by trpc/router.ts).
 export { verifyAccessToken } from './access-token.js';
 export { confirmOwnPassword } from './confirm-password.js';
+export { PAGE_COOKIE, readPageCredential } from './page-credential.js';
 export { assertPasswordAllowed } from './password-policy.js';
 export { hashPassword, verifyPassword } from './passwords.js';
 export { createRateLimits, RATE_LIMITS, type RateLimitName, type RateLimits } from './rate-limits.js';

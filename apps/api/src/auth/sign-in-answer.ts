@@ -24,6 +24,9 @@ export async function signIn(
   const { session, refreshToken } = await createSession(em, user, userAgent(ctx.http));
   // Inside sign-up's transaction the account is not committed yet, so this finds nothing (it has one session).
   if ((await capSessions(ctx.queries, user.id, session.id)) > 0) ctx.sessions.forget(user.id);
-  refreshCookie(ctx.http, ctx.env).set(refreshToken, session.expiresAt);
+  refreshCookie(ctx.http, ctx.env).set(refreshToken, session.expiresAt, {
+    userId: user.id,
+    sessionId: session.id,
+  });
   return sessionAnswer(user, session.id, ctx.env.AUTH_SECRET);
 }
