@@ -5,6 +5,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { apiProxy } from './build/api-proxy.js';
 import { bundleReport } from './build/bundle-report.js';
 import { firstScreenChunks } from './build/first-screen-chunks.js';
+import { placeRenderer } from './build/place-renderer.js';
 import { precompress } from './build/precompress.js';
 import { prerender } from './build/prerender.js';
 import { pwaOptions } from './build/pwa-options.js';
@@ -24,6 +25,7 @@ export default defineConfig({
     routePreloads(),
     screenChunks.plugin,
     prerender(),
+    placeRenderer(),
     stylesFirst(),
     precompress(),
     quietExit(),

@@ -103,6 +103,12 @@ export const LIMITS = {
 export const SIGNED_IN_COOKIE = 'taskapp_signed_in';
 
 /**
+ * The projects this browser shows as a board (ids joined by '.'), written by the web app beside its own
+ * storage so the server draws a project's first screen the way it was left (apps/api/src/http/prerendered-places.ts).
+ */
+export const BOARDS_COOKIE = 'taskapp_boards';
+
+/**
  * Procedures that need no access token (the API's publicProcedure ones). The web client sends no token
  * to them and never answers their 401 with a refresh; an API test keeps this list equal to the router.
  */
@@ -130,4 +136,7 @@ export type SyncOp = (typeof SYNC_OPS)[number];
  * The meta tag in a page's HTML naming chunks the page fetches, without running them, once its first screen
  * is up (the server writes it from the build's list; the web app's lib/idle-modules.ts reads it).
  */
+/** The element holding the data a server-drawn first screen was drawn from (apps/api/src/http/prerendered-pages.ts). */
+export const FIRST_SCREEN_DATA_ID = 'taskapp-first-screen';
+
 export const IDLE_MODULES_META = 'taskapp-idle-modules';

@@ -23,7 +23,7 @@ const Loaded = ({ name }: { name: string }) => <p>loaded {name}</p>;
 const Plain = ({ name }: { name: string }) => <p>plain {name}</p>;
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** Renders what a component using `chunk` shows right now. */
+/** What the server draws for a component using `chunk` (renderToString: the fallback, always). */
 function shown(chunk: ReturnType<typeof optionalComponent<{ name: string }>>) {
   function Screen() {
     const Component = chunk.useComponent();
@@ -33,18 +33,21 @@ function shown(chunk: ReturnType<typeof optionalComponent<{ name: string }>>) {
 }
 
 describe('optionalComponent', () => {
-  it('renders the fallback until the chunk is there, then the loaded component from the first render', async () => {
+  it('has the fallback until the chunk is there, then the loaded component (fetched once)', async () => {
     let loads = 0;
     const chunk = optionalComponent(async () => {
       loads++;
       return { default: Loaded };
     }, Plain);
+    expect(chunk.loaded()).toBeNull();
     expect(shown(chunk)).toBe('<p>plain <!-- -->Inbox</p>');
     chunk.preload();
     chunk.preload();
     await settle();
-    expect(shown(chunk)).toBe('<p>loaded <!-- -->Inbox</p>');
+    expect(chunk.loaded()).toBe(Loaded);
     expect(loads).toBe(1);
+    // The server draws the fallback even then (decision 020): none of the optional code's set-up.
+    expect(shown(chunk)).toBe('<p>plain <!-- -->Inbox</p>');
   });
 
   it('keeps the fallback for good when the chunk cannot be fetched', async () => {
@@ -66,7 +69,7 @@ describe('useOnDemand', () => {
     return renderToString(<Dialog />);
   }
 
-  it('fetches nothing while closed, starts on opening, and renders the loaded component after', async () => {
+  it('fetches nothing while closed and starts on opening; the server draws nothing on demand', async () => {
     let loads = 0;
     const chunk = optionalComponent(async () => {
       loads++;
@@ -78,7 +81,8 @@ describe('useOnDemand', () => {
     expect(shownWhen(chunk, true)).toBe('<p>nothing</p>');
     await settle();
     expect(loads).toBe(1);
-    // Loaded, it stays rendered when closed, so a closing dialog can animate and return focus.
-    expect(shownWhen(chunk, false)).toBe('<p>loaded <!-- -->Shortcuts</p>');
+    expect(chunk.loaded()).toBe(Loaded);
+    // What the server draws: nothing on demand, open or not.
+    expect(shownWhen(chunk, true)).toBe('<p>nothing</p>');
   });
 });

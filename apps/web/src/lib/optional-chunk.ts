@@ -31,6 +31,8 @@ export interface OptionalComponent<Props> {
   useComponent(): ComponentType<Props>;
   /** The loaded component (or the fallback once loading failed); null until then. Starts no fetch. */
   useLoaded(): ComponentType<Props> | null;
+  /** What `useLoaded` gives in the browser, read outside React. */
+  loaded(): ComponentType<Props> | null;
 }
 
 /**
@@ -60,9 +62,11 @@ export function optionalComponent<Props>(
     return () => listeners.delete(listener);
   };
   const current = () => loaded;
-  const useLoaded = () => useSyncExternalStore(subscribe, current, current);
+  // The server draws the fallback (decision 020): the same markup, none of the optional code's set-up.
+  const useLoaded = () => useSyncExternalStore(subscribe, current, () => null);
   return {
     preload,
+    loaded: current,
     useComponent: () => {
       preload();
       return useLoaded() ?? fallback;

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { serverRender } from './server-render';
 
 /** Tailwind's `sm` and up: wider than a phone held upright. */
 export const SM_UP = '(min-width: 40rem)';
@@ -14,5 +15,13 @@ export function useMediaQuery(query: string): boolean {
       return () => list.removeEventListener('change', onChange);
     },
     () => matchMedia(query).matches,
+    () => serverMatches(query),
   );
+}
+
+/** On the server: a phone is narrow and touch-only, anything else wide (every min-width we ask) with a mouse. */
+function serverMatches(query: string): boolean {
+  if (query.startsWith('(min-width:')) return !serverRender.phone;
+  if (query === NO_HOVER) return serverRender.phone;
+  return false;
 }

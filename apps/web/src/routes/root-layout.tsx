@@ -4,6 +4,7 @@ import { TimeZonePrompt } from '../features/account/time-zone-prompt';
 import { SessionSplash } from '../features/auth/session-splash';
 import { UnverifiedBanner } from '../features/auth/unverified-banner';
 import { getAuthState } from '../lib/auth-store';
+import { onServer } from '../lib/server-render';
 import { AppHeader } from './app-header';
 
 export function RootLayout() {
@@ -12,7 +13,8 @@ export function RootLayout() {
   // again (what was already on screen) and then builds the screen in a background render it interrupts
   // every few milliseconds. A page opened signed out renders at once (no initial value, no second render),
   // and signing in later finds the layout built.
-  const [signedInAtStart] = useState(() => getAuthState().status === 'signed-in');
+  // The server draws the screen at once (it has no later render to defer to).
+  const [signedInAtStart] = useState(() => getAuthState().status === 'signed-in' && !onServer);
   const built = useDeferredValue(true, signedInAtStart ? false : undefined);
   if (!built) return <SessionSplash />;
   return (

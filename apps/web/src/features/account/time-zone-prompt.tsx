@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Globe } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '../../components/button';
+import { onServer } from '../../lib/server-render';
 import { browserTimeZone, canonicalBrowserTimeZone } from '../../lib/time-zone';
 import { toast } from '../../lib/toast';
 import { useTRPC } from '../../lib/trpc';
@@ -17,6 +18,8 @@ export function TimeZonePrompt() {
   const update = useMutation(trpc.account.updateSettings.mutationOptions());
   const [dismissed, setDismissed] = useState(false);
   const accountZone = settings.data?.timeZone;
+  // The server knows the account's zone, not the device's: the app shows the prompt once it runs.
+  if (onServer) return null;
   // The usual case (same zone) is settled without the browser's list of zones, which costs a few
   // milliseconds to build in the first screen's render.
   if (!accountZone || browserTimeZone() === accountZone || dismissed) return null;

@@ -1,10 +1,15 @@
+import { BOARDS_COOKIE } from '@taskapp/shared/constants';
 import { useState } from 'react';
+import { onServer, serverRender } from '../../lib/server-render';
 
 export type ProjectLayout = 'list' | 'board';
 
-const keyOf = (projectId: string) => `taskapp:project-layout:${projectId}`;
+const PREFIX = 'taskapp:project-layout:';
+const keyOf = (projectId: string) => `${PREFIX}${projectId}`;
+const YEAR_S = 365 * 24 * 60 * 60;
 
 function readLayout(projectId: string): ProjectLayout {
+  if (onServer) return serverRender.boardProjects.includes(projectId) ? 'board' : 'list';
   try {
     return localStorage.getItem(keyOf(projectId)) === 'board' ? 'board' : 'list';
   } catch {
@@ -25,6 +30,23 @@ export function useProjectLayout(projectId: string): [ProjectLayout, (layout: Pr
     } catch {
       // Storage full or disabled: the choice lasts while the page is open.
     }
+    writeBoardsCookie();
   };
   return [current, change];
 }
+
+/** Tells the server which projects open as a board here, so its first screen of one is the board. */
+function writeBoardsCookie(): void {
+  try {
+    const boards = Object.keys(localStorage)
+      .filter((key) => key.startsWith(PREFIX) && localStorage.getItem(key) === 'board')
+      .map((key) => key.slice(PREFIX.length));
+    // biome-ignore lint/suspicious/noDocumentCookie: a plain cookie is all the server can read on a page request
+    document.cookie = `${BOARDS_COOKIE}=${boards.join('.')}; Path=/; Max-Age=${boards.length ? YEAR_S : 0}; SameSite=Lax`;
+  } catch {
+    // Storage disabled: nothing remembered to tell.
+  }
+}
+
+// Choices made before the server drew first screens have no cookie yet.
+if (!onServer) writeBoardsCookie();

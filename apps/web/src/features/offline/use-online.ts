@@ -16,5 +16,5 @@ const subscribe = (listener: () => void) => {
  * opened offline would not know.
  */
 export function useOnline(): boolean {
-  return useSyncExternalStore(subscribe, isOnline);
+  return useSyncExternalStore(subscribe, isOnline, () => true);
 }

@@ -1,9 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
+import { onServer } from '../../lib/server-render';
 import { lastSeenKey, readLastSeen, writeLastSeen } from './last-seen';
 
 /** The bell's last seen time for this person, kept in localStorage and followed across tabs. */
 export function useLastSeen(userId: string): [number, (sentAt: number) => void] {
-  const [lastSeen, setLastSeen] = useState(() => readLastSeen(localStorage, userId));
+  // The server cannot know this browser's storage: its first screen shows nothing as new.
+  const [lastSeen, setLastSeen] = useState(() =>
+    onServer ? Number.POSITIVE_INFINITY : readLastSeen(localStorage, userId),
+  );
   useEffect(() => {
     setLastSeen(readLastSeen(localStorage, userId));
     const follow = (event: StorageEvent) => {

@@ -28,5 +28,5 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function useSyncStatus(): SyncStatus {
-  return useSyncExternalStore(subscribe, getSyncStatus);
+  return useSyncExternalStore(subscribe, getSyncStatus, getSyncStatus);
 }

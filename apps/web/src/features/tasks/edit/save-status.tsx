@@ -14,7 +14,7 @@ const TEXT: Record<Exclude<SaveStatus['kind'], 'failed'>, string> = {
 
 /** Where the panel says whether your edits are safe. */
 export function SaveStatusText({ status, conflicted }: { status: SaveStatus; conflicted: boolean }) {
-  const online = useSyncExternalStore(subscribeOnline, isOnline);
+  const online = useSyncExternalStore(subscribeOnline, isOnline, () => true);
   const text = conflicted
     ? 'Choose which version to keep'
     : status.kind === 'failed'

@@ -18,6 +18,7 @@ import {
 } from 'react';
 import { afterLayout } from '../../../lib/after-layout';
 import type { Task } from '../../../lib/api-types';
+import { onServer, serverViewport } from '../../../lib/server-render';
 import { whenIdle } from '../../../lib/when-idle';
 import { type ListRowsProps, ListTaskRow, tabStopOf } from './list-task-row';
 import { SubtaskList } from './subtask-list';
@@ -114,7 +115,8 @@ function useWindowBindings() {
         if (writes === 1) windowScroll(offset, options, instance);
       });
     };
-    return { observeElementRect, scrollToFn, initialRect: { width: screen.width, height: screen.height } };
+    const initialRect = onServer ? serverViewport() : { width: screen.width, height: screen.height };
+    return { observeElementRect, scrollToFn, initialRect };
   })[0];
 }
 

@@ -1,5 +1,6 @@
 import { startTransition, useDeferredValue, useEffect, useState } from 'react';
 import { optionalComponent } from '../../../lib/optional-chunk';
+import { onServer } from '../../../lib/server-render';
 import { TaskList } from '../list/task-list';
 import { TaskListSkeleton } from '../list/task-list-states';
 import type { SortableTaskListProps } from './sortable-task-list';
@@ -38,6 +39,8 @@ export function LazySortableTaskList(props: SortableTaskListProps) {
   // the one synchronous update that the chunk's arrival would otherwise be.
   const SortableTaskList = useDeferredValue(sortableTaskList.useLoaded());
   const waited = useWaited(DRAG_CODE_WAIT_MS);
+  // The server draws the plain rows (decision 020); the app's draggable ones take their place unchanged.
+  if (onServer) return <PlainTaskList {...props} />;
   if (SortableTaskList) return <SortableTaskList {...props} />;
   return waited ? <PlainTaskList {...props} /> : <TaskListSkeleton />;
 }

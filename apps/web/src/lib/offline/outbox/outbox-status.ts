@@ -34,7 +34,7 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function useOutboxStatus(): OutboxStatus {
-  return useSyncExternalStore(subscribe, getOutboxStatus);
+  return useSyncExternalStore(subscribe, getOutboxStatus, getOutboxStatus);
 }
 
 /** The list of waiting changes, opened from a toast's Review or the sidebar's line. */
@@ -56,6 +56,7 @@ export function useOutboxView(): boolean {
       viewListeners.add(listener);
       return () => viewListeners.delete(listener);
     },
+    () => viewOpen,
     () => viewOpen,
   );
 }

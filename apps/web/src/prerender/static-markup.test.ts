@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { staticMarkup } from './prerender.js';
+import { staticMarkup } from './static-markup';
 
 describe('staticMarkup', () => {
   const rendered =
