@@ -66,7 +66,7 @@ export function createApp(deps: AppDependencies): Express {
 
   // apps/api/{src,dist}/http/ → apps/web/dist
   const webDist = env.WEB_DIST_DIR ?? fileURLToPath(new URL('../../../web/dist', import.meta.url));
-  const spa = spaRouter(webDist);
+  const spa = spaRouter(webDist, deps);
   if (spa) app.use(spa);
   else logger.info({ webDist }, 'no built web app found; serving the API only');
 

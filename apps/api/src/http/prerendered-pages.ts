@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { FIRST_SCREEN_DATA_ID } from '@taskapp/shared';
 import type { Request } from 'express';
 
 /** What apps/web/build/prerender.ts writes: a signed-out first page's markup, rendered at build time. */
@@ -34,7 +35,7 @@ const MODULE_PRELOAD = /\s*<link rel="modulepreload"[^>]*\shref="([^"]+)"[^>]*>/
  * so a page nobody has touched yet runs no script but two small plain ones. Null when index.html has no
  * empty #root or no module script.
  */
-export function withPrerenderedPage(indexHtml: string, page: PrerenderedPage): string | null {
+export function withPrerenderedPage(indexHtml: string, page: PrerenderedPage, data?: string): string | null {
   const entries = [...indexHtml.matchAll(MODULE_SCRIPT)].map(([, src]) => src);
   const preloads = [...indexHtml.matchAll(MODULE_PRELOAD)].map(([, href]) => href);
   if (!indexHtml.includes(EMPTY_ROOT) || entries.length !== 1) return null;
@@ -42,6 +43,12 @@ export function withPrerenderedPage(indexHtml: string, page: PrerenderedPage): s
     `<meta name="taskapp-first-use" content="${[...entries, ...preloads].join(' ')}">`,
     '<script src="/first-use.js" defer></script>',
   ];
+  // The queries a signed-in first screen was drawn from, for the app's cache (JSON: never run; `<`
+  // escaped so no text in it can close the element).
+  if (data !== undefined)
+    firstUse.push(
+      `<script type="application/json" id="${FIRST_SCREEN_DATA_ID}">${data.replaceAll('<', '\\u003c')}</script>`,
+    );
   return indexHtml
     .replace(MODULE_SCRIPT, '')
     .replace(MODULE_PRELOAD, '')

@@ -21,6 +21,8 @@ interface RoutePreload {
 export interface PreloadingIndex {
   plain: Buffer;
   encoded: Map<Encoding, Buffer>;
+  /** A task place's: the server may draw its first screen for the person asking (prerendered-places.ts). */
+  signedIn?: boolean;
 }
 
 function withModulePreloads(indexHtml: string, files: string[], idleFiles: string[]): string {
@@ -65,7 +67,7 @@ export function routePreloadingIndex(distDir: string): (req: Request) => Preload
     return {
       route: new RegExp(pattern),
       signedIn: signedIn === true,
-      preloading: encodedIndex(preloading),
+      preloading: { ...encodedIndex(preloading), signedIn: signedIn === true },
       prerendered: prerendered === null ? null : encodedIndex(prerendered),
     };
   });

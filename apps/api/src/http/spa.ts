@@ -1,8 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import express, { type Router } from 'express';
+import type { AppDependencies } from '../trpc/context.js';
 import { chooseEncoding, PRECOMPRESSED } from './content-encoding.js';
 import { findPrecompressed, sendPrecompressed } from './precompressed.js';
+import { withPrerenderedPage } from './prerendered-pages.js';
+import { placeRendering, type RenderedPlace } from './prerendered-places.js';
 import { type PreloadingIndex, routePreloadingIndex } from './route-preloads.js';
 
 /** Hashed file names change with their content, so a copy never goes stale. */
@@ -24,13 +28,40 @@ function sendPreloadingIndex(req: express.Request, res: express.Response, index:
 }
 
 /**
+ * A page drawn for one person: never stored by a browser cache or proxy, compressed as it goes (brotli at
+ * a quality that costs a few milliseconds).
+ */
+function sendRenderedPage(req: express.Request, res: express.Response, html: string): void {
+  const encoding = chooseEncoding(req.headers['accept-encoding'], ['br', 'gzip']);
+  res.vary('Accept-Encoding');
+  res.setHeader('Cache-Control', 'private, no-store');
+  res.type('html');
+  const plain = Buffer.from(html);
+  if (encoding) res.setHeader('Content-Encoding', encoding);
+  if (encoding === 'br') res.send(brotliCompressSync(plain, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }));
+  else if (encoding === 'gzip') res.send(gzipSync(plain, { level: 6 }));
+  else res.send(plain);
+}
+
+/** index.html with a signed-in person's first screen drawn in (null: not this page, or not this time). */
+function withRenderedPlace(preloading: PreloadingIndex, place: RenderedPlace | null): string | null {
+  if (!place) return null;
+  return withPrerenderedPage(
+    preloading.plain.toString('utf8'),
+    { pattern: '', title: place.title, markup: place.markup },
+    place.data,
+  );
+}
+
+/**
  * Serves the built web app: hashed assets cached for a year, every other GET gets index.html. Files the
  * build also wrote as .br / .gz (apps/web/build/precompress.ts) go out compressed to clients that accept it.
  * A first page whose code is a lazy chunk (sign-in, sign-up, a task place) gets an index.html that links
  * those chunks, so they download beside the entry chunk; sign in, sign up and forgot password come
- * prerendered, their scripts loaded on first use (prerendered-pages.ts).
+ * prerendered, their scripts loaded on first use (prerendered-pages.ts); with `deps`, so does a task
+ * place for a signed-in person, drawn with their data as they ask (prerendered-places.ts).
  */
-export function spaRouter(distDir: string): Router | null {
+export function spaRouter(distDir: string, deps?: AppDependencies): Router | null {
   const indexFile = path.join(distDir, 'index.html');
   if (!existsSync(indexFile)) return null;
   const precompressed = findPrecompressed(distDir);
@@ -50,11 +81,19 @@ export function spaRouter(distDir: string): Router | null {
   );
   spa.use(express.static(distDir, { index: false, maxAge: 0 }));
   const preloadingIndexFor = routePreloadingIndex(distDir);
-  spa.get(/^(?!\/api\/).*/, (req, res, next) => {
+  const renderPlace = deps ? placeRendering(distDir, deps) : null;
+  spa.get(/^(?!\/api\/).*/, async (req, res, next) => {
     // A task place's HTML links its code only for a browser holding the signed-in marker cookie, and the
     // signed-out pages come prerendered only to a browser without it.
     res.vary('Cookie');
     const preloading = preloadingIndexFor(req);
+    if (preloading?.signedIn && renderPlace) {
+      const page = withRenderedPlace(preloading, await renderPlace(req));
+      if (page) {
+        sendRenderedPage(req, res, page);
+        return;
+      }
+    }
     if (preloading) {
       sendPreloadingIndex(req, res, preloading);
       return;
