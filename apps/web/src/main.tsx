@@ -1,4 +1,5 @@
 import './lib/zod-without-eval';
+import { onlineManager } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
@@ -7,6 +8,7 @@ import { afterFirstScreen, markFirstScreenShown } from './lib/after-first-screen
 import { getAuthState, subscribeAuth, whenSignedIn } from './lib/auth-store';
 import { queryClient, trpcClient } from './lib/clients';
 import { openOfflineWith, startSessionSync } from './lib/session';
+import { hydrateFirstScreen } from './prerender/first-screen-data';
 import { takeOverPrerenderedPage } from './prerender/take-over';
 import { router } from './router';
 import './styles.css';
@@ -37,6 +39,12 @@ const startOutbox = () =>
   );
 whenSignedIn(startOutbox);
 openOfflineWith(() => offlineCache().then((offline) => offline.openOffline(queryClient)));
+// React Query assumes a network until the browser says otherwise, which it only does on a change: an app
+// started offline (a page drawn online and first used offline, or opened from the service worker's
+// shell) starts knowing it.
+onlineManager.setOnline(navigator.onLine);
+// A task place the server drew comes with its data: in the cache before anything asks for it.
+hydrateFirstScreen(queryClient);
 // Starts restoring the session before React renders, so the request is already on its way.
 startSessionSync();
 // Someone signed out has no saved lists to show (a signed-out start never had any to restore or wipe):
@@ -51,9 +59,12 @@ if (placeOfPath(window.location.pathname)) {
   void import('./features/navigation/tasks-layout');
 }
 
-// A prerendered signed-out page is replaced by the app's own as soon as that has rendered (AuthLayout); this is
-// for the app going somewhere else instead (someone signed in after all, an error page).
-router.subscribe('onRendered', takeOverPrerenderedPage);
+// A prerendered page is replaced by the app's own as soon as that has rendered it (AuthLayout; a task place
+// once its list is shown, task-screen.tsx); this is for the app going somewhere else instead (someone
+// signed in after all, a session that ended, an error page).
+router.subscribe('onRendered', ({ toLocation }) => {
+  if (!placeOfPath(toLocation.pathname)) takeOverPrerenderedPage();
+});
 
 createRoot(container).render(
   <StrictMode>

@@ -13,11 +13,24 @@ declare const self: ServiceWorkerGlobalScope & {
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
-// Any page address opens the app shell from the cache; the server's own paths go to the network.
+// A page address is asked of the server first: it sends a signed-in person's task place drawn with their
+// list, and sign-in prerendered (decisions 019, 020), neither of which the cached shell can show. Without
+// a network, a server in trouble or an answer slower than this, the app shell opens from the cache and
+// the app draws the page itself. The server's own paths always go to the network.
+const NETWORK_WAIT_MS = 3_000;
+const appShell = createHandlerBoundToURL('/index.html');
 registerRoute(
-  new NavigationRoute(createHandlerBoundToURL('/index.html'), {
-    denylist: [/^\/api\//, /^\/readyz/, /^\/healthz/, /^\/metrics/],
-  }),
+  new NavigationRoute(
+    async (options) => {
+      // A navigation's request cannot be given a signal (its mode is "navigate"): the wait is raced.
+      const fromNetwork = fetch(options.request).catch(() => null);
+      const tooSlow = new Promise<null>((resolve) => setTimeout(() => resolve(null), NETWORK_WAIT_MS));
+      const response = await Promise.race([fromNetwork, tooSlow]);
+      // Offline, refused, too slow or a server in trouble: the cached shell.
+      return response && response.status < 500 ? response : appShell(options);
+    },
+    { denylist: [/^\/api\//, /^\/readyz/, /^\/healthz/, /^\/metrics/] },
+  ),
 );
 
 // A new version waits until the person chooses to reload (the app's update prompt sends this).

@@ -39,6 +39,9 @@ try {
         signedIn = true;
       }
       await setLocalStorage(tab, server.url, page.localStorage?.(account) ?? {});
+      const cookies = Object.entries(page.cookies?.(account) ?? {});
+      if (cookies.length)
+        await tab.setCookie(...cookies.map(([name, value]) => ({ name, value, url: server.url })));
       const url = `${server.url}${page.path(account)}`;
       const runs: PageResult['runs'] = [];
       for (let i = 1; i <= options.runs; i++) {

@@ -10,9 +10,11 @@ import {
 } from 'react';
 import type { Task } from '../../lib/api-types';
 import { preloadIdleModules } from '../../lib/idle-modules';
+import { onServer } from '../../lib/server-render';
 import { errorCode, errorMessage } from '../../lib/trpc-errors';
 import { SM_UP, useMediaQuery } from '../../lib/use-media-query';
 import { whenIdle } from '../../lib/when-idle';
+import { takeOverPrerenderedPage } from '../../prerender/take-over';
 import { useDaySettings } from '../account/use-settings';
 import { forgetPlace, rememberPlace } from '../navigation/last-place';
 import { type Place, placePath } from '../navigation/place';
@@ -107,7 +109,8 @@ export function TaskScreen({ place, title, icon, headerActions, board }: TaskScr
   // (no long task, input stays answered). After that, changes (an optimistic row) show at once, as before.
   const deferredTasks = useDeferredValue(tasks, NO_TASKS);
   const deferredPending = useDeferredValue(query.isPending, true);
-  const [firstListShown, setFirstListShown] = useState(false);
+  // The server draws the list at once: it has no background render to come back for.
+  const [firstListShown, setFirstListShown] = useState(onServer);
   useEffect(() => {
     // A board reads its own tasks: the list's query rests (pending) and has nothing to wait for.
     if (deferredPending && listShown) return;
@@ -124,6 +127,12 @@ export function TaskScreen({ place, title, icon, headerActions, board }: TaskScr
   }, [deferredPending, listShown]);
   const shownTasks = firstListShown ? tasks : deferredTasks;
   const listPending = firstListShown ? query.isPending : deferredPending;
+  // A screen the server drew (decision 020) gives way to the app's in the commit that first shows the
+  // list (a board, which reads its own tasks, once it is built): both on the page for no longer than that.
+  const listDrawn = listShown ? !listPending : firstListShown;
+  useEffect(() => {
+    if (listDrawn) takeOverPrerenderedPage();
+  }, [listDrawn]);
   const savedIds = useMemo(() => tasks.filter((task) => !isOptimistic(task)).map((task) => task.id), [tasks]);
   const selection = useTaskSelection(savedIds);
   const [expanded, toggleSubtasks] = useExpandedSubtasks();
