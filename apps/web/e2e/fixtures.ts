@@ -4,6 +4,12 @@ import { test as base, expect, type Page } from '@playwright/test';
 interface Options {
   /** Tests that break the network on purpose expect the browser to log failed requests. */
   allowConsoleErrors: boolean;
+  /**
+   * Moves the mouse over every page of the test's context once its document has loaded, as a person
+   * looking at it does: pages the server drew load the app on first use (public/first-use.js), and the
+   * journeys are about the app. Off for journeys about the page before the app (prerendered-sign-in).
+   */
+  lookAtEachPage: boolean;
 }
 
 // The browser logs every 4xx answer as a console error. Refused API calls are part of the flows under
@@ -36,6 +42,22 @@ export function browserErrors(page: Page, allowConsoleErrors = false): string[] 
 /** Every test fails on an uncaught exception or a console error (a CSP violation shows up as one). */
 export const test = base.extend<Options & { consoleGuard: undefined }>({
   allowConsoleErrors: [false, { option: true }],
+  lookAtEachPage: [true, { option: true }],
+  context: async ({ context, lookAtEachPage }, use) => {
+    const look = (page: Page) =>
+      page.on('domcontentloaded', () => {
+        // A page closing meanwhile is no failure of the journey.
+        void page.mouse
+          .move(1, 1)
+          .then(() => page.mouse.move(3, 3))
+          .catch(() => undefined);
+      });
+    if (lookAtEachPage) {
+      for (const page of context.pages()) look(page);
+      context.on('page', look);
+    }
+    await use(context);
+  },
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
   extraHTTPHeaders: async ({}, use) => {
     await use(clientIpHeader());

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { type Account, newAccount, signIn, signOut, signUp } from './support/accounts';
+import { startTheApp } from './support/first-use';
 import { apiAs } from './support/organise-api';
 import { outboxSize, quickAdd, row } from './support/task-screen';
 
@@ -71,6 +72,8 @@ test('offline: tasks and a project made without a network survive a reload and a
     await waitForServiceWorker(page);
     await other.goto('/inbox');
     await expect(row(other, 'Water plants')).toBeVisible();
+    // Someone looking at it: the app runs there and hears every change live.
+    await startTheApp(other);
 
     await device.setOffline(true);
     await quickAdd(page, 'Buy seeds');

@@ -12,6 +12,8 @@ async function existingAccount(browser: Browser): Promise<Account> {
   return account;
 }
 
+test.use({ lookAtEachPage: false });
+
 test('the sign-in form is on screen with no script of the app run, which loads on first use and keeps what was typed and sent meanwhile', async ({
   page,
   browser,

@@ -56,7 +56,9 @@ test('the main screens run under the tight CSP, from compressed assets cached fo
   }
 });
 
-test('a task place’s HTML links the task screen’s code for a signed-in browser only', async ({ page }) => {
+test('a task place’s HTML names or links the task screen’s code for a signed-in browser only', async ({
+  page,
+}) => {
   // The chunks index.html names for an address beyond the entry's own (build/route-preloads.ts).
   const linkedFrom = async (address: string) => {
     const response = await page.request.get(address);
@@ -77,6 +79,16 @@ test('a task place’s HTML links the task screen’s code for a signed-in brows
   expect(firstUse).toEqual(expect.arrayContaining(entryOnly.map((file) => `/assets/${file}`)));
 
   await signUp(page, newAccount());
+  // Drawn by the server for the person asking (decision 020): the same code, named for first use.
+  for (const address of ['/inbox', '/today', '/']) {
+    const html = await (await page.request.get(address)).text();
+    expect(html, address).toContain('id="prerendered"');
+    const named = /<meta name="taskapp-first-use" content="([^"]+)">/.exec(html)?.[1]?.split(' ') ?? [];
+    expect(named, address).toEqual(expect.arrayContaining(entryOnly.map((file) => `/assets/${file}`)));
+    expect(named, address).toContainEqual(expect.stringMatching(/^\/assets\/task-screen-/));
+  }
+  // Without the page credential (the server cannot draw the page), the plain page links them.
+  await page.context().clearCookies({ name: 'taskapp_page' });
   for (const address of ['/inbox', '/today', '/']) {
     const linked = await linkedFrom(address);
     expect(linked, address).toEqual(expect.arrayContaining(entryOnly));

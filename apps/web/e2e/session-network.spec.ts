@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { newAccount, signUp } from './support/accounts';
+import { startTheApp } from './support/first-use';
 
 const indicator = (page: Page) => page.getByRole('link', { name: /^API status:/ });
 
@@ -59,6 +60,8 @@ test.describe('on a flaky network', () => {
     });
 
     await page.reload();
+    // The server draws the page; the app, which refreshes the session, has it once it has taken over.
+    await startTheApp(page);
     await expect(page.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible();
     await expect(page.getByRole('button', { name: /account menu/ })).toBeVisible();
     expect(lost).toBe(1);

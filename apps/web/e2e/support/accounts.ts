@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect, type Page, test } from '@playwright/test';
 import superjson from 'superjson';
+import { startTheApp } from './first-use';
 
 export interface Account {
   name: string;
@@ -32,6 +33,8 @@ export async function signUp(page: Page, account: Account): Promise<void> {
   expect(response.ok(), await response.text()).toBe(true);
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible();
+  // The server drew the screen; the journeys go on with the app running, as after a person's first look.
+  await startTheApp(page);
 }
 
 /** Signs a new person up through the sign-up form, the way a visitor does. */
