@@ -11,7 +11,7 @@ const INDEX =
   '<!doctype html><html><head><title>Taskapp</title><script type="module" src="/assets/index-a.js"></script>\n  </head><body><div id="root"></div></body></html>';
 const PRELOADS = [{ pattern: '^/inbox/?$', files: ['assets/places-b.js'], signedIn: true }];
 const RENDERER = `
-export async function renderPlace({ url, user, call, phone, boardProjects }) {
+export async function renderPlace({ url, user, call, phone, boardProjects, sidebarCollapsed }) {
   const list = await call('task.list', {});
   const write = await call('task.create', { title: 'written while drawing' }).then(
     () => 'written',
@@ -21,7 +21,8 @@ export async function renderPlace({ url, user, call, phone, boardProjects }) {
   return {
     title: 'Inbox · Taskapp',
     markup: '<div><p>' + user.email + '</p><ul>' + titles + '</ul><p>' + write + '</p><p>phone: ' + phone +
-      '</p><p>boards: ' + boardProjects.join(',') + '</p><p>' + url + '</p></div>',
+      '</p><p>boards: ' + boardProjects.join(',') + '</p><p>sidebar hidden: ' + sidebarCollapsed + '</p><p>' +
+      url + '</p></div>',
     data: JSON.stringify({ note: '</script><script>alert(1)</script>' }),
   };
 }
@@ -74,10 +75,11 @@ describe('a task place drawn by the server', () => {
     expect(tasks.items.map((task) => task.title)).toEqual(['Buy milk']);
   });
 
-  it('names the projects this browser shows as boards', async () => {
+  it('names the projects this browser shows as boards, and whether it keeps the sidebar hidden', async () => {
     const { browser } = await signUp(server);
-    const { html } = await page(`${cookieHeader(browser.cookies)}; taskapp_boards=p1.p2`);
+    const { html } = await page(`${cookieHeader(browser.cookies)}; taskapp_boards=p1.p2; taskapp_sidebar=1`);
     expect(html).toContain('<p>boards: p1,p2</p>');
+    expect(html).toContain('<p>sidebar hidden: true</p>');
     expect(html).toContain('<p>phone: false</p>');
   });
 

@@ -108,6 +108,9 @@ export const SIGNED_IN_COOKIE = 'taskapp_signed_in';
  */
 export const BOARDS_COOKIE = 'taskapp_boards';
 
+/** '1' when this browser keeps the sidebar hidden on a wide screen: the server draws the place that way too. */
+export const SIDEBAR_COOKIE = 'taskapp_sidebar';
+
 /**
  * Procedures that need no access token (the API's publicProcedure ones). The web client sends no token
  * to them and never answers their 401 with a refresh; an API test keeps this list equal to the router.

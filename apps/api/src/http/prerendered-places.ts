@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BOARDS_COOKIE } from '@taskapp/shared';
+import { BOARDS_COOKIE, SIDEBAR_COOKIE } from '@taskapp/shared';
 import { parseCookie } from 'cookie';
 import type { Request } from 'express';
 import { PAGE_COOKIE, readPageCredential } from '../auth/index.js';
@@ -19,6 +19,7 @@ interface PlaceRenderer {
     call: (procedure: string, input: unknown) => Promise<unknown>;
     phone: boolean;
     boardProjects: readonly string[];
+    sidebarCollapsed: boolean;
   }): Promise<RenderedPlace | null>;
 }
 
@@ -83,6 +84,7 @@ export function placeRendering(
         call,
         phone: isPhone(req),
         boardProjects: (cookies[BOARDS_COOKIE] ?? '').split('.').filter(Boolean),
+        sidebarCollapsed: cookies[SIDEBAR_COOKIE] === '1',
       });
     } catch (error) {
       deps.logger.warn({ err: error }, 'a first screen could not be rendered; the app draws it');

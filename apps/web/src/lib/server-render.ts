@@ -11,6 +11,8 @@ export const serverRender = {
   phone: false,
   /** Projects this browser shows as a board (its boards cookie): the first screen is drawn as one. */
   boardProjects: [] as readonly string[],
+  /** This browser keeps the sidebar hidden (its sidebar cookie). */
+  sidebarCollapsed: false,
 };
 
 /** The window a first screen is laid out for: a common phone held upright, or a laptop's. */

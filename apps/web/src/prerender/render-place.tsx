@@ -18,6 +18,7 @@ export interface PlaceRenderRequest {
   call: ServerCall;
   phone: boolean;
   boardProjects: readonly string[];
+  sidebarCollapsed: boolean;
 }
 
 export interface RenderedPlace {
@@ -51,6 +52,7 @@ async function renderInTurn(request: PlaceRenderRequest): Promise<RenderedPlace 
   setServerCall(request.call);
   serverRender.phone = request.phone;
   serverRender.boardProjects = request.boardProjects;
+  serverRender.sidebarCollapsed = request.sidebarCollapsed;
   startOfflineSession(request.user);
   try {
     router.update({ ...router.options, history: createMemoryHistory({ initialEntries: [request.url] }) });

@@ -1,4 +1,6 @@
+import { SIDEBAR_COOKIE } from '@taskapp/shared/constants';
 import { createContext, useCallback, useContext, useState } from 'react';
+import { onServer, serverRender } from '../../lib/server-render';
 import { useMediaQuery } from '../../lib/use-media-query';
 
 const COLLAPSED_KEY = 'taskapp.sidebarCollapsed';
@@ -6,6 +8,7 @@ const COLLAPSED_KEY = 'taskapp.sidebarCollapsed';
 const WIDE = '(min-width: 48rem)';
 
 function readCollapsed(): boolean {
+  if (onServer) return serverRender.sidebarCollapsed;
   try {
     return localStorage.getItem(COLLAPSED_KEY) === '1';
   } catch {
@@ -39,6 +42,7 @@ export function useSidebarState(): SidebarState {
       } catch {
         // Not remembered then; it still toggles.
       }
+      writeSidebarCookie(!was);
       return !was;
     });
   }, []);
@@ -50,3 +54,14 @@ export const SidebarContext = createContext<SidebarState | null>(null);
 export function useSidebar(): SidebarState | null {
   return useContext(SidebarContext);
 }
+
+const YEAR_S = 365 * 24 * 60 * 60;
+
+/** Tells the server the sidebar is kept hidden here, so a place it draws has it hidden too (decision 020). */
+function writeSidebarCookie(collapsed: boolean): void {
+  // biome-ignore lint/suspicious/noDocumentCookie: a plain cookie is all the server can read on a page request
+  document.cookie = `${SIDEBAR_COOKIE}=${collapsed ? '1' : ''}; Path=/; Max-Age=${collapsed ? YEAR_S : 0}; SameSite=Lax`;
+}
+
+// A choice made before the server drew places has no cookie yet.
+if (!onServer && typeof document !== 'undefined' && readCollapsed()) writeSidebarCookie(true);
