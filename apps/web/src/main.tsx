@@ -9,12 +9,14 @@ import { getAuthState, subscribeAuth, whenSignedIn } from './lib/auth-store';
 import { queryClient, trpcClient } from './lib/clients';
 import { openOfflineWith, startSessionSync } from './lib/session';
 import { hydrateFirstScreen } from './prerender/first-screen-data';
-import { takeOverPrerenderedPage } from './prerender/take-over';
+import { holdRootUntilTakeOver, takeOverPrerenderedPage } from './prerender/take-over';
 import { router } from './router';
 import './styles.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
+// Beside a prerendered page the app renders out of the document until it takes the page over.
+holdRootUntilTakeOver(container);
 
 // The offline cache (issue 16) loads beside the first page, not in it: it keeps the signed-in person's
 // lists in IndexedDB, and opens the app as them when there is no network.

@@ -26,11 +26,26 @@ declare global {
 
 const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]';
 
+/** The app's container while a prerendered page is on screen: out of the document until the takeover. */
+let heldRoot: HTMLElement | null = null;
+
+/**
+ * Takes the app's #root out of the document while a prerendered page shows (the app renders into it
+ * there): until the takeover the page holds one copy of everything, the prerendered one, for people,
+ * assistive technology and tests alike. Does nothing without a prerendered page.
+ */
+export function holdRootUntilTakeOver(root: HTMLElement): void {
+  if (!document.getElementById('prerendered')) return;
+  root.remove();
+  heldRoot = root;
+}
+
 /**
  * The server may send a page drawn before any JavaScript has run: a signed-out first page prerendered at
  * build (apps/web/build/prerender.ts), or a signed-in person's task place drawn as they asked for it
- * (apps/web/src/prerender/render-place.tsx). Its markup is in #prerendered and the app's #root is hidden;
- * the app's scripts load when the page is first used (public/first-use.js). Once the app has rendered the
+ * (apps/web/src/prerender/render-place.tsx). Its markup is in #prerendered and the app's #root is hidden
+ * (and, once the app runs, out of the document: holdRootUntilTakeOver); the app's scripts load when the
+ * page is first used (public/first-use.js). Once the app has rendered the
  * same page (or gone elsewhere), this swaps the two in one step, carrying over whatever was typed or
  * autofilled, the focus with its caret and the scroll position, then does again the press, submit or
  * shortcut keys held back meanwhile, so no input is lost. The two pages have the same layout, so nothing
@@ -38,8 +53,9 @@ const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]';
  */
 export function takeOverPrerenderedPage(): void {
   const prerendered = document.getElementById('prerendered');
-  const root = document.getElementById('root');
+  const root = heldRoot ?? document.getElementById('root');
   if (!prerendered || !root) return;
+  heldRoot = null;
   const focused = document.activeElement;
   const { scrollX, scrollY } = window;
   const typedFields = [
@@ -55,7 +71,8 @@ export function takeOverPrerenderedPage(): void {
     focused instanceof HTMLElement && prerendered.contains(focused)
       ? counterpart(root, prerendered, focused)
       : null;
-  prerendered.remove();
+  if (root.isConnected) prerendered.remove();
+  else prerendered.replaceWith(root);
   root.hidden = false;
   // Someone may have scrolled a server-drawn list: the app's is laid out the same.
   if (scrollX || scrollY) window.scrollTo(scrollX, scrollY);
