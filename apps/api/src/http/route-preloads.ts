@@ -66,7 +66,6 @@ export function routePreloadingIndex(distDir: string): (req: Request) => Preload
     const prerendered = page ? withPrerenderedPage(preloading, page) : null;
     return {
       route: new RegExp(pattern),
-      signedIn: signedIn === true,
       preloading: { ...encodedIndex(preloading), signedIn: signedIn === true },
       prerendered: prerendered === null ? null : encodedIndex(prerendered),
     };
@@ -75,7 +74,7 @@ export function routePreloadingIndex(distDir: string): (req: Request) => Preload
     const variant = variants.find(({ route }) => route.test(req.path));
     if (!variant) return null;
     const holdsMarker = parseCookie(req.headers.cookie ?? '')[SIGNED_IN_COOKIE] === '1';
-    if (variant.signedIn && !holdsMarker) return null;
+    if (variant.preloading.signedIn && !holdsMarker) return null;
     return variant.prerendered && wantsPrerenderedPage(req, holdsMarker)
       ? variant.prerendered
       : variant.preloading;

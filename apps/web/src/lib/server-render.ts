@@ -19,3 +19,15 @@ export const serverRender = {
 export function serverViewport(): { width: number; height: number } {
   return serverRender.phone ? { width: 412, height: 823 } : { width: 1366, height: 900 };
 }
+
+const YEAR_S = 365 * 24 * 60 * 60;
+
+/**
+ * Tells the server something this browser keeps in its own storage that changes how a place is drawn
+ * (boards, a hidden sidebar): a plain cookie, kept a year, is all it can read on a page request. An empty
+ * value clears it.
+ */
+export function tellServer(cookie: string, value: string): void {
+  // biome-ignore lint/suspicious/noDocumentCookie: a plain cookie is all the server can read on a page request
+  document.cookie = `${cookie}=${value}; Path=/; Max-Age=${value ? YEAR_S : 0}; SameSite=Lax`;
+}

@@ -1,12 +1,11 @@
 import { BOARDS_COOKIE } from '@taskapp/shared/constants';
 import { useState } from 'react';
-import { onServer, serverRender } from '../../lib/server-render';
+import { onServer, serverRender, tellServer } from '../../lib/server-render';
 
 export type ProjectLayout = 'list' | 'board';
 
 const PREFIX = 'taskapp:project-layout:';
 const keyOf = (projectId: string) => `${PREFIX}${projectId}`;
-const YEAR_S = 365 * 24 * 60 * 60;
 
 function readLayout(projectId: string): ProjectLayout {
   if (onServer) return serverRender.boardProjects.includes(projectId) ? 'board' : 'list';
@@ -41,8 +40,7 @@ function writeBoardsCookie(): void {
     const boards = Object.keys(localStorage)
       .filter((key) => key.startsWith(PREFIX) && localStorage.getItem(key) === 'board')
       .map((key) => key.slice(PREFIX.length));
-    // biome-ignore lint/suspicious/noDocumentCookie: a plain cookie is all the server can read on a page request
-    document.cookie = `${BOARDS_COOKIE}=${boards.join('.')}; Path=/; Max-Age=${boards.length ? YEAR_S : 0}; SameSite=Lax`;
+    tellServer(BOARDS_COOKIE, boards.join('.'));
   } catch {
     // Storage disabled: nothing remembered to tell.
   }

@@ -1,6 +1,6 @@
 import { SIDEBAR_COOKIE } from '@taskapp/shared/constants';
 import { createContext, useCallback, useContext, useState } from 'react';
-import { onServer, serverRender } from '../../lib/server-render';
+import { onServer, serverRender, tellServer } from '../../lib/server-render';
 import { useMediaQuery } from '../../lib/use-media-query';
 
 const COLLAPSED_KEY = 'taskapp.sidebarCollapsed';
@@ -55,13 +55,8 @@ export function useSidebar(): SidebarState | null {
   return useContext(SidebarContext);
 }
 
-const YEAR_S = 365 * 24 * 60 * 60;
-
 /** Tells the server the sidebar is kept hidden here, so a place it draws has it hidden too (decision 020). */
-function writeSidebarCookie(collapsed: boolean): void {
-  // biome-ignore lint/suspicious/noDocumentCookie: a plain cookie is all the server can read on a page request
-  document.cookie = `${SIDEBAR_COOKIE}=${collapsed ? '1' : ''}; Path=/; Max-Age=${collapsed ? YEAR_S : 0}; SameSite=Lax`;
-}
+const writeSidebarCookie = (collapsed: boolean) => tellServer(SIDEBAR_COOKIE, collapsed ? '1' : '');
 
 // A choice made before the server drew places has no cookie yet.
 if (!onServer && typeof document !== 'undefined' && readCollapsed()) writeSidebarCookie(true);
